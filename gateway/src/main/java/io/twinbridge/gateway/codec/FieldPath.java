@@ -1,0 +1,53 @@
+package io.twinbridge.gateway.codec;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A dotted path to a field of a decoded event, e.g. {@code rotor.speedRpm}, split once so that lookups on the hot path
+ * do no string work.
+ */
+public final class FieldPath {
+    private final String dotted;
+    private final String[] segments;
+
+    private FieldPath(String dotted, String[] segments) {
+        this.dotted = dotted;
+        this.segments = segments;
+    }
+
+    public static FieldPath parse(String dotted) {
+        Objects.requireNonNull(dotted, "dotted");
+        if (dotted.isEmpty() || dotted.startsWith(".") || dotted.endsWith(".") || dotted.contains("..")) {
+            throw new IllegalArgumentException("not a field path: '" + dotted + "'");
+        }
+        return new FieldPath(dotted, dotted.split("\\."));
+    }
+
+    public int size() {
+        return segments.length;
+    }
+
+    public String segment(int i) {
+        return segments[i];
+    }
+
+    public String dotted() {
+        return dotted;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldPath other && Arrays.equals(segments, other.segments);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(segments);
+    }
+
+    @Override
+    public String toString() {
+        return dotted;
+    }
+}
