@@ -1,0 +1,326 @@
+package io.twinbridge.gateway.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer loop of ingest. It owns the {@link Consumer} on one thread, hands every record to a
+ * {@link RecordHandler}, and commits an offset only when every earlier record of its partition is finished.
+ *
+ * <ul>
+ *   <li>Commits are asynchronous and batched ({@code commitInterval}), synchronous on revoke and on stop.</li>
+ *   <li>Unfinished records are bounded by count and bytes, per partition and in total; a partition over its bound is
+ *       paused and resumed by itself once its records finish.</li>
+ *   <li>On revoke it waits up to {@code drainTimeout} for the partition's records, commits what is finished and
+ *       leaves the rest to the next owner: nothing unfinished is ever committed.</li>
+ * </ul>
+ */
+public final class IngestConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestConsumer.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+
+    private final Supplier<Consumer<byte[], byte[]>> consumerFactory;
+    private final Pattern topics;
+    private final RecordHandler handler;
+    private final InFlightLimits limits;
+    private final Duration commitInterval;
+    private final Duration drainTimeout;
+
+    private final LinkedBlockingQueue<Finished> finishedQueue = new LinkedBlockingQueue<>();
+    private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final IngestConsumerStats stats = new IngestConsumerStats();
+    private volatile Consumer<byte[], byte[]> consumer;
+    private Thread thread;
+    private long lastCommitNanos;
+
+    private record Finished(TopicPartition partition, long offset) {
+    }
+
+    public IngestConsumer(Supplier<Consumer<byte[], byte[]>> consumerFactory, Pattern topics, RecordHandler handler,
+            InFlightLimits limits, Duration commitInterval, Duration drainTimeout) {
+        this.consumerFactory = Objects.requireNonNull(consumerFactory, "consumerFactory");
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.commitInterval = Objects.requireNonNull(commitInterval, "commitInterval");
+        this.drainTimeout = Objects.requireNonNull(drainTimeout, "drainTimeout");
+    }
+
+    /** Starts the loop on its own thread. */
+    public synchronized void start() {
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException("already started");
+        }
+        thread = new Thread(this::run, "twinbridge-ingest-consumer");
+        thread.start();
+    }
+
+    /** Stops polling, waits up to the drain timeout for unfinished records, commits, and closes the consumer. */
+    public CompletableFuture<Void> stop() {
+        if (running.compareAndSet(true, false)) {
+            Consumer<byte[], byte[]> c = consumer;
+            if (c != null) {
+                c.wakeup();
+            }
+        } else if (thread == null) {
+            stopped.complete(null);
+        }
+        return stopped;
+    }
+
+    public IngestConsumerStats stats() {
+        return stats;
+    }
+
+    private void run() {
+        try (Consumer<byte[], byte[]> c = consumerFactory.get()) {
+            consumer = c;
+            c.subscribe(topics, new Rebalance());
+            lastCommitNanos = System.nanoTime();
+            while (running.get()) {
+                drainFinished();
+                commitIfDue(false);
+                applyBackpressure();
+                pollOnce();
+            }
+            drainUntilIdle(progress.keySet(), drainTimeout);
+            commitSync(progress.keySet());
+            progress.clear();
+            stopped.complete(null);
+        } catch (RuntimeException e) {
+            LOG.error("Ingest consumer stopped by an unexpected error", e);
+            stopped.completeExceptionally(e);
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void pollOnce() {
+        ConsumerRecords<byte[], byte[]> records;
+        polling.set(true);
+        try {
+            if (!finishedQueue.isEmpty()) {
+                records = consumer.poll(Duration.ZERO);
+            } else {
+                records = consumer.poll(POLL_TIMEOUT);
+            }
+        } catch (WakeupException e) {
+            return;
+        } finally {
+            polling.set(false);
+        }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            PartitionProgress p = progress.computeIfAbsent(tp, k -> new PartitionProgress());
+            p.started(record.offset(), sizeOf(record));
+            stats.consumed.increment();
+            handle(tp, record);
+        }
+    }
+
+    private void handle(TopicPartition tp, ConsumerRecord<byte[], byte[]> record) {
+        CompletableFuture<Void> done;
+        try {
+            done = handler.handle(record).toCompletableFuture();
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        long offset = record.offset();
+        done.whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.warn("Record {}-{}@{} was not finished and stays uncommitted: {}", tp.topic(), tp.partition(),
+                        offset, error.toString());
+                return;
+            }
+            finishedQueue.add(new Finished(tp, offset));
+            if (polling.get()) {
+                Consumer<byte[], byte[]> c = consumer;
+                if (c != null) {
+                    c.wakeup();
+                }
+            }
+        });
+    }
+
+    private void drainFinished() {
+        Finished f;
+        while ((f = finishedQueue.poll()) != null) {
+            markFinished(f);
+        }
+    }
+
+    private void markFinished(Finished f) {
+        PartitionProgress p = progress.get(f.partition());
+        if (p != null) {
+            p.finished(f.offset());
+            stats.finished.increment();
+        }
+    }
+
+    private void commitIfDue(boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastCommitNanos < commitInterval.toNanos()) {
+            return;
+        }
+        lastCommitNanos = now;
+        Map<TopicPartition, OffsetAndMetadata> offsets = candidates(progress.keySet());
+        if (offsets.isEmpty()) {
+            return;
+        }
+        consumer.commitAsync(offsets, (committed, error) -> {
+            if (error != null) {
+                LOG.warn("Offset commit failed, will retry: {}", error.toString());
+                return;
+            }
+            committed.forEach((tp, om) -> {
+                PartitionProgress p = progress.get(tp);
+                if (p != null) {
+                    p.committed(om.offset());
+                }
+                stats.recordCommit(tp, om.offset());
+            });
+        });
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> candidates(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            PartitionProgress p = progress.get(tp);
+            if (p == null) {
+                continue;
+            }
+            OptionalLong candidate = p.commitCandidate();
+            candidate.ifPresent(o -> offsets.put(tp, new OffsetAndMetadata(o)));
+        }
+        return offsets;
+    }
+
+    private void commitSync(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = candidates(partitions);
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets, Duration.ofSeconds(10));
+            offsets.forEach((tp, om) -> {
+                progress.get(tp).committed(om.offset());
+                stats.recordCommit(tp, om.offset());
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Synchronous offset commit failed; the records will be redelivered: {}", e.toString());
+        }
+    }
+
+    private void drainUntilIdle(Collection<TopicPartition> partitions, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<TopicPartition> waitingFor = new HashSet<>(partitions);
+        while (true) {
+            drainFinished();
+            waitingFor.removeIf(tp -> progress.get(tp) == null || progress.get(tp).idle());
+            long left = deadline - System.nanoTime();
+            if (waitingFor.isEmpty() || left <= 0) {
+                if (!waitingFor.isEmpty()) {
+                    LOG.info("Partitions {} still have unfinished records after {}; they are left uncommitted",
+                            waitingFor, timeout);
+                }
+                return;
+            }
+            try {
+                Finished f = finishedQueue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)),
+                        TimeUnit.NANOSECONDS);
+                if (f != null) {
+                    markFinished(f);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void applyBackpressure() {
+        int totalRecords = 0;
+        long totalBytes = 0;
+        for (PartitionProgress p : progress.values()) {
+            totalRecords += p.recordsInFlight();
+            totalBytes += p.bytesInFlight();
+        }
+        boolean globalFull = totalRecords >= limits.recordsTotal() || totalBytes >= limits.bytesTotal();
+        Set<TopicPartition> assigned = consumer.assignment();
+        Set<TopicPartition> paused = consumer.paused();
+        Set<TopicPartition> toPause = new HashSet<>();
+        Set<TopicPartition> toResume = new HashSet<>();
+        for (TopicPartition tp : assigned) {
+            PartitionProgress p = progress.get(tp);
+            boolean full = globalFull || (p != null && (p.recordsInFlight() >= limits.recordsPerPartition()
+                    || p.bytesInFlight() >= limits.bytesPerPartition()));
+            if (full && !paused.contains(tp)) {
+                toPause.add(tp);
+            } else if (!full && paused.contains(tp)) {
+                toResume.add(tp);
+            }
+        }
+        if (!toPause.isEmpty()) {
+            consumer.pause(toPause);
+            stats.pauses.add(toPause.size());
+        }
+        if (!toResume.isEmpty()) {
+            consumer.resume(toResume);
+        }
+        stats.pausedPartitions = consumer.paused().size();
+        stats.inFlightRecords = totalRecords;
+    }
+
+    private static int sizeOf(ConsumerRecord<byte[], byte[]> record) {
+        return Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            drainUntilIdle(partitions, drainTimeout);
+            commitSync(partitions);
+            partitions.forEach(progress::remove);
+            LOG.info("Partitions revoked: {}", partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(progress::remove);
+            LOG.warn("Partitions lost, nothing committed for them: {}", partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition tp : partitions) {
+                progress.put(tp, new PartitionProgress());
+            }
+            LOG.info("Partitions assigned: {}", List.copyOf(partitions));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.twinbridge.gateway.kafka;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.common.TopicPartition;
+
+/** Counters of the consumer loop, read by metrics, readiness and tests from any thread. */
+public final class IngestConsumerStats {
+    final LongAdder consumed = new LongAdder();
+    final LongAdder finished = new LongAdder();
+    final LongAdder pauses = new LongAdder();
+    volatile int pausedPartitions;
+    volatile int inFlightRecords;
+    private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
+
+    void recordCommit(TopicPartition tp, long offset) {
+        committed.merge(tp, offset, Math::max);
+    }
+
+    public long consumed() {
+        return consumed.sum();
+    }
+
+    public long finished() {
+        return finished.sum();
+    }
+
+    public long pauses() {
+        return pauses.sum();
+    }
+
+    public int pausedPartitions() {
+        return pausedPartitions;
+    }
+
+    public int inFlightRecords() {
+        return inFlightRecords;
+    }
+
+    /** The highest offset committed per partition by this instance. */
+    public Map<TopicPartition, Long> committedOffsets() {
+        return Map.copyOf(committed);
+    }
+}

@@ -1,0 +1,158 @@
+package io.twinbridge.gateway.kafka;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The consumer loop against a real broker: commits never pass an unfinished record, and backpressure pauses. */
+class IngestConsumerTest {
+    private static KafkaClusterTestKit cluster;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
+                .setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "4")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        cluster.close();
+    }
+
+    private static void produce(String topic, int partitions, int count) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (int i = 0; i < count; i++) {
+                byte[] key = ("device-" + (i % 10)).getBytes(StandardCharsets.UTF_8);
+                producer.send(new ProducerRecord<>(topic, i % partitions, key, Integer.toString(i)
+                        .getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static Consumer<byte[], byte[]> newConsumer(String group) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10");
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void commitsNeverPassAnUnfinishedRecordAndCatchUpOnceItFinishes() throws Exception {
+        String topic = "t1.telemetry.acme";
+        produce(topic, 2, 200);
+        ConcurrentHashMap<String, CompletableFuture<Void>> held = new ConcurrentHashMap<>();
+        // record 50 of partition 0 is held back; everything else finishes at once
+        RecordHandler handler = r -> {
+            if (r.partition() == 0 && r.offset() == 50) {
+                CompletableFuture<Void> f = new CompletableFuture<>();
+                held.put("p0@50", f);
+                return f;
+            }
+            return CompletableFuture.completedFuture(null);
+        };
+        IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g1"), Pattern.compile("t1\\.telemetry\\..*"),
+                handler, new InFlightLimits(1_000, 1 << 20, 10_000, 1 << 24), Duration.ofMillis(50),
+                Duration.ofSeconds(5));
+        consumer.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stats().consumed() == 200);
+            TopicPartition p0 = new TopicPartition(topic, 0);
+            TopicPartition p1 = new TopicPartition(topic, 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> c = committed("g1");
+                return c.containsKey(p1) && c.get(p1).offset() == 100 && c.containsKey(p0);
+            });
+            assertEquals(50, committed("g1").get(p0).offset(), "partition 0 is committed up to the held record only");
+
+            held.get("p0@50").complete(null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> committed("g1").get(p0).offset() == 100);
+        } finally {
+            consumer.stop().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void pausesPartitionsOverTheInFlightLimitAndResumesWhenRecordsFinish() throws Exception {
+        String topic = "t2.telemetry.acme";
+        produce(topic, 2, 400);
+        Set<CompletableFuture<Void>> unfinished = ConcurrentHashMap.newKeySet();
+        RecordHandler handler = r -> {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            unfinished.add(f);
+            return f;
+        };
+        IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g2"), Pattern.compile("t2\\.telemetry\\..*"),
+                handler, new InFlightLimits(20, 1 << 20, 10_000, 1 << 24), Duration.ofMillis(50),
+                Duration.ofMillis(200));
+        consumer.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stats().pausedPartitions() == 2);
+            long consumedWhilePaused = consumer.stats().consumed();
+            assertTrue(consumedWhilePaused < 400, "paused before reading everything: " + consumedWhilePaused);
+
+            // finishing records lets the loop resume until everything is read and committed
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                unfinished.forEach(f -> f.complete(null));
+                return consumer.stats().finished() == 400;
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> committed("g2").values().stream()
+                    .mapToLong(OffsetAndMetadata::offset).sum() == 400);
+        } finally {
+            consumer.stop().get(30, TimeUnit.SECONDS);
+        }
+    }
+}
