@@ -104,7 +104,8 @@ final class BoundedBinaryDecoder extends Decoder {
 
     @Override
     public void skipString() throws IOException {
-        pos += readLength();
+        int length = readLength(); // not "pos += readLength()": that would add to pos as it was before the varint
+        pos += length;
     }
 
     @Override
@@ -117,7 +118,8 @@ final class BoundedBinaryDecoder extends Decoder {
 
     @Override
     public void skipBytes() throws IOException {
-        pos += readLength();
+        int length = readLength(); // not "pos += readLength()": that would add to pos as it was before the varint
+        pos += length;
     }
 
     @Override
