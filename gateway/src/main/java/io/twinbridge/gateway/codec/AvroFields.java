@@ -1,0 +1,99 @@
+package io.twinbridge.gateway.codec;
+
+import java.nio.ByteBuffer;
+import java.util.AbstractList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericEnumSymbol;
+import org.apache.avro.generic.GenericFixed;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * {@link EventFields} over an Avro record. Nothing is copied up front: a lookup walks the path through the record and
+ * normalises only the value it returns ({@code Utf8} and enum symbols to {@link String}, nested records to
+ * {@link AvroFields}, arrays to a lazily converting {@link List}).
+ */
+public final class AvroFields implements EventFields {
+    private final IndexedRecord record;
+
+    public AvroFields(IndexedRecord record) {
+        this.record = record;
+    }
+
+    /** The underlying record, for callers that want Avro's own view. */
+    public IndexedRecord record() {
+        return record;
+    }
+
+    @Override
+    public Object get(FieldPath path) {
+        IndexedRecord current = record;
+        int last = path.size() - 1;
+        for (int i = 0; i < last; i++) {
+            Object child = field(current, path.segment(i));
+            if (!(child instanceof IndexedRecord nested)) {
+                return null;
+            }
+            current = nested;
+        }
+        return normalise(field(current, path.segment(last)));
+    }
+
+    private static Object field(IndexedRecord record, String name) {
+        Schema.Field field = record.getSchema().getField(name);
+        return field == null ? null : record.get(field.pos());
+    }
+
+    static Object normalise(Object value) {
+        if (value instanceof CharSequence || value instanceof GenericEnumSymbol<?>) {
+            return value.toString();
+        }
+        if (value instanceof IndexedRecord nested) {
+            return new AvroFields(nested);
+        }
+        if (value instanceof List<?> list) {
+            return new NormalisingList(list);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k.toString(), normalise(v)));
+            return out;
+        }
+        if (value instanceof ByteBuffer bytes) {
+            ByteBuffer copy = bytes.duplicate();
+            byte[] out = new byte[copy.remaining()];
+            copy.get(out);
+            return out;
+        }
+        if (value instanceof GenericFixed fixed) {
+            return fixed.bytes().clone();
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return record.toString();
+    }
+
+    private static final class NormalisingList extends AbstractList<Object> {
+        private final List<?> items;
+
+        NormalisingList(List<?> items) {
+            this.items = items;
+        }
+
+        @Override
+        public Object get(int index) {
+            return normalise(items.get(index));
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+    }
+}
