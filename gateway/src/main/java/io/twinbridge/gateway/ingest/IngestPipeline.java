@@ -1,0 +1,133 @@
+package io.twinbridge.gateway.ingest;
+
+import io.twinbridge.gateway.codec.Codec;
+import io.twinbridge.gateway.codec.CodecKind;
+import io.twinbridge.gateway.codec.DecodedEvent;
+import io.twinbridge.gateway.kafka.DeadLetterPublisher;
+import io.twinbridge.gateway.kafka.RecordHandler;
+import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.mapping.TelemetryMappers;
+import io.twinbridge.gateway.mapping.TwinPatch;
+import io.twinbridge.gateway.model.BoundModel;
+import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.result.Failure;
+import io.twinbridge.gateway.result.Result;
+import io.twinbridge.gateway.result.Stage;
+import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantSettings;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest flow of one record: tenant from the topic → decode → model and binding → validate and map → thing id →
+ * coalesced, conditional merge into the twin; or, at any step, the dead-letter topic. Runs on one pipeline thread;
+ * Ditto answers hop back to it.
+ */
+public final class IngestPipeline implements RecordHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
+
+    private final TopicNames topics;
+    private final TenantDirectory tenants;
+    private final Function<CodecKind, Codec> codecs;
+    private final ModelRegistry models;
+    private final TelemetryMappers mappers;
+    private final CoalescingScheduler<TwinUpdate, WriteOutcome> scheduler;
+    private final DeadLetterPublisher deadLetters;
+    private final ScheduledExecutorService executor;
+    private final Backoff backoff;
+    private final IngestStats stats;
+
+    public IngestPipeline(TopicNames topics, TenantDirectory tenants, Function<CodecKind, Codec> codecs,
+            ModelRegistry models, TelemetryMappers mappers, CoalescingScheduler<TwinUpdate, WriteOutcome> scheduler,
+            DeadLetterPublisher deadLetters, ScheduledExecutorService executor, Backoff backoff, IngestStats stats) {
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
+        this.codecs = Objects.requireNonNull(codecs, "codecs");
+        this.models = Objects.requireNonNull(models, "models");
+        this.mappers = Objects.requireNonNull(mappers, "mappers");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.stats = Objects.requireNonNull(stats, "stats");
+    }
+
+    @Override
+    public CompletionStage<Void> handle(ConsumerRecord<byte[], byte[]> record) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.execute(() -> process(record, done, 0));
+        return done;
+    }
+
+    private void process(ConsumerRecord<byte[], byte[]> record, CompletableFuture<Void> done, int decodeAttempt) {
+        Optional<TenantSettings> tenant = topics.tenantOfTelemetry(record.topic()).flatMap(tenants::get);
+        if (tenant.isEmpty()) {
+            // the consumer only subscribes to configured tenants; a removed tenant's records stay uncommitted
+            done.completeExceptionally(new IllegalStateException("no tenant for topic " + record.topic()));
+            return;
+        }
+        Result<DecodedEvent> decoded = decode(tenant.get(), record);
+        if (!decoded.isOk() && ErrorClassifier.classify(decoded.failure()) == Disposition.RETRY) {
+            stats.decodeRetries.increment();
+            long delay = backoff.delay(decodeAttempt).toMillis();
+            executor.schedule(() -> process(record, done, decodeAttempt + 1), delay, TimeUnit.MILLISECONDS);
+            return;
+        }
+        Result<TwinPatch> patch = decoded.flatMap(mappers::map);
+        if (!patch.isOk()) {
+            deadLetter(record, patch.failure(), done);
+            return;
+        }
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        Result<String> thingId = ThingIds.resolve(tenant.get(), patch.value().deviceId(), key);
+        if (!thingId.isOk()) {
+            deadLetter(record, thingId.failure(), done);
+            return;
+        }
+        BoundModel model = models.bySchema(decoded.value().schemaName()).orElseThrow();
+        TwinUpdate update = new TwinUpdate(tenant.get(), model.model(), patch.value());
+        scheduler.submit(thingId.value(), update).whenComplete((outcome, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else if (outcome instanceof WriteOutcome.Rejected rejected) {
+                deadLetter(record, rejected.failure(), done);
+            } else {
+                if (outcome instanceof WriteOutcome.Stale) {
+                    stats.staleRecords.increment();
+                } else {
+                    stats.applied.increment();
+                }
+                done.complete(null);
+            }
+        });
+    }
+
+    private Result<DecodedEvent> decode(TenantSettings tenant, ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            return Result.err(Stage.DECODE, "empty", "record has no value (tombstone)");
+        }
+        return codecs.apply(tenant.codec()).decode(record.value());
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, Failure failure, CompletableFuture<Void> done) {
+        stats.recordDeadLetter(failure.code());
+        LOG.info("Dead-lettering {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(), failure.code(),
+                failure.message());
+        deadLetters.publish(record, failure).whenComplete((ok, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(null);
+            }
+        });
+    }
+}

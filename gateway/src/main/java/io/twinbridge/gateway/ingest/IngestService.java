@@ -1,0 +1,122 @@
+package io.twinbridge.gateway.ingest;
+
+import io.twinbridge.gateway.codec.Codec;
+import io.twinbridge.gateway.codec.CodecKind;
+import io.twinbridge.gateway.ditto.DittoPort;
+import io.twinbridge.gateway.kafka.DeadLetterPublisher;
+import io.twinbridge.gateway.kafka.IngestConsumer;
+import io.twinbridge.gateway.kafka.IngestConsumerStats;
+import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.mapping.TelemetryMappers;
+import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.tenant.TenantDirectory;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires and runs the ingest flow: consumer loop, pipeline, coalescing scheduler, twin writer, dead letters. */
+public final class IngestService {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final IngestSettings settings;
+    private final ScheduledExecutorService pipelineThread;
+    private final Producer<byte[], byte[]> deadLetterProducer;
+    private final DeadLetterPublisher deadLetters;
+    private final ThingWriter writer;
+    private final IngestConsumer consumer;
+    private final IngestStats stats = new IngestStats();
+    private final CoalescingScheduler<TwinUpdate, WriteOutcome> scheduler;
+
+    public IngestService(IngestSettings settings, TenantDirectory tenants, Function<CodecKind, Codec> codecs,
+            ModelRegistry models, DittoPort ditto) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.pipelineThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "twinbridge-ingest"));
+        TopicNames topics = new TopicNames(settings.topicPrefix());
+        Backoff backoff = new Backoff(settings.retryInitial(), settings.retryMax(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.deadLetterProducer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        this.deadLetters = new DeadLetterPublisher(deadLetterProducer, topics::deadLetterFor, backoff, pipelineThread,
+                Clock.systemUTC());
+        this.writer = new ThingWriter(ditto, new ThingProvisioner(settings.modelBaseUrl()), backoff, pipelineThread,
+                stats);
+        this.scheduler = new CoalescingScheduler<>(pipelineThread, settings.coalesceWindow(), TwinUpdate::coalesce,
+                writer::write);
+        IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
+                scheduler, deadLetters, pipelineThread, backoff, stats);
+        this.consumer = new IngestConsumer(this::newConsumer, topics.telemetryPattern(), pipeline, settings.limits(),
+                settings.commitInterval(), settings.drainTimeout());
+    }
+
+    public void start() {
+        consumer.start();
+        LOG.info("Ingest started: group {}, topics {}.telemetry.<tenant>, coalescing window {}",
+                settings.groupId(), settings.topicPrefix(), settings.coalesceWindow());
+    }
+
+    /** Drains unfinished records up to the drain timeout, commits what is finished, and closes. */
+    public CompletableFuture<Void> stop() {
+        return consumer.stop().handle((ok, error) -> {
+            writer.close();
+            deadLetters.close();
+            deadLetterProducer.close(java.time.Duration.ofSeconds(5));
+            pipelineThread.shutdownNow();
+            try {
+                pipelineThread.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+    }
+
+    public IngestStats stats() {
+        return stats;
+    }
+
+    public IngestConsumerStats consumerStats() {
+        return consumer.stats();
+    }
+
+    /** Merges sent so far, and updates folded into a pending merge; read on the pipeline thread. */
+    public CompletableFuture<long[]> schedulerCounts() {
+        return CompletableFuture.supplyAsync(() -> new long[] {scheduler.writesSent(), scheduler.updatesCoalesced()},
+                pipelineThread);
+    }
+
+    private KafkaConsumer<byte[], byte[]> newConsumer() {
+        Properties p = new Properties();
+        p.putAll(settings.consumerProperties());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
+        p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                Integer.toString(Math.min(500, settings.limits().recordsPerPartition())));
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        p.putAll(settings.consumerProperties());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return p;
+    }
+}

@@ -1,0 +1,37 @@
+package io.twinbridge.gateway.ingest;
+
+import io.twinbridge.gateway.kafka.InFlightLimits;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Settings of the ingest flow, taken from the gateway config.
+ *
+ * @param consumerProperties Kafka client properties (bootstrap servers, security) for consumer and producer
+ * @param groupId            the consumer group; gateway instances in one group share the partitions
+ * @param topicPrefix        {@code <prefix>.telemetry.<tenant>}
+ * @param coalesceWindow     how long the first update of an idle thing waits for more; 0 = send at once
+ * @param limits             bounds on unfinished records
+ * @param commitInterval     how often finished offsets are committed
+ * @param drainTimeout       how long revoke and stop wait for unfinished records
+ * @param retryInitial       first backoff after a transient failure
+ * @param retryMax           longest backoff
+ * @param modelBaseUrl       base URL of the served Thing Models, for the {@code definition} of new things
+ */
+public record IngestSettings(Properties consumerProperties, String groupId, String topicPrefix, Duration coalesceWindow,
+        InFlightLimits limits, Duration commitInterval, Duration drainTimeout, Duration retryInitial,
+        Duration retryMax, String modelBaseUrl) {
+    public IngestSettings {
+        Objects.requireNonNull(consumerProperties, "consumerProperties");
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(topicPrefix, "topicPrefix");
+        Objects.requireNonNull(coalesceWindow, "coalesceWindow");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(commitInterval, "commitInterval");
+        Objects.requireNonNull(drainTimeout, "drainTimeout");
+        Objects.requireNonNull(retryInitial, "retryInitial");
+        Objects.requireNonNull(retryMax, "retryMax");
+        Objects.requireNonNull(modelBaseUrl, "modelBaseUrl");
+    }
+}

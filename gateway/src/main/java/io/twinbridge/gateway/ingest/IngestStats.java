@@ -1,0 +1,66 @@
+package io.twinbridge.gateway.ingest;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of the ingest pipeline, read by metrics and tests from any thread. */
+public final class IngestStats {
+    final LongAdder applied = new LongAdder();
+    final LongAdder mergesSent = new LongAdder();
+    final LongAdder staleDrops = new LongAdder();
+    final LongAdder staleRecords = new LongAdder();
+    final LongAdder dittoRetries = new LongAdder();
+    final LongAdder decodeRetries = new LongAdder();
+    final LongAdder thingsCreated = new LongAdder();
+    final LongAdder dittoLatencyNanos = new LongAdder();
+    final LongAdder dittoCalls = new LongAdder();
+    private final Map<String, LongAdder> deadLettered = new ConcurrentHashMap<>();
+
+    void recordDittoLatency(long nanos) {
+        dittoLatencyNanos.add(nanos);
+        dittoCalls.increment();
+    }
+
+    void recordDeadLetter(String code) {
+        deadLettered.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    /** Records whose change reached their twin. */
+    public long applied() {
+        return applied.sum();
+    }
+
+    public long mergesSent() {
+        return mergesSent.sum();
+    }
+
+    /** Features left out of updates because the twin held newer state. */
+    public long staleDrops() {
+        return staleDrops.sum();
+    }
+
+    /** Records that changed nothing because all of their values were stale. */
+    public long staleRecords() {
+        return staleRecords.sum();
+    }
+
+    public long dittoRetries() {
+        return dittoRetries.sum();
+    }
+
+    public long thingsCreated() {
+        return thingsCreated.sum();
+    }
+
+    public long deadLettered() {
+        return deadLettered.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Dead-lettered records by error code. */
+    public Map<String, Long> deadLetteredByCode() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        deadLettered.forEach((code, n) -> out.put(code, n.sum()));
+        return out;
+    }
+}

@@ -1,0 +1,202 @@
+package io.twinbridge.gateway.ingest;
+
+import io.twinbridge.gateway.ditto.DittoPort;
+import io.twinbridge.gateway.ditto.DittoPortException;
+import io.twinbridge.gateway.ditto.DittoRequestOptions;
+import io.twinbridge.gateway.mapping.TimedValue;
+import io.twinbridge.gateway.mapping.TwinPatch;
+import io.twinbridge.gateway.model.FeatureModel;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonPointer;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.things.model.ThingId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one coalesced {@link TwinUpdate} to its twin through the {@link DittoPort}, and handles what Ditto answers:
+ * <ul>
+ *   <li>the merge is conditional on the twin's per-feature {@code sourceTs}, so a replayed or late event cannot
+ *       overwrite newer state; on 412 the twin is read, the stale properties are dropped and the rest is sent again;</li>
+ *   <li>a missing thing is created once (see {@link ThingProvisioner}), then the merge is repeated;</li>
+ *   <li>transient failures are retried with backoff until they succeed or the writer is closed: nothing is
+ *       committed in the meantime, because the records' stage stays open;</li>
+ *   <li>permanent rejections end in {@link WriteOutcome.Rejected}, for the dead-letter topic.</li>
+ * </ul>
+ */
+public final class ThingWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ThingWriter.class);
+    private static final int MAX_STALE_ROUNDS = 3;
+
+    private final DittoPort ditto;
+    private final ThingProvisioner provisioner;
+    private final Backoff backoff;
+    private final ScheduledExecutorService scheduler;
+    private final IngestStats stats;
+    private volatile boolean closed;
+
+    public ThingWriter(DittoPort ditto, ThingProvisioner provisioner, Backoff backoff,
+            ScheduledExecutorService scheduler, IngestStats stats) {
+        this.ditto = Objects.requireNonNull(ditto, "ditto");
+        this.provisioner = Objects.requireNonNull(provisioner, "provisioner");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.stats = Objects.requireNonNull(stats, "stats");
+    }
+
+    /** Stops retrying: pending writes fail, and their records stay uncommitted. */
+    public void close() {
+        closed = true;
+    }
+
+    public CompletionStage<WriteOutcome> write(String thingId, TwinUpdate update) {
+        CompletableFuture<WriteOutcome> result = new CompletableFuture<>();
+        new Attempt(ThingId.of(thingId), update, result).merge();
+        return result;
+    }
+
+    /** The state of one write across its retries. */
+    private final class Attempt {
+        private final ThingId thingId;
+        private final CompletableFuture<WriteOutcome> result;
+        private TwinUpdate update;
+        private int retries;
+        private int staleRounds;
+        private int staleFeatures;
+        private boolean provisioned;
+
+        Attempt(ThingId thingId, TwinUpdate update, CompletableFuture<WriteOutcome> result) {
+            this.thingId = thingId;
+            this.update = update;
+            this.result = result;
+        }
+
+        void merge() {
+            if (closed) {
+                result.completeExceptionally(new IllegalStateException("ingest is stopping"));
+                return;
+            }
+            TwinPatch patch = update.patch();
+            DittoRequestOptions options = DittoRequestOptions.defaults().withCondition(patch.freshnessCondition());
+            stats.mergesSent.increment();
+            long started = System.nanoTime();
+            ditto.mergeThing(thingId, JsonPointer.empty(), patch.toMergePatch(), options).whenComplete((ok, error) -> {
+                stats.recordDittoLatency(System.nanoTime() - started);
+                if (error == null) {
+                    result.complete(new WriteOutcome.Applied(staleFeatures));
+                } else {
+                    failed(unwrap(error));
+                }
+            });
+        }
+
+        private void failed(DittoPortException e) {
+            switch (ErrorClassifier.classify(e)) {
+                case RETRY -> retryLater(e);
+                case PROVISION -> provision();
+                case STALE -> dropStale();
+                case DEAD_LETTER -> result.complete(new WriteOutcome.Rejected(ErrorClassifier.deadLetterFailure(e)));
+                default -> throw new IllegalStateException("unhandled disposition");
+            }
+        }
+
+        private void retryLater(DittoPortException e) {
+            stats.dittoRetries.increment();
+            long delay = backoff.delay(retries++).toMillis();
+            LOG.debug("Write to {} failed ({} {}), retry {} in {} ms", thingId, e.status(), e.errorCode(), retries,
+                    delay);
+            scheduler.schedule(this::merge, delay, TimeUnit.MILLISECONDS);
+        }
+
+        private void provision() {
+            if (provisioned) {
+                // created, yet not found: Ditto is catching up or the thing was deleted meanwhile
+                retryLater(new DittoPortException(404, ErrorClassifier.THING_NOT_FOUND, "not found after create"));
+                return;
+            }
+            provisioned = true;
+            JsonObject thing = provisioner.newThing(thingId.toString(), update);
+            ditto.createThing(thing, Optional.empty(), DittoRequestOptions.defaults()).whenComplete((ok, error) -> {
+                if (error == null) {
+                    stats.thingsCreated.increment();
+                    LOG.info("Created thing {} ({} {})", thingId, update.model().kind(), update.model().version());
+                    merge();
+                    return;
+                }
+                DittoPortException e = unwrap(error);
+                if (ErrorClassifier.alreadyExists(e)) {
+                    merge();
+                } else if (ErrorClassifier.classify(e) == Disposition.RETRY) {
+                    provisioned = false;
+                    retryLater(e);
+                } else {
+                    result.complete(new WriteOutcome.Rejected(ErrorClassifier.deadLetterFailure(e)));
+                }
+            });
+        }
+
+        private void dropStale() {
+            if (++staleRounds > MAX_STALE_ROUNDS) {
+                // the twin keeps moving ahead of this update: whatever is left is older than what Ditto holds
+                stats.staleDrops.add(update.patch().featureIds().size());
+                result.complete(new WriteOutcome.Stale(staleFeatures + update.patch().featureIds().size()));
+                return;
+            }
+            ditto.retrieveThing(thingId).whenComplete((thing, error) -> {
+                if (error != null) {
+                    DittoPortException e = unwrap(error);
+                    if (ErrorClassifier.classify(e) == Disposition.RETRY) {
+                        staleRounds--;
+                        retryLater(e);
+                    } else {
+                        result.complete(new WriteOutcome.Rejected(ErrorClassifier.deadLetterFailure(e)));
+                    }
+                    return;
+                }
+                TwinPatch patch = update.patch();
+                TwinPatch fresh = freshPart(patch, thing.orElse(JsonObject.empty()));
+                int dropped = patch.featureIds().size() - fresh.featureIds().size();
+                staleFeatures += dropped;
+                stats.staleDrops.add(dropped);
+                if (fresh.featureIds().isEmpty()) {
+                    result.complete(new WriteOutcome.Stale(staleFeatures));
+                } else {
+                    update = update.withPatch(fresh);
+                    merge();
+                }
+            });
+        }
+    }
+
+    /** The properties of {@code patch} that are newer than the twin's {@code sourceTs} of their feature. */
+    static TwinPatch freshPart(TwinPatch patch, JsonObject thing) {
+        TwinPatch.Builder fresh = TwinPatch.builder(patch.deviceId(), patch.sourceTimestamp());
+        for (Map.Entry<String, Map<String, TimedValue>> feature : patch.features().entrySet()) {
+            long stored = thing.getValue(JsonPointer.of("/features/" + feature.getKey() + "/properties/"
+                    + FeatureModel.SOURCE_TS)).filter(JsonValue::isNumber).map(JsonValue::asLong).orElse(Long.MIN_VALUE);
+            feature.getValue().forEach((property, value) -> {
+                if (value.sourceTs() > stored) {
+                    fresh.put(feature.getKey(), property, value);
+                }
+            });
+        }
+        return fresh.build();
+    }
+
+    private static DittoPortException unwrap(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof DittoPortException e) {
+            return e;
+        }
+        return new DittoPortException(DittoPortException.UNAVAILABLE, DittoPortException.CODE_UNEXPECTED_RESPONSE,
+                String.valueOf(cause), cause);
+    }
+}

@@ -1,0 +1,19 @@
+package io.twinbridge.gateway.ingest;
+
+import io.twinbridge.gateway.result.Failure;
+
+/** The outcome of one write to a twin, shared by every record that was coalesced into it. */
+public sealed interface WriteOutcome {
+
+    /** Persisted. {@code staleFeatures} features of the update were older than the twin and left out. */
+    record Applied(int staleFeatures) implements WriteOutcome {
+    }
+
+    /** Nothing was written: the twin already holds newer state for every feature of the update. */
+    record Stale(int staleFeatures) implements WriteOutcome {
+    }
+
+    /** Ditto refused the update for good; the records go to the dead-letter topic. */
+    record Rejected(Failure failure) implements WriteOutcome {
+    }
+}

@@ -1,0 +1,33 @@
+package io.twinbridge.gateway.tenant;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The tenants the gateway serves. Thread-safe; the admin API may add and remove tenants at run time. */
+public final class TenantDirectory {
+    private final Map<TenantId, TenantSettings> tenants = new ConcurrentHashMap<>();
+
+    public TenantDirectory(Collection<TenantSettings> initial) {
+        initial.forEach(this::put);
+    }
+
+    public void put(TenantSettings settings) {
+        tenants.put(settings.id(), settings);
+    }
+
+    public void remove(TenantId id) {
+        tenants.remove(id);
+    }
+
+    public Optional<TenantSettings> get(TenantId id) {
+        return Optional.ofNullable(tenants.get(id));
+    }
+
+    /** All tenants, sorted by id. */
+    public Collection<TenantSettings> all() {
+        return new TreeMap<>(tenants).values();
+    }
+}
