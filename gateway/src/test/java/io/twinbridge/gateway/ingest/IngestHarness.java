@@ -1,0 +1,202 @@
+package io.twinbridge.gateway.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.twinbridge.gateway.codec.CodecKind;
+import io.twinbridge.gateway.codec.Codecs;
+import io.twinbridge.gateway.codec.DecodedEvent;
+import io.twinbridge.gateway.codec.JsonSchemas;
+import io.twinbridge.gateway.config.DittoConfig;
+import io.twinbridge.gateway.ditto.DittoClientAdapter;
+import io.twinbridge.gateway.ditto.DittoPort;
+import io.twinbridge.gateway.kafka.InFlightLimits;
+import io.twinbridge.gateway.mapping.TelemetryMappers;
+import io.twinbridge.gateway.mapping.TimedValue;
+import io.twinbridge.gateway.mapping.TwinPatch;
+import io.twinbridge.gateway.mapping.TwinPatchCoalescer;
+import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.result.Result;
+import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantId;
+import io.twinbridge.gateway.tenant.TenantSettings;
+import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.sandbox.ditto.DittoSandbox;
+import io.twinbridge.sandbox.fleet.SimRecord;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonPointer;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.things.model.ThingId;
+
+/** A real broker, a real sandbox, and the gateway's ingest wired as in production, for the ingest flow tests. */
+final class IngestHarness {
+    final String prefix;
+    final KafkaTestCluster kafka;
+    final ModelRegistry models = ModelRegistry.fromClasspath();
+    final Codecs codecs;
+    final TelemetryMappers mappers = TelemetryMappers.compile(models);
+    final TenantDirectory tenants = new TenantDirectory(List.of(
+            new TenantSettings(TenantId.of("acme"), "acme", CodecKind.AUTO, Optional.empty()),
+            new TenantSettings(TenantId.of("globex"), "globex", CodecKind.AUTO, Optional.empty())));
+
+    IngestHarness(KafkaTestCluster kafka, String prefix) {
+        this.prefix = prefix;
+        this.kafka = kafka;
+        List<org.apache.avro.Schema> schemas = new ArrayList<>(models.avroSchemas().values());
+        this.codecs = Codecs.create(schemas, JsonSchemas.forTelemetry(schemas, getClass().getClassLoader()),
+                Optional.empty());
+    }
+
+    DittoPort dittoPort(DittoSandbox sandbox, String session) {
+        DittoConfig config = new DittoConfig(URI.create(sandbox.wsUrl()), URI.create(sandbox.httpUrl()), "ditto",
+                "ditto", Duration.ofSeconds(10), Duration.ofSeconds(10));
+        DittoPort port = new DittoClientAdapter(config, session);
+        port.connect().toCompletableFuture().join();
+        return port;
+    }
+
+    IngestSettings settings(String group, Duration window) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        return new IngestSettings(props, group, prefix, window, new InFlightLimits(200, 1 << 20, 2_000, 1 << 24),
+                Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(500),
+                "http://127.0.0.1:8088");
+    }
+
+    IngestService ingest(String group, DittoPort ditto) {
+        IngestService service = new IngestService(settings(group, Duration.ofMillis(5)), tenants, codecs::forKind,
+                models, ditto);
+        service.start();
+        return service;
+    }
+
+    void createTopics(String... tenantIds) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String t : tenantIds) {
+                topics.add(new NewTopic(prefix + ".telemetry." + t, 4, (short) 1));
+                topics.add(new NewTopic(prefix + ".dlq." + t, 1, (short) 1));
+            }
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    void produce(List<SimRecord> records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (SimRecord r : records) {
+                producer.send(new ProducerRecord<>(r.topic(), r.key().getBytes(StandardCharsets.UTF_8), r.value()));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Per thing id, the newest value of every property among the good records (what the twin must end at). */
+    Map<String, TwinPatch> expectedTwins(List<SimRecord> records) {
+        Map<String, List<TwinPatch>> byThing = new HashMap<>();
+        for (SimRecord r : records) {
+            if (r.fault().isPresent()) {
+                continue;
+            }
+            Result<DecodedEvent> decoded = codecs.forKind(CodecKind.AUTO).decode(r.value());
+            Result<TwinPatch> patch = decoded.flatMap(mappers::map);
+            assertTrue(patch.isOk(), () -> "a good simulated record must map: " + patch);
+            byThing.computeIfAbsent(r.tenant() + ":" + r.key(), k -> new ArrayList<>()).add(patch.value());
+        }
+        Map<String, TwinPatch> expected = new HashMap<>();
+        byThing.forEach((thing, patches) -> expected.put(thing, TwinPatchCoalescer.mergeAll(patches)));
+        return expected;
+    }
+
+    static void assertTwinHolds(JsonObject thing, TwinPatch expected) {
+        for (Map.Entry<String, Map<String, TimedValue>> feature : expected.features().entrySet()) {
+            for (Map.Entry<String, TimedValue> property : feature.getValue().entrySet()) {
+                JsonPointer pointer = JsonPointer.of("/features/" + feature.getKey() + "/properties/"
+                        + property.getKey());
+                JsonValue want = jsonOf(expected, feature.getKey(), property.getKey());
+                Optional<JsonValue> have = thing.getValue(pointer);
+                assertEquals(Optional.of(want), have, thing.getValue(JsonPointer.of("/thingId")) + pointer
+                        .toString());
+            }
+        }
+    }
+
+    private static JsonValue jsonOf(TwinPatch patch, String feature, String property) {
+        return patch.toMergePatch().getValue(JsonPointer.of("/features/" + feature + "/properties/" + property))
+                .orElseThrow();
+    }
+
+    static Optional<JsonObject> twin(DittoSandbox sandbox, String thingId) {
+        return sandbox.store().thing(ThingId.of(thingId)).map(t -> t.json());
+    }
+
+    long committedTotal(String group) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .values().stream().filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
+        }
+    }
+
+    long endOffsetsTotal(String topic) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(r -> r.offset()).sum();
+        }
+    }
+
+    List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected, Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (out.size() < expected && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        return r.headers().lastHeader(name) == null ? null
+                : new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    static JsonObject json(String s) {
+        return JsonFactory.newObject(s);
+    }
+}
