@@ -1,0 +1,128 @@
+package io.twinbridge.gateway.ingest;
+
+import static io.twinbridge.gateway.ingest.IngestHarness.assertTwinHolds;
+import static io.twinbridge.gateway.ingest.IngestHarness.twin;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.twinbridge.gateway.ditto.DittoPort;
+import io.twinbridge.gateway.mapping.TwinPatch;
+import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.sandbox.ditto.DittoSandbox;
+import io.twinbridge.sandbox.ditto.SandboxOptions;
+import io.twinbridge.sandbox.ditto.SandboxStore;
+import io.twinbridge.sandbox.fleet.FleetOptions;
+import io.twinbridge.sandbox.fleet.FleetSimulator;
+import io.twinbridge.sandbox.fleet.SimRecord;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Ingest through a Ditto outage and a rebalance between two gateway instances. */
+class IngestResilienceTest {
+    private static final Duration CATCH_UP = Duration.ofSeconds(120);
+    private static KafkaTestCluster kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = KafkaTestCluster.start();
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    private static List<SimRecord> simulate(String prefix, int count) {
+        return new FleetSimulator(FleetOptions.defaults().withTopicPrefix(prefix).withDevicesPerKind(3)).stream()
+                .limit(count).collect(Collectors.toList());
+    }
+
+    @Test
+    void aDittoOutageLosesNothingAndCommitsNothingUnpersisted() throws Exception {
+        IngestHarness h = new IngestHarness(kafka, "outage");
+        h.createTopics("acme", "globex");
+        List<SimRecord> records = simulate("outage", 3_000);
+        List<SimRecord> before = records.subList(0, 1_000);
+        List<SimRecord> during = records.subList(1_000, records.size());
+        SandboxStore store = SandboxStore.inMemory();
+
+        DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0), store);
+        int port = sandbox.port();
+        DittoPort ditto = h.dittoPort(sandbox, "ingest");
+        IngestService ingest = h.ingest("g-outage", ditto);
+        try {
+            h.produce(before);
+            await().atMost(CATCH_UP).until(() -> h.committedTotal("g-outage") == before.size());
+
+            // given Ditto goes away mid-stream
+            sandbox.close();
+            long finishedAtOutage = ingest.stats().applied() + ingest.stats().staleRecords();
+            h.produce(during);
+
+            // then ingest keeps retrying, pauses, and commits nothing it has not persisted
+            long retriesAtOutage = ingest.stats().dittoRetries();
+            await().atMost(CATCH_UP).until(() -> ingest.stats().dittoRetries() > retriesAtOutage + 5
+                    && ingest.consumerStats().consumed() > before.size());
+            for (int i = 0; i < 5; i++) {
+                long retries = ingest.stats().dittoRetries();
+                await().atMost(CATCH_UP).until(() -> ingest.stats().dittoRetries() > retries);
+                assertTrue(h.committedTotal("g-outage") <= finishedAtOutage, "nothing committed past what was persisted");
+                assertEquals(finishedAtOutage, ingest.stats().applied() + ingest.stats().staleRecords());
+            }
+
+            // when Ditto is back on the same port, with its state
+            sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(port), store);
+            await().atMost(CATCH_UP).until(() -> h.committedTotal("g-outage") == records.size());
+
+            // then every twin holds the newest values: nothing lost, order kept per device
+            Map<String, TwinPatch> expected = h.expectedTwins(records);
+            DittoSandbox current = sandbox;
+            expected.forEach((thingId, patch) -> assertTwinHolds(twin(current, thingId).orElseThrow(), patch));
+            assertEquals(0, ingest.stats().deadLettered());
+        } finally {
+            ingest.stop().get();
+            ditto.close().toCompletableFuture().get();
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void twoInstancesInOneGroupShareThePartitionsAndTheEndStateIsCorrect() throws Exception {
+        IngestHarness h = new IngestHarness(kafka, "pair");
+        h.createTopics("acme", "globex");
+        List<SimRecord> records = simulate("pair", 4_000);
+        try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
+            DittoPort ditto1 = h.dittoPort(sandbox, "ingest-1");
+            DittoPort ditto2 = h.dittoPort(sandbox, "ingest-2");
+            IngestService first = h.ingest("g-pair", ditto1);
+            IngestService second = null;
+            try {
+                h.produce(records.subList(0, 2_000));
+                await().atMost(CATCH_UP).until(() -> first.consumerStats().consumed() > 0);
+
+                // a second instance joins mid-stream: the group rebalances
+                second = h.ingest("g-pair", ditto2);
+                h.produce(records.subList(2_000, records.size()));
+                IngestService joined = second;
+                await().atMost(CATCH_UP).until(() -> h.committedTotal("g-pair") == records.size());
+
+                assertTrue(joined.consumerStats().consumed() > 0, "the second instance took partitions over");
+                Map<String, TwinPatch> expected = h.expectedTwins(records);
+                expected.forEach((thingId, patch) -> assertTwinHolds(twin(sandbox, thingId).orElseThrow(), patch));
+            } finally {
+                first.stop().get();
+                if (second != null) {
+                    second.stop().get();
+                }
+                ditto1.close().toCompletableFuture().get();
+                ditto2.close().toCompletableFuture().get();
+            }
+        }
+    }
+}
