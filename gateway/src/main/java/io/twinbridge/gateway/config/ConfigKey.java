@@ -1,0 +1,120 @@
+package io.twinbridge.gateway.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one registry of settings: name, type, default, validator and documentation. Loading, environment variable
+ * names and {@code docs/configuration.md} are all derived from it, so none of them can be copied wrong by hand.
+ */
+public enum ConfigKey {
+    KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrap-servers", ConfigType.LIST, "127.0.0.1:9092", Validator.hostPortList(),
+            "Kafka brokers to bootstrap from, comma-separated `host:port`."),
+    KAFKA_TOPIC_PREFIX("kafka.topic-prefix", ConfigType.STRING, "twinbridge",
+            Validator.matching("a topic name part ([a-zA-Z0-9._-]+)", "[a-zA-Z0-9._-]+"),
+            "Prefix of every topic: `<prefix>.telemetry.<tenant>`, `<prefix>.dlq.<tenant>`, ..."),
+    KAFKA_GROUP_ID("kafka.group-id", ConfigType.STRING, "twinbridge-gateway", Validator.nonBlank(),
+            "Kafka consumer group of the gateway. Instances with the same group share the partitions."),
+    KAFKA_CLIENT("kafka.client", ConfigType.PROPERTIES, "", Validator.any(),
+            "Pass-through Kafka client properties for every Kafka client of the gateway, e.g. "
+                    + "`kafka.client.security.protocol: SASL_SSL`, `kafka.client.sasl.mechanism: PLAIN`. "
+                    + "Environment: `TWINBRIDGE_KAFKA_CLIENT_SASL_MECHANISM` sets `sasl.mechanism` "
+                    + "(`_` becomes `.`, lower case)."),
+    DITTO_ENDPOINT("ditto.endpoint", ConfigType.URI_TYPE, "ws://127.0.0.1:8080/ws/2", Validator.uriScheme("ws", "wss"),
+            "Ditto WebSocket endpoint (API 2)."),
+    DITTO_HTTP_ENDPOINT("ditto.http-endpoint", ConfigType.URI_TYPE, "http://127.0.0.1:8080",
+            Validator.uriScheme("http", "https"), "Ditto HTTP base URL, without `/api/2`."),
+    DITTO_USERNAME("ditto.username", ConfigType.STRING, "ditto", Validator.nonBlank(),
+            "User for HTTP basic authentication against Ditto (nginx)."),
+    DITTO_PASSWORD("ditto.password", ConfigType.PASSWORD, "ditto", Validator.nonBlank(),
+            "Password for `ditto.username`. Never logged."),
+    DITTO_CONNECT_TIMEOUT("ditto.connect-timeout", ConfigType.DURATION, "10s",
+            Validator.durationBetween(Duration.ofMillis(100), Duration.ofMinutes(10)),
+            "How long the first connection to Ditto may take before start-up reports it as failed. The "
+                    + "WebSocket client keeps retrying in the background, and `/ready` turns 200 once it is connected."),
+    DITTO_REQUEST_TIMEOUT("ditto.request-timeout", ConfigType.DURATION, "10s",
+            Validator.durationBetween(Duration.ofMillis(100), Duration.ofMinutes(10)),
+            "Default time to wait for Ditto's answer to one command, unless the request sets its own timeout."),
+    HTTP_HOST("http.host", ConfigType.STRING, "127.0.0.1", Validator.nonBlank(),
+            "Interface the gateway's HTTP server (health, readiness) binds to."),
+    HTTP_PORT("http.port", ConfigType.INT, "8088", Validator.port(),
+            "Port of the gateway's HTTP server; 0 picks a free port."),
+    READINESS_CHECK_INTERVAL("readiness.check-interval", ConfigType.DURATION, "2s",
+            Validator.durationBetween(Duration.ofMillis(50), Duration.ofMinutes(5)),
+            "How often `/ready` re-checks Kafka and Ditto."),
+    READINESS_TIMEOUT("readiness.timeout", ConfigType.DURATION, "2s",
+            Validator.durationBetween(Duration.ofMillis(50), Duration.ofMinutes(5)),
+            "How long one Kafka check (`describeCluster`) may take before Kafka counts as down."),
+    SHUTDOWN_TIMEOUT("shutdown.timeout", ConfigType.DURATION, "10s",
+            Validator.durationBetween(Duration.ofMillis(100), Duration.ofMinutes(1)),
+            "Time the gateway has to drain and close everything on stop."),
+    TENANTS("tenants", ConfigType.LIST, "acme,globex",
+            Validator.matchingEach("a tenant id ([a-z][a-z0-9-]{0,31})", "[a-z][a-z0-9-]{0,31}"),
+            "Tenant ids the gateway serves, comma-separated (or a YAML list).");
+
+    private static final String ENV_PREFIX = "TWINBRIDGE_";
+
+    private final String key;
+    private final ConfigType type;
+    private final String defaultValue;
+    private final Validator validator;
+    private final String doc;
+
+    ConfigKey(String key, ConfigType type, String defaultValue, Validator validator, String doc) {
+        this.key = key;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.validator = validator;
+        this.doc = doc;
+    }
+
+    /** The dotted name as written in the YAML file. */
+    public String key() {
+        return key;
+    }
+
+    public ConfigType type() {
+        return type;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public Validator validator() {
+        return validator;
+    }
+
+    public String doc() {
+        return doc;
+    }
+
+    /** {@code TWINBRIDGE_} + the key in upper case with {@code .} and {@code -} as {@code _}. */
+    public String envVar() {
+        return envVarOf(key);
+    }
+
+    /** For {@link ConfigType#PROPERTIES} keys, the env var prefix of the members (ends with {@code _}). */
+    public boolean isPrefix() {
+        return type == ConfigType.PROPERTIES;
+    }
+
+    public static String envVarOf(String dottedKey) {
+        return ENV_PREFIX + dottedKey.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public static String envPrefix() {
+        return ENV_PREFIX;
+    }
+
+    public static Optional<ConfigKey> byKey(String dottedKey) {
+        return Arrays.stream(values()).filter(k -> !k.isPrefix() && k.key.equals(dottedKey)).findFirst();
+    }
+
+    /** The prefix key whose family contains {@code dottedKey}, e.g. {@code kafka.client} for {@code kafka.client.x}. */
+    public static Optional<ConfigKey> prefixOf(String dottedKey) {
+        return Arrays.stream(values()).filter(k -> k.isPrefix() && dottedKey.startsWith(k.key + ".")).findFirst();
+    }
+}

@@ -1,0 +1,128 @@
+package io.twinbridge.gateway.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The gateway's validated, immutable configuration. Build it with {@link #load}; everything that can be wrong with
+ * a setting is found there, at start, as a {@link ConfigException} naming the key.
+ */
+public final class GatewayConfig {
+    private final Map<ConfigKey, Object> values;
+    private final Map<ConfigKey, String> sources;
+    private final List<String> warnings;
+    private final KafkaConfig kafka;
+    private final DittoConfig ditto;
+    private final HttpConfig http;
+    private final ReadinessConfig readiness;
+
+    GatewayConfig(Map<ConfigKey, Object> values, Map<ConfigKey, String> sources, Map<String, String> kafkaClient,
+                  List<String> warnings) {
+        this.values = new EnumMap<>(values);
+        this.sources = new EnumMap<>(sources);
+        this.warnings = List.copyOf(warnings);
+        this.kafka = new KafkaConfig(String.join(",", list(ConfigKey.KAFKA_BOOTSTRAP_SERVERS)),
+                string(ConfigKey.KAFKA_TOPIC_PREFIX), string(ConfigKey.KAFKA_GROUP_ID), kafkaClient);
+        this.ditto = new DittoConfig(uri(ConfigKey.DITTO_ENDPOINT), uri(ConfigKey.DITTO_HTTP_ENDPOINT),
+                string(ConfigKey.DITTO_USERNAME), string(ConfigKey.DITTO_PASSWORD),
+                duration(ConfigKey.DITTO_CONNECT_TIMEOUT), duration(ConfigKey.DITTO_REQUEST_TIMEOUT));
+        this.http = new HttpConfig(string(ConfigKey.HTTP_HOST), (Integer) values.get(ConfigKey.HTTP_PORT));
+        this.readiness = new ReadinessConfig(duration(ConfigKey.READINESS_CHECK_INTERVAL),
+                duration(ConfigKey.READINESS_TIMEOUT));
+    }
+
+    /**
+     * Loads defaults, then the file (if given), then {@code TWINBRIDGE_*} variables from {@code env}.
+     *
+     * @throws ConfigException for a malformed file, an unknown key or a bad value
+     */
+    public static GatewayConfig load(Optional<Path> file, Map<String, String> env) {
+        return new ConfigLoader().load(file, env);
+    }
+
+    /** Defaults only, plus the given environment overrides: handy for tests and tools. */
+    public static GatewayConfig fromEnv(Map<String, String> env) {
+        return load(Optional.empty(), env);
+    }
+
+    public KafkaConfig kafka() {
+        return kafka;
+    }
+
+    public DittoConfig ditto() {
+        return ditto;
+    }
+
+    public HttpConfig http() {
+        return http;
+    }
+
+    public ReadinessConfig readiness() {
+        return readiness;
+    }
+
+    public List<String> tenants() {
+        return list(ConfigKey.TENANTS);
+    }
+
+    public Duration shutdownTimeout() {
+        return duration(ConfigKey.SHUTDOWN_TIMEOUT);
+    }
+
+    /** Non-fatal findings, such as unknown {@code TWINBRIDGE_} variables; the caller logs them. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Where a key's value came from: {@code default}, {@code file <path> line n, column m} or {@code env <VAR>}. */
+    public String sourceOf(ConfigKey key) {
+        return sources.getOrDefault(key, "default");
+    }
+
+    /** One line per key with its value (passwords masked) and source, for the start-up log. */
+    public String describe() {
+        return sources.keySet().stream()
+                .map(k -> k.key() + " = " + (k.type() == ConfigType.PASSWORD ? "****" : render(values.get(k)))
+                        + " (" + sources.get(k) + ")")
+                .collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    /** The parsed value of a key, for generic tooling and tests; prefer the typed sections. */
+    Object value(ConfigKey key) {
+        return values.get(key);
+    }
+
+    private static String render(Object value) {
+        return value instanceof List<?> items
+                ? items.stream().map(String::valueOf).collect(Collectors.joining(","))
+                : String.valueOf(value);
+    }
+
+    private String string(ConfigKey key) {
+        return (String) values.get(key);
+    }
+
+    private URI uri(ConfigKey key) {
+        return (URI) values.get(key);
+    }
+
+    private Duration duration(ConfigKey key) {
+        return (Duration) values.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> list(ConfigKey key) {
+        return (List<String>) values.get(key);
+    }
+
+    @Override
+    public String toString() {
+        return "GatewayConfig[" + kafka + ", " + ditto + ", " + http + ", " + readiness + ", tenants=" + tenants() + "]";
+    }
+}

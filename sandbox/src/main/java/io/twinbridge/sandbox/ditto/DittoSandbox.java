@@ -1,0 +1,135 @@
+package io.twinbridge.sandbox.ditto;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.ditto.base.model.auth.AuthorizationContext;
+
+import io.twinbridge.sandbox.ditto.auth.Authenticator;
+import io.twinbridge.sandbox.ditto.events.EventHub;
+import io.twinbridge.sandbox.ditto.http.HttpApi;
+import io.twinbridge.sandbox.ditto.twin.PolicyService;
+import io.twinbridge.sandbox.ditto.twin.ThingService;
+import io.twinbridge.sandbox.ditto.ws.WsSession;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * An in-memory, Ditto-compatible twin service: Ditto Protocol on {@code /ws/2} and HTTP API v2 on {@code /api/2}.
+ */
+public final class DittoSandbox implements AutoCloseable {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final SandboxOptions options;
+    private final SandboxStore store;
+    private final Set<WsSession> sessions;
+
+    private DittoSandbox(final Vertx vertx, final HttpServer server, final SandboxOptions options,
+            final SandboxStore store, final Set<WsSession> sessions) {
+        this.vertx = vertx;
+        this.server = server;
+        this.options = options;
+        this.store = store;
+        this.sessions = sessions;
+    }
+
+    /** Starts with a fresh store; blocks until listening. @throws IllegalStateException if it cannot bind */
+    public static DittoSandbox start(final SandboxOptions o) {
+        return start(o, SandboxStore.inMemory());
+    }
+
+    /** Starts on an existing store, e.g. to restart after a simulated outage without losing state. */
+    public static DittoSandbox start(final SandboxOptions o, final SandboxStore s) {
+        final Vertx vertx = Vertx.vertx();
+        final EventHub hub = new EventHub();
+        final ThingService things = new ThingService(s, hub, Clock.systemUTC());
+        final PolicyService policies = new PolicyService(s, Clock.systemUTC());
+        final Authenticator authenticator = new Authenticator(o.users(), o.preAuthenticated());
+        final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
+        final Router router = Router.router(vertx);
+        router.route("/ws/2").handler(ctx -> upgrade(ctx, authenticator, things, policies, hub, sessions));
+        new HttpApi(authenticator, things, policies, hub).mount(vertx, router);
+        final HttpServer server = vertx.createHttpServer().requestHandler(router);
+        try {
+            await(server.listen(o.port(), o.host()));
+        } catch (final RuntimeException bindFailure) {
+            await(vertx.close());
+            throw new IllegalStateException("Ditto sandbox could not listen on " + o.host() + ":" + o.port(),
+                    bindFailure);
+        }
+        return new DittoSandbox(vertx, server, o, s, sessions);
+    }
+
+    private static void upgrade(final RoutingContext ctx, final Authenticator authenticator,
+            final ThingService things, final PolicyService policies, final EventHub hub,
+            final Set<WsSession> sessions) {
+        final Optional<AuthorizationContext> subject = authenticator.authenticate(ctx.request().headers());
+        if (subject.isEmpty()) {
+            ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", Authenticator.REALM_CHALLENGE).end();
+            return;
+        }
+        ctx.request().toWebSocket().onSuccess(socket -> {
+            final WsSession session = new WsSession(socket, subject.get(), things, policies, hub);
+            sessions.add(session);
+            socket.closeHandler(v -> sessions.remove(session));
+            session.start();
+        }).onFailure(ctx::fail);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public String httpUrl() {
+        return "http://" + options.host() + ":" + port();
+    }
+
+    public String wsUrl() {
+        return "ws://" + options.host() + ":" + port() + "/ws/2";
+    }
+
+    public SandboxStore store() {
+        return store;
+    }
+
+    /** Closes all WebSocket sessions and the server, and frees the port; blocks until done. */
+    @Override
+    public void close() {
+        for (final WsSession session : sessions) {
+            awaitQuietly(session.close());
+        }
+        awaitQuietly(server.close());
+        await(vertx.close());
+    }
+
+    private static void awaitQuietly(final Future<?> future) {
+        try {
+            await(future);
+        } catch (final RuntimeException alreadyClosed) {
+            // closing what the peer already closed fails harmlessly; the server shutdown below still runs
+            org.slf4j.LoggerFactory.getLogger(DittoSandbox.class).debug("close step failed", alreadyClosed);
+        }
+    }
+
+    private static <T> T await(final Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (final ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.twinbridge.sandbox.ditto.twin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.ditto.base.model.common.HttpStatus;
+import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
+import org.eclipse.ditto.base.model.headers.DittoHeaders;
+import org.eclipse.ditto.base.model.signals.commands.exceptions.PathUnknownException;
+import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonKey;
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonParseException;
+import org.eclipse.ditto.json.JsonPointer;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.policies.model.PoliciesModelFactory;
+import org.eclipse.ditto.policies.model.PolicyId;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyConflictException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyEntryNotAccessibleException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyNotAccessibleException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyNotModifiableException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.ResourceNotAccessibleException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.SubjectNotAccessibleException;
+
+import io.twinbridge.sandbox.ditto.SandboxStore;
+import io.twinbridge.sandbox.ditto.SandboxStore.PolicyRecord;
+
+/**
+ * Policy commands on the policy JSON by path: the policy itself, its entries, and an entry's subjects and resources.
+ */
+public final class PolicyService {
+
+    private static final JsonKey POLICY_ID = JsonFactory.newKey("policyId");
+
+    private final SandboxStore store;
+    private final Clock clock;
+
+    public PolicyService(final SandboxStore store, final Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws DittoRuntimeException Ditto's error for the command
+     */
+    public EntityResponse handle(final EntityRequest request) {
+        final PolicyId policyId = PolicyId.of(request.entityId());
+        final JsonPointer path = keysOf(request.path(), request.headers());
+        synchronized (store) {
+            final Optional<PolicyRecord> existing = store.policy(policyId);
+            if (request.action() == TwinAction.CREATE
+                    || request.action() == TwinAction.MODIFY && path.isEmpty() && existing.isEmpty()) {
+                if (existing.isPresent()) {
+                    throw PolicyConflictException.newBuilder(policyId).dittoHeaders(request.headers()).build();
+                }
+                return create(request, policyId);
+            }
+            final PolicyRecord policy = existing.orElseThrow(() -> notAccessible(policyId, request.headers()));
+            final PolicyAccess access = PolicyAccess.of(policy.json());
+            if (!access.mayReadSomething(PolicyAccess.POLICY, JsonPointer.empty(), request.subject())) {
+                throw notAccessible(policyId, request.headers());
+            }
+            switch (request.action()) {
+                case RETRIEVE:
+                    return retrieve(request, policy, access, path);
+                case MODIFY:
+                case DELETE:
+                    return write(request, policy, access, path);
+                default:
+                    throw PathUnknownException.newBuilder(request.path()).dittoHeaders(request.headers()).build();
+            }
+        }
+    }
+
+    private EntityResponse create(final EntityRequest request, final PolicyId policyId) {
+        final JsonObject json = request.value().filter(JsonValue::isObject).map(JsonValue::asObject)
+                .orElseThrow(() -> JsonParseException.newBuilder()
+                        .message("The value of the command must be a JSON object.").build())
+                .setValue(POLICY_ID, JsonValue.of(policyId.toString()));
+        PoliciesModelFactory.newPolicy(json);
+        final Instant now = clock.instant();
+        store.putPolicy(new PolicyRecord(policyId, json, store.nextPolicyRevision(policyId), now, now));
+        return EntityResponse.of(HttpStatus.CREATED, json);
+    }
+
+    private EntityResponse retrieve(final EntityRequest request, final PolicyRecord policy,
+            final PolicyAccess access, final JsonPointer path) {
+        JsonObject full = policy.json();
+        if (request.fields().isPresent()) {
+            full = full.toBuilder()
+                    .set("_revision", policy.revision())
+                    .set("_created", policy.created().toString())
+                    .set("_modified", policy.modified().toString())
+                    .build();
+        }
+        final JsonObject view = access.readView(PolicyAccess.POLICY, full, request.subject());
+        final JsonValue value = view.getValue(path)
+                .orElseThrow(() -> partNotAccessible(policy.id(), path, request.headers()));
+        final JsonValue selected = request.fields().filter(f -> value.isObject())
+                .<JsonValue>map(f -> value.asObject().get(f)).orElse(value);
+        return EntityResponse.of(HttpStatus.OK, selected);
+    }
+
+    private EntityResponse write(final EntityRequest request, final PolicyRecord policy, final PolicyAccess access,
+            final JsonPointer path) {
+        final DittoHeaders headers = request.headers();
+        if (!access.mayWrite(PolicyAccess.POLICY, JsonPointer.empty(), request.subject())) {
+            throw PolicyNotModifiableException.newBuilder(policy.id()).dittoHeaders(headers).build();
+        }
+        if (request.action() == TwinAction.DELETE) {
+            if (path.isEmpty()) {
+                store.removePolicy(policy.id());
+                return EntityResponse.noContent();
+            }
+            if (policy.json().getValue(path).isEmpty()) {
+                throw partNotAccessible(policy.id(), path, headers);
+            }
+            save(policy, policy.json().remove(path));
+            return EntityResponse.noContent();
+        }
+        final JsonValue value = request.value()
+                .orElseThrow(() -> JsonParseException.newBuilder().message("The command has no value.").build());
+        if (path.getLevelCount() > 2 && policy.json().getValue(path.cutLeaf()).isEmpty()) {
+            throw partNotAccessible(policy.id(), path.cutLeaf(), headers);
+        }
+        final boolean existed = path.isEmpty() || policy.json().getValue(path).isPresent();
+        final JsonObject changed = path.isEmpty() && value.isObject() ? value.asObject()
+                : policy.json().setValue(path, value);
+        save(policy, changed.setValue(POLICY_ID, JsonValue.of(policy.id().toString())));
+        return existed ? EntityResponse.noContent() : EntityResponse.of(HttpStatus.CREATED, value);
+    }
+
+    private void save(final PolicyRecord before, final JsonObject json) {
+        PoliciesModelFactory.newPolicy(json);
+        store.putPolicy(new PolicyRecord(before.id(), json, store.nextPolicyRevision(before.id()), before.created(),
+                clock.instant()));
+    }
+
+    /**
+     * Turns a protocol path into JSON keys. A resource key such as {@code thing:/features/x} contains slashes, so
+     * everything after {@code /entries/<label>/resources/} is one key.
+     */
+    static JsonPointer keysOf(final JsonPointer path, final DittoHeaders headers) {
+        final List<JsonKey> keys = new ArrayList<>();
+        path.forEach(keys::add);
+        final boolean valid = keys.isEmpty()
+                || "entries".equals(keys.get(0).toString()) && keys.size() <= 2
+                || keys.size() >= 3 && "entries".equals(keys.get(0).toString())
+                && ("subjects".equals(keys.get(2).toString()) && keys.size() <= 4
+                || "resources".equals(keys.get(2).toString()));
+        if (!valid) {
+            throw PathUnknownException.newBuilder(path).dittoHeaders(headers).build();
+        }
+        if (keys.size() > 4 && "resources".equals(keys.get(2).toString())) {
+            final String resource = String.join("/", keys.subList(3, keys.size()).stream()
+                    .map(JsonKey::toString).toList());
+            final List<JsonKey> joined = new ArrayList<>(keys.subList(0, 3));
+            joined.add(JsonFactory.newKey(resource));
+            return pointerOf(joined);
+        }
+        return pointerOf(keys);
+    }
+
+    private static JsonPointer pointerOf(final List<JsonKey> keys) {
+        if (keys.isEmpty()) {
+            return JsonPointer.empty();
+        }
+        return JsonFactory.newPointer(keys.get(0), keys.subList(1, keys.size()).toArray(JsonKey[]::new));
+    }
+
+    private static DittoRuntimeException partNotAccessible(final PolicyId policyId, final JsonPointer path,
+            final DittoHeaders headers) {
+        final int levels = path.getLevelCount();
+        final String label = levels >= 2 ? path.get(1).orElseThrow().toString() : "";
+        if (levels == 4 && "subjects".equals(path.get(2).orElseThrow().toString())) {
+            return SubjectNotAccessibleException.newBuilder(policyId, label, path.get(3).orElseThrow())
+                    .dittoHeaders(headers).build();
+        }
+        if (levels == 4) {
+            return ResourceNotAccessibleException.newBuilder(policyId, label, path.get(3).orElseThrow().toString())
+                    .dittoHeaders(headers).build();
+        }
+        if (levels >= 2) {
+            return PolicyEntryNotAccessibleException.newBuilder(policyId, label).dittoHeaders(headers).build();
+        }
+        return notAccessible(policyId, headers);
+    }
+
+    private static PolicyNotAccessibleException notAccessible(final PolicyId policyId, final DittoHeaders headers) {
+        return PolicyNotAccessibleException.newBuilder(policyId).dittoHeaders(headers).build();
+    }
+}

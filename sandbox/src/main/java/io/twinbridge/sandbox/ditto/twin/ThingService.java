@@ -1,0 +1,348 @@
+package io.twinbridge.sandbox.ditto.twin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.ditto.base.model.auth.AuthorizationContext;
+import org.eclipse.ditto.base.model.common.HttpStatus;
+import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
+import org.eclipse.ditto.base.model.exceptions.UnsupportedMediaTypeException;
+import org.eclipse.ditto.base.model.headers.DittoHeaders;
+import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonFieldSelector;
+import org.eclipse.ditto.json.JsonKey;
+import org.eclipse.ditto.json.JsonMergePatch;
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonParseException;
+import org.eclipse.ditto.json.JsonPointer;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.policies.model.PolicyId;
+import org.eclipse.ditto.things.model.Thing;
+import org.eclipse.ditto.things.model.ThingId;
+import org.eclipse.ditto.things.model.ThingsModelFactory;
+import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingConditionFailedException;
+import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingConflictException;
+import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingNotAccessibleException;
+import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingNotCreatableException;
+import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingNotDeletableException;
+import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingNotModifiableException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyNotAccessibleException;
+
+import io.twinbridge.sandbox.ditto.SandboxStore;
+import io.twinbridge.sandbox.ditto.SandboxStore.PolicyRecord;
+import io.twinbridge.sandbox.ditto.SandboxStore.ThingRecord;
+
+/**
+ * Twin commands on things, applied generically by JSON pointer on the thing's JSON, enforced with the thing's policy.
+ * Every state change happens while holding the store's monitor, so revisions per thing are strictly increasing and
+ * the {@link ChangeListener} sees changes in order.
+ */
+public final class ThingService {
+
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final JsonKey THING_ID = JsonFactory.newKey("thingId");
+    private static final JsonKey POLICY_ID = JsonFactory.newKey("policyId");
+    private static final JsonKey INLINE_POLICY = JsonFactory.newKey("_policy");
+    private static final JsonKey COPY_POLICY_FROM = JsonFactory.newKey("_copyPolicyFrom");
+
+    private final SandboxStore store;
+    private final ChangeListener listener;
+    private final Clock clock;
+
+    public ThingService(final SandboxStore store, final ChangeListener listener, final Clock clock) {
+        this.store = store;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws DittoRuntimeException Ditto's error for the command
+     */
+    public EntityResponse handle(final EntityRequest request) {
+        final ThingId thingId = ThingId.of(request.entityId());
+        final ThingResource resource = ThingResource.of(request.path(), request.headers());
+        synchronized (store) {
+            final Optional<ThingRecord> existing = store.thing(thingId);
+            switch (request.action()) {
+                case RETRIEVE:
+                    return retrieve(request, thingId, resource, existing);
+                case CREATE:
+                    if (existing.isPresent()) {
+                        throw ThingConflictException.newBuilder(thingId).dittoHeaders(request.headers()).build();
+                    }
+                    return create(request, thingId);
+                case MODIFY:
+                    if (resource.kind() == ThingResource.Kind.THING && existing.isEmpty()) {
+                        return create(request, thingId);
+                    }
+                    return modify(request, thingId, resource, existing);
+                case MERGE:
+                    return merge(request, thingId, resource, existing);
+                case DELETE:
+                    return delete(request, thingId, resource, existing);
+                default:
+                    throw new IllegalStateException("unknown action " + request.action());
+            }
+        }
+    }
+
+    /** The readable things among {@code ids}, in the given order; missing or unreadable ones are left out. */
+    public List<JsonObject> retrieveMany(final List<ThingId> ids, final Optional<JsonFieldSelector> fields,
+            final AuthorizationContext subject) {
+        final List<JsonObject> result = new ArrayList<>();
+        synchronized (store) {
+            for (final ThingId id : ids) {
+                store.thing(id).ifPresent(thing -> {
+                    final JsonObject view = readView(thing, fields, subject);
+                    if (!view.isEmpty()) {
+                        result.add(fields.map(view::get).orElse(view));
+                    }
+                });
+            }
+        }
+        return result;
+    }
+
+    /** All things the subject may read, for listing without ids. */
+    public List<JsonObject> retrieveAll(final Optional<JsonFieldSelector> fields, final AuthorizationContext subject) {
+        synchronized (store) {
+            return retrieveMany(store.things().stream().map(ThingRecord::id).toList(), fields, subject);
+        }
+    }
+
+    private EntityResponse retrieve(final EntityRequest request, final ThingId thingId, final ThingResource resource,
+            final Optional<ThingRecord> existing) {
+        final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, request.headers()));
+        checkCondition(request, thing);
+        final JsonObject view = readView(thing, request.fields(), request.subject());
+        if (view.isEmpty()) {
+            throw notAccessible(thingId, request.headers());
+        }
+        if (resource.kind() == ThingResource.Kind.THING) {
+            return EntityResponse.of(HttpStatus.OK, request.fields().map(view::get).orElse(view));
+        }
+        final JsonValue value = view.getValue(request.path())
+                .orElseThrow(() -> resource.notAccessible(thingId, request.headers()));
+        final JsonValue selected = request.fields().filter(f -> value.isObject())
+                .<JsonValue>map(f -> value.asObject().get(f)).orElse(value);
+        return EntityResponse.of(HttpStatus.OK, selected);
+    }
+
+    private JsonObject readView(final ThingRecord thing, final Optional<JsonFieldSelector> fields,
+            final AuthorizationContext subject) {
+        JsonObject full = thing.json();
+        if (fields.isPresent()) {
+            full = full.toBuilder()
+                    .set("_revision", thing.revision())
+                    .set("_created", thing.created().toString())
+                    .set("_modified", thing.modified().toString())
+                    .build();
+        }
+        return accessOf(thing.json()).readView(PolicyAccess.THING, full, subject);
+    }
+
+    private EntityResponse create(final EntityRequest request, final ThingId thingId) {
+        final DittoHeaders headers = request.headers();
+        final JsonObject value = objectValue(request);
+        if (value.contains(COPY_POLICY_FROM)) {
+            throw ThingNotCreatableException.fromMessage("The sandbox does not support '_copyPolicyFrom'.",
+                    "Create the policy first and reference it by 'policyId', or inline it as '_policy'.", headers);
+        }
+        final Optional<JsonObject> inlinePolicy = value.getValue(INLINE_POLICY).filter(JsonValue::isObject)
+                .map(JsonValue::asObject);
+        final PolicyId policyId = value.getValue(POLICY_ID).filter(JsonValue::isString)
+                .map(v -> PolicyId.of(v.asString()))
+                .or(() -> inlinePolicy.flatMap(p -> p.getValue(POLICY_ID)).filter(JsonValue::isString)
+                        .map(v -> PolicyId.of(v.asString())))
+                .orElseGet(() -> PolicyId.of(thingId));
+        final Optional<PolicyRecord> referenced = store.policy(policyId);
+        final JsonObject policyJson;
+        final boolean newPolicy;
+        if (inlinePolicy.isPresent() || !value.contains(POLICY_ID)) {
+            if (referenced.isPresent()) {
+                throw ThingNotCreatableException.newBuilderForPolicyExisting(thingId, policyId).dittoHeaders(headers)
+                        .build();
+            }
+            policyJson = inlinePolicy.orElseGet(() -> DefaultPolicy.forCreator(policyId.toString(),
+                    request.subject())).setValue(POLICY_ID, JsonValue.of(policyId.toString()));
+            newPolicy = true;
+        } else {
+            policyJson = referenced.map(PolicyRecord::json).orElseThrow(() ->
+                    ThingNotCreatableException.newBuilderForPolicyMissing(thingId, policyId).dittoHeaders(headers)
+                            .build());
+            newPolicy = false;
+        }
+        final PolicyAccess access = PolicyAccess.of(policyJson);
+        if (!access.mayWrite(PolicyAccess.THING, JsonPointer.empty(), request.subject())) {
+            throw ThingNotModifiableException.newBuilder(thingId).dittoHeaders(headers).build();
+        }
+        final JsonObject thingJson = validThing(value.remove(INLINE_POLICY)
+                .setValue(THING_ID, JsonValue.of(thingId.toString()))
+                .setValue(POLICY_ID, JsonValue.of(policyId.toString())));
+        final Instant now = clock.instant();
+        if (newPolicy) {
+            store.putPolicy(new PolicyRecord(policyId, policyJson, store.nextPolicyRevision(policyId), now, now));
+        }
+        final long revision = store.nextThingRevision(thingId);
+        store.putThing(new ThingRecord(thingId, thingJson, revision, now, now));
+        publish(request, thingId, "created", JsonPointer.empty(), Optional.of(thingJson), revision, now, access);
+        return EntityResponse.of(HttpStatus.CREATED, thingJson);
+    }
+
+    private EntityResponse modify(final EntityRequest request, final ThingId thingId, final ThingResource resource,
+            final Optional<ThingRecord> existing) {
+        final ThingRecord thing = writable(request, thingId, resource, existing);
+        final JsonValue value = request.value()
+                .orElseThrow(() -> JsonParseException.newBuilder().message("The command has no value.").build());
+        final JsonObject current = thing.json();
+        final boolean existed = resource.kind() == ThingResource.Kind.THING
+                || current.getValue(request.path()).isPresent();
+        final JsonObject changed;
+        if (resource.kind() == ThingResource.Kind.THING) {
+            final JsonObject replacement = objectValue(request).remove(INLINE_POLICY);
+            changed = replacement.contains(POLICY_ID) ? replacement
+                    : replacement.setValue(POLICY_ID, current.getValue(POLICY_ID).orElse(JsonValue.nullLiteral()));
+        } else {
+            changed = current.setValue(request.path(), value);
+        }
+        final JsonObject updated = validThing(changed.setValue(THING_ID, JsonValue.of(thingId.toString())));
+        final ThingRecord saved = save(thing, updated, request);
+        publish(request, thingId, existed ? "modified" : "created", request.path(),
+                Optional.of(resource.kind() == ThingResource.Kind.THING ? updated : value), saved.revision(),
+                saved.modified(), accessOf(updated));
+        return existed ? EntityResponse.noContent() : EntityResponse.of(HttpStatus.CREATED, value);
+    }
+
+    private EntityResponse merge(final EntityRequest request, final ThingId thingId, final ThingResource resource,
+            final Optional<ThingRecord> existing) {
+        final String contentType = request.headers().getContentType().orElse("");
+        if (!contentType.startsWith(MERGE_PATCH)) {
+            throw UnsupportedMediaTypeException.withDetailedInformationBuilder(contentType, java.util.Set.of(MERGE_PATCH))
+                    .dittoHeaders(request.headers()).build();
+        }
+        final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, request.headers()));
+        final PolicyAccess access = accessOf(thing.json());
+        if (!access.mayWrite(PolicyAccess.THING, request.path(), request.subject())) {
+            throw readable(access, request) ? ThingNotModifiableException.newBuilder(thingId)
+                    .dittoHeaders(request.headers()).build() : notAccessible(thingId, request.headers());
+        }
+        checkCondition(request, thing);
+        final JsonValue value = request.value()
+                .orElseThrow(() -> JsonParseException.newBuilder().message("The command has no value.").build());
+        final JsonValue merged = JsonMergePatch.of(request.path(), value).applyOn(thing.json());
+        final JsonObject updated = validThing(merged.asObject().setValue(THING_ID, JsonValue.of(thingId.toString())));
+        final ThingRecord saved = save(thing, updated, request);
+        publish(request, thingId, "merged", request.path(), Optional.of(value), saved.revision(), saved.modified(),
+                accessOf(updated));
+        return EntityResponse.noContent();
+    }
+
+    private EntityResponse delete(final EntityRequest request, final ThingId thingId, final ThingResource resource,
+            final Optional<ThingRecord> existing) {
+        final ThingRecord thing = writable(request, thingId, resource, existing);
+        final Instant now = clock.instant();
+        final PolicyAccess access = accessOf(thing.json());
+        if (resource.kind() == ThingResource.Kind.THING) {
+            final long revision = store.nextThingRevision(thingId);
+            store.removeThing(thingId, revision);
+            publish(request, thingId, "deleted", JsonPointer.empty(), Optional.empty(), revision, now, access);
+            return EntityResponse.noContent();
+        }
+        if (resource.kind() == ThingResource.Kind.POLICY_ID) {
+            throw resource.notModifiable(thingId, request.headers());
+        }
+        if (thing.json().getValue(request.path()).isEmpty()) {
+            throw resource.notAccessible(thingId, request.headers());
+        }
+        final ThingRecord saved = save(thing, thing.json().remove(request.path()), request);
+        publish(request, thingId, "deleted", request.path(), Optional.empty(), saved.revision(), saved.modified(),
+                access);
+        return EntityResponse.noContent();
+    }
+
+    /** The existing thing, after checking existence, WRITE permission and the condition, in Ditto's order. */
+    private ThingRecord writable(final EntityRequest request, final ThingId thingId, final ThingResource resource,
+            final Optional<ThingRecord> existing) {
+        final DittoHeaders headers = request.headers();
+        final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, headers));
+        final PolicyAccess access = accessOf(thing.json());
+        if (!access.mayWrite(PolicyAccess.THING, request.path(), request.subject())) {
+            if (!readable(access, request)) {
+                throw notAccessible(thingId, headers);
+            }
+            if (resource.kind() == ThingResource.Kind.THING && request.action() == TwinAction.DELETE) {
+                throw ThingNotDeletableException.newBuilder(thingId).dittoHeaders(headers).build();
+            }
+            throw resource.notModifiable(thingId, headers);
+        }
+        if (resource.needsExistingFeature() && thing.json().getValue(resource.featurePath()).isEmpty()) {
+            throw resource.featureNotAccessible(thingId, headers);
+        }
+        if (resource.kind() == ThingResource.Kind.POLICY_ID && request.action() == TwinAction.MODIFY) {
+            requireExistingPolicy(request);
+        }
+        checkCondition(request, thing);
+        return thing;
+    }
+
+    private void requireExistingPolicy(final EntityRequest request) {
+        final PolicyId policyId = request.value().filter(JsonValue::isString).map(v -> PolicyId.of(v.asString()))
+                .orElseThrow(() -> JsonParseException.newBuilder().message("The policyId must be a string.")
+                        .build());
+        if (store.policy(policyId).isEmpty()) {
+            throw PolicyNotAccessibleException.newBuilder(policyId).dittoHeaders(request.headers()).build();
+        }
+    }
+
+    private static boolean readable(final PolicyAccess access, final EntityRequest request) {
+        return access.mayReadSomething(PolicyAccess.THING, JsonPointer.empty(), request.subject());
+    }
+
+    private void checkCondition(final EntityRequest request, final ThingRecord thing) {
+        final Optional<String> condition = Optional.ofNullable(request.headers().get("condition"));
+        if (condition.isPresent()
+                && !ThingConditions.parse(condition.get(), request.headers()).test(thing.json())) {
+            throw ThingConditionFailedException.newBuilder(request.headers()).build();
+        }
+    }
+
+    private ThingRecord save(final ThingRecord before, final JsonObject json, final EntityRequest request) {
+        final ThingRecord saved = new ThingRecord(before.id(), json, store.nextThingRevision(before.id()),
+                before.created(), clock.instant());
+        store.putThing(saved);
+        return saved;
+    }
+
+    private void publish(final EntityRequest request, final ThingId thingId, final String action,
+            final JsonPointer path, final Optional<JsonValue> value, final long revision, final Instant timestamp,
+            final PolicyAccess access) {
+        listener.onChange(new ThingChange(thingId, action, path, value, revision, timestamp, request.headers(),
+                access, request.origin()));
+    }
+
+    private PolicyAccess accessOf(final JsonObject thingJson) {
+        return thingJson.getValue(POLICY_ID).filter(JsonValue::isString)
+                .flatMap(id -> store.policy(PolicyId.of(id.asString())))
+                .map(policy -> PolicyAccess.of(policy.json()))
+                .orElseGet(PolicyAccess::none);
+    }
+
+    private static JsonObject objectValue(final EntityRequest request) {
+        return request.value().filter(JsonValue::isObject).map(JsonValue::asObject)
+                .orElseThrow(() -> JsonParseException.newBuilder()
+                        .message("The value of the command must be a JSON object.").build());
+    }
+
+    /** Validates with Ditto's thing model, which throws Ditto's own errors for malformed parts. */
+    private static JsonObject validThing(final JsonObject json) {
+        final Thing thing = ThingsModelFactory.newThing(json);
+        return thing.toJson();
+    }
+
+    private static ThingNotAccessibleException notAccessible(final ThingId thingId, final DittoHeaders headers) {
+        return ThingNotAccessibleException.newBuilder(thingId).dittoHeaders(headers).build();
+    }
+}

@@ -1,0 +1,200 @@
+package io.twinbridge.sandbox.ditto.ws;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.ditto.base.model.auth.AuthorizationContext;
+import org.eclipse.ditto.base.model.common.HttpStatus;
+import org.eclipse.ditto.base.model.exceptions.DittoJsonException;
+import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
+import org.eclipse.ditto.base.model.headers.DittoHeaders;
+import org.eclipse.ditto.base.model.signals.commands.exceptions.PathUnknownException;
+import org.eclipse.ditto.json.JsonArray;
+import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonPointer;
+import org.eclipse.ditto.json.JsonRuntimeException;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.protocol.Adaptable;
+import org.eclipse.ditto.protocol.ProtocolFactory;
+import org.eclipse.ditto.protocol.TopicPath;
+import org.eclipse.ditto.things.model.ThingId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.twinbridge.sandbox.ditto.events.EventFilter;
+import io.twinbridge.sandbox.ditto.events.EventHub;
+import io.twinbridge.sandbox.ditto.events.EventSubscriber;
+import io.twinbridge.sandbox.ditto.twin.EntityRequest;
+import io.twinbridge.sandbox.ditto.twin.EntityResponse;
+import io.twinbridge.sandbox.ditto.twin.PolicyService;
+import io.twinbridge.sandbox.ditto.twin.ThingChange;
+import io.twinbridge.sandbox.ditto.twin.ThingService;
+import io.twinbridge.sandbox.ditto.twin.TwinAction;
+import io.vertx.core.http.ServerWebSocket;
+
+/**
+ * One authenticated {@code /ws/2} connection: Ditto Protocol commands in, responses, errors and twin events out.
+ */
+public final class WsSession implements EventSubscriber {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
+    private static final String START_EVENTS = "START-SEND-EVENTS";
+    private static final String STOP_EVENTS = "STOP-SEND-EVENTS";
+    /** Accepted and acknowledged, but the sandbox never sends anything on these streams. */
+    private static final List<String> OTHER_STREAMS = List.of("SEND-MESSAGES", "SEND-LIVE-COMMANDS",
+            "SEND-LIVE-EVENTS", "SEND-POLICY-ANNOUNCEMENTS");
+
+    private final String id = UUID.randomUUID().toString();
+    private final ServerWebSocket socket;
+    private final AuthorizationContext subject;
+    private final ThingService things;
+    private final PolicyService policies;
+    private final EventHub hub;
+    private final AtomicReference<EventFilter> eventFilter = new AtomicReference<>(EventFilter.all());
+
+    public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
+            final PolicyService policies, final EventHub hub) {
+        this.socket = socket;
+        this.subject = subject;
+        this.things = things;
+        this.policies = policies;
+        this.hub = hub;
+    }
+
+    public void start() {
+        socket.textMessageHandler(this::onText);
+        socket.closeHandler(v -> hub.unsubscribe(this));
+        socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed", id, e));
+    }
+
+    @Override
+    public String sessionId() {
+        return id;
+    }
+
+    @Override
+    public AuthorizationContext subject() {
+        return subject;
+    }
+
+    @Override
+    public void deliver(final ThingChange visible) {
+        if (eventFilter.get().accepts(visible)) {
+            send(ProtocolMessages.event(visible));
+        }
+    }
+
+    private void onText(final String text) {
+        final String trimmed = text.trim();
+        if (trimmed.startsWith(START_EVENTS)) {
+            startEvents(trimmed.substring(START_EVENTS.length()));
+        } else if (trimmed.startsWith(STOP_EVENTS)) {
+            hub.unsubscribe(this);
+            send(STOP_EVENTS + ":ACK");
+        } else if (isOtherStreamControl(trimmed)) {
+            final int query = trimmed.indexOf('?');
+            send((query < 0 ? trimmed : trimmed.substring(0, query)) + ":ACK");
+        } else if (trimmed.startsWith("JWT-TOKEN")) {
+            LOG.debug("ignoring JWT-TOKEN on a basic-auth session");
+        } else {
+            onProtocolMessage(trimmed);
+        }
+    }
+
+    private static boolean isOtherStreamControl(final String text) {
+        return (text.startsWith("START-") || text.startsWith("STOP-"))
+                && OTHER_STREAMS.stream().anyMatch(s -> text.regionMatches(text.indexOf('-') + 1, s, 0, s.length()));
+    }
+
+    private void startEvents(final String rest) {
+        try {
+            eventFilter.set(rest.startsWith("?") ? EventFilter.parse(rest.substring(1)) : EventFilter.all());
+            hub.subscribe(this);
+            send(START_EVENTS + ":ACK");
+        } catch (final DittoRuntimeException invalidFilter) {
+            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, invalidFilter, DittoHeaders.empty()));
+        }
+    }
+
+    private void onProtocolMessage(final String text) {
+        final Adaptable adaptable;
+        try {
+            adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(text));
+        } catch (final JsonRuntimeException malformed) {
+            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS,
+                    new DittoJsonException(malformed), DittoHeaders.empty()));
+            return;
+        } catch (final DittoRuntimeException invalid) {
+            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, invalid, invalid.getDittoHeaders()));
+            return;
+        }
+        final TopicPath topic = adaptable.getTopicPath();
+        final DittoHeaders headers = adaptable.getDittoHeaders();
+        try {
+            dispatch(adaptable, topic, headers);
+        } catch (final DittoRuntimeException error) {
+            if (headers.isResponseRequired()) {
+                send(ProtocolMessages.error(topic.getNamespace(), topic.getEntityName(), topic.getGroup(), error,
+                        headers));
+            }
+        } catch (final JsonRuntimeException malformed) {
+            if (headers.isResponseRequired()) {
+                send(ProtocolMessages.error(topic.getNamespace(), topic.getEntityName(), topic.getGroup(),
+                        new DittoJsonException(malformed, headers), headers));
+            }
+        }
+    }
+
+    private void dispatch(final Adaptable adaptable, final TopicPath topic, final DittoHeaders headers) {
+        final Optional<TwinAction> action = topic.getAction().flatMap(a -> TwinAction.fromTopicName(a.getName()));
+        final boolean command = topic.getCriterion() == TopicPath.Criterion.COMMANDS && action.isPresent();
+        if (topic.getCriterion() == TopicPath.Criterion.ACKS) {
+            return;
+        }
+        if (!command || topic.getGroup() == TopicPath.Group.THINGS && topic.getChannel() != TopicPath.Channel.TWIN) {
+            throw PathUnknownException.newBuilder(JsonPointer.of("/" + topic.getPath()))
+                    .description("The Ditto sandbox only supports twin and policy commands.")
+                    .dittoHeaders(headers).build();
+        }
+        final JsonPointer path = adaptable.getPayload().getPath();
+        if (topic.getGroup() == TopicPath.Group.THINGS && "_".equals(topic.getEntityName())) {
+            retrieveMany(adaptable, topic, headers);
+            return;
+        }
+        final EntityRequest request = new EntityRequest(action.get(),
+                topic.getNamespace() + ":" + topic.getEntityName(), path, adaptable.getPayload().getValue(),
+                adaptable.getPayload().getFields(), headers, subject, Optional.of(id));
+        final EntityResponse response = topic.getGroup() == TopicPath.Group.POLICIES
+                ? policies.handle(request) : things.handle(request);
+        if (headers.isResponseRequired()) {
+            send(ProtocolMessages.response(topic, path, response.status(), response.value(), headers));
+        }
+    }
+
+    private void retrieveMany(final Adaptable adaptable, final TopicPath topic, final DittoHeaders headers) {
+        final List<ThingId> ids = adaptable.getPayload().getValue().filter(JsonValue::isObject)
+                .flatMap(v -> v.asObject().getValue("thingIds")).filter(JsonValue::isArray)
+                .map(JsonValue::asArray).orElse(JsonArray.empty()).stream()
+                .filter(JsonValue::isString).map(v -> ThingId.of(v.asString())).toList();
+        final List<String> namespaces = ids.stream().map(ThingId::getNamespace).distinct().toList();
+        final String namespace = namespaces.size() == 1 ? namespaces.get(0) : "_";
+        final TopicPath responseTopic = ProtocolFactory.newTopicPath(namespace + "/_/things/twin/commands/retrieve");
+        final JsonArray found = things.retrieveMany(ids, adaptable.getPayload().getFields(), subject).stream()
+                .collect(JsonArray::newBuilder, (b, t) -> b.add(t), (a, b) -> a.addAll(b.build())).build();
+        if (headers.isResponseRequired()) {
+            send(ProtocolMessages.response(responseTopic, JsonPointer.empty(), HttpStatus.OK, Optional.of(found),
+                    headers));
+        }
+    }
+
+    private void send(final String text) {
+        socket.writeTextMessage(text).onFailure(e -> LOG.debug("could not send to session {}", id, e));
+    }
+
+    public io.vertx.core.Future<Void> close() {
+        hub.unsubscribe(this);
+        return socket.close();
+    }
+}

@@ -1,0 +1,115 @@
+package io.twinbridge.sandbox.fleet;
+
+import java.util.Random;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * A 3 MW wind turbine. Hub-height wind is a mean-reverting random walk (Ornstein-Uhlenbeck); power follows the power
+ * curve: nothing below cut-in (3 m/s), a cubic rise to rated power at 12 m/s, rated power up to cut-out at 25 m/s,
+ * where the turbine feathers its blades and stops. The generator warms with load, the nacelle yaws after the wind.
+ */
+final class TurbineSimulation implements DeviceSimulation {
+    static final double CUT_IN_MS = 3.0;
+    static final double RATED_MS = 12.0;
+    static final double CUT_OUT_MS = 25.0;
+    static final double RATED_POWER_W = 3_000_000.0;
+    static final double RATED_RPM = 15.0;
+
+    private final Schema schema;
+    private final String deviceId;
+    private final Random random;
+    private final double meanWind;
+    private double windMs;
+    private double windDirectionDeg;
+    private double yawDeg;
+    private double generatorTempC = 35.0;
+
+    TurbineSimulation(Schema schema, String deviceId, Random random) {
+        this.schema = schema;
+        this.deviceId = deviceId;
+        this.random = random;
+        this.meanWind = 6 + random.nextDouble() * 6;
+        this.windMs = meanWind;
+        this.windDirectionDeg = random.nextDouble() * 360;
+        this.yawDeg = windDirectionDeg;
+    }
+
+    /** The power curve, in W. */
+    static double powerW(double windMs) {
+        if (windMs < CUT_IN_MS || windMs >= CUT_OUT_MS) {
+            return 0;
+        }
+        if (windMs >= RATED_MS) {
+            return RATED_POWER_W;
+        }
+        double cubeIn = Math.pow(CUT_IN_MS, 3);
+        return RATED_POWER_W * (Math.pow(windMs, 3) - cubeIn) / (Math.pow(RATED_MS, 3) - cubeIn);
+    }
+
+    @Override
+    public AssetKind kind() {
+        return AssetKind.TURBINE;
+    }
+
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public GenericRecord next(long timestampMillis, double dt) {
+        windMs = Math.max(0, windMs + 0.05 * (meanWind - windMs) * dt + 0.6 * Math.sqrt(dt) * random.nextGaussian());
+        windDirectionDeg = wrap(windDirectionDeg + 0.5 * Math.sqrt(dt) * random.nextGaussian());
+        yawDeg = wrap(yawDeg + 0.2 * angleBetween(yawDeg, windDirectionDeg) * Math.min(1, dt));
+        // the power curve sees the wind as reported, so that the record is self-consistent
+        double reportedWind = Records.round(windMs, 3);
+        double power = powerW(reportedWind);
+        boolean producing = power > 0;
+        double rpm = producing ? Math.min(RATED_RPM, RATED_RPM * reportedWind / RATED_MS)
+                : 0.3 * Math.min(reportedWind, 3);
+        double pitch = reportedWind >= CUT_OUT_MS ? 90 : reportedWind > RATED_MS ? (reportedWind - RATED_MS) * 1.8 : 0;
+        double targetTemp = 30 + 60 * power / RATED_POWER_W;
+        generatorTempC += (targetTemp - generatorTempC) * Math.min(1, 0.01 * dt);
+
+        GenericData.Record record = new GenericData.Record(schema);
+        record.put("deviceId", deviceId);
+        record.put("timestamp", timestampMillis);
+        GenericData.Record rotor = Records.nested(schema, "rotor");
+        rotor.put("speedRpm", Records.round(rpm, 2));
+        rotor.put("pitchAngleDeg", Records.round(pitch, 2));
+        record.put("rotor", rotor);
+        GenericData.Record generator = Records.nested(schema, "generator");
+        generator.put("powerW", power);
+        generator.put("temperatureC", Records.round(generatorTempC, 2));
+        record.put("generator", generator);
+        GenericData.Record nacelle = Records.nested(schema, "nacelle");
+        nacelle.put("yawDeg", Records.round(yawDeg, 2));
+        nacelle.put("vibrationMmS", Records.round(Math.max(0, 0.8 + 0.2 * rpm + 0.3 * random.nextGaussian()), 3));
+        record.put("nacelle", nacelle);
+        GenericData.Record environment = Records.nested(schema, "environment");
+        environment.put("windSpeedMs", reportedWind);
+        environment.put("windDirectionDeg", Records.round(windDirectionDeg, 2));
+        environment.put("ambientTemperatureC", Records.round(12 + random.nextGaussian(), 2));
+        record.put("environment", environment);
+        GenericData.Record status = Records.nested(schema, "status");
+        status.put("state", Records.symbol(status.getSchema(), "state", producing ? "PRODUCING" : "STOPPED"));
+        status.put("faultCode", null);
+        record.put("status", status);
+        record.put("firmwareVersion", "4.2.1");
+        return record;
+    }
+
+    private static double wrap(double deg) {
+        double d = deg % 360;
+        return d < 0 ? d + 360 : d;
+    }
+
+    /** Signed smallest angle from {@code from} to {@code to}, in (-180, 180]. */
+    private static double angleBetween(double from, double to) {
+        double d = wrap(to - from);
+        return d > 180 ? d - 360 : d;
+    }
+}
