@@ -1,11 +1,64 @@
 package io.twinbridge.launcher;
 
-/** Entry point of the {@code ./twinbridge} command. */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Entry point of the {@code ./twinbridge} command: picks the subcommand and hands it the remaining arguments. */
 public final class Launcher {
-    private Launcher() {
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    Launcher(List<Command> commands) {
+        commands.forEach(command -> this.commands.put(command.name(), command));
+    }
+
+    static Launcher withAllCommands() {
+        return new Launcher(List.of(
+                new NotYetCommand("demo", "start Kafka, the Ditto sandbox and the gateway on this machine",
+                        "the sandbox and gateway skeleton of issue 2"),
+                new RunCommand(),
+                new NotYetCommand("tenants", "validate, render and apply tenant policies (issue 6)", "issue 6"),
+                new NotYetCommand("dlq", "inspect and replay dead-lettered records (issue 7)", "issue 7"),
+                new NotYetCommand("bench", "ingest and egress benchmarks (issues 4 and 5)", "issues 4 and 5")));
     }
 
     public static void main(String[] args) {
-        System.out.println("usage: twinbridge <demo|run|tenants|dlq|bench> [options]");
+        // Long-running commands (demo, run) return only once they have stopped, so exiting here is always right.
+        System.exit(withAllCommands().run(List.of(args), Console.system()));
+    }
+
+    int run(List<String> args, Console console) {
+        if (args.isEmpty() || isHelp(args.get(0))) {
+            printHelp(console);
+            return args.isEmpty() ? ExitCodes.USAGE : ExitCodes.OK;
+        }
+        Optional<Command> command = Optional.ofNullable(commands.get(args.get(0)));
+        if (command.isEmpty()) {
+            console.err().println("twinbridge: unknown command '" + args.get(0) + "'. See ./twinbridge --help.");
+            return ExitCodes.USAGE;
+        }
+        try {
+            return command.get().run(args.subList(1, args.size()), console);
+        } catch (UsageException e) {
+            console.err().println("twinbridge " + args.get(0) + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (Exception e) {
+            console.err().println("twinbridge " + args.get(0) + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private void printHelp(Console console) {
+        console.out().println("usage: ./twinbridge <command> [options]");
+        console.out().println();
+        console.out().println("commands:");
+        commands.values().forEach(c -> console.out().printf("  %-8s %s%n", c.name(), c.summary()));
+        console.out().println();
+        console.out().println("./twinbridge <command> --help shows the options of a command.");
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
     }
 }

@@ -33,7 +33,7 @@ public final class Codecs {
     public static Codecs create(List<Schema> avroSchemas, JsonSchemas jsonSchemas, Optional<RegistryConfig> registry) {
         return new Codecs(new SingleObjectAvroCodec(avroSchemas),
                 registry.map(config -> new ConfluentAvroCodec(new SchemaRegistryClient(config), avroSchemas,
-                        config.cacheSize())),
+                        config.cacheSize(), config.unknownIdRetention(), System::nanoTime)),
                 JsonCodec.of(jsonSchemas, avroSchemas));
     }
 

@@ -1,5 +1,6 @@
 package io.twinbridge.gateway.codec;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -7,10 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.apache.avro.Schema;
 
+import io.twinbridge.gateway.codec.registry.RegistryConfig;
 import io.twinbridge.gateway.codec.registry.SchemaRegistryClient;
 import io.twinbridge.gateway.result.Result;
 
@@ -19,7 +22,9 @@ import io.twinbridge.gateway.result.Result;
  *
  * <p>The writer schema comes from the registry by id and is cached (bounded, least recently used evicted). The reader
  * schema is the local schema with the writer's full name, and Avro schema resolution bridges the two, so records
- * written with an older or newer compatible schema still decode into the local shape. Failed look-ups are not cached.
+ * written with an older or newer compatible schema still decode into the local shape. An id the registry does not
+ * know (or whose record has no local schema) is remembered as unknown for a while; other failures, such as the
+ * registry being down, are not remembered, so the next record asks again.
  * Concurrent misses for one id share a single registry request.
  *
  * <p>{@link #decode} blocks on a cache miss (bounded by the registry timeouts); {@link #decodeAsync} never blocks.
@@ -33,6 +38,12 @@ public final class ConfluentAvroCodec implements Codec {
     private final Map<String, Schema> readersByName;
     private final BoundedLruCache<Integer, AvroBodyReader> cache;
     private final Map<Integer, CompletableFuture<Result<AvroBodyReader>>> inFlight = new ConcurrentHashMap<>();
+    private final BoundedLruCache<Integer, UnknownId> recentlyUnknown;
+    private final long unknownRetentionNanos;
+    private final LongSupplier nanoClock;
+
+    private record UnknownId(Result<AvroBodyReader> failure, long until) {
+    }
 
     /**
      * @param registry      fetches writer schemas by id
@@ -40,7 +51,19 @@ public final class ConfluentAvroCodec implements Codec {
      * @param cacheSize     how many schema ids to keep
      */
     public ConfluentAvroCodec(SchemaRegistryClient registry, Collection<Schema> readerSchemas, int cacheSize) {
+        this(registry, readerSchemas, cacheSize, RegistryConfig.DEFAULT_UNKNOWN_ID_RETENTION, System::nanoTime);
+    }
+
+    /**
+     * @param unknownRetention how long an id that came back unknown is answered as unknown without asking again
+     * @param nanoClock        time source for that retention
+     */
+    public ConfluentAvroCodec(SchemaRegistryClient registry, Collection<Schema> readerSchemas, int cacheSize,
+                              Duration unknownRetention, LongSupplier nanoClock) {
         this.registry = registry;
+        this.unknownRetentionNanos = unknownRetention.toNanos();
+        this.nanoClock = nanoClock;
+        this.recentlyUnknown = new BoundedLruCache<>(cacheSize);
         this.readersByName = readerSchemas.stream()
                 .collect(Collectors.toUnmodifiableMap(Schema::getFullName, Function.identity()));
         this.cache = new BoundedLruCache<>(cacheSize);
@@ -83,6 +106,10 @@ public final class ConfluentAvroCodec implements Codec {
     }
 
     private CompletableFuture<Result<AvroBodyReader>> readerFor(int id) {
+        Optional<UnknownId> unknown = recentlyUnknown.get(id);
+        if (unknown.isPresent() && nanoClock.getAsLong() - unknown.get().until() < 0) {
+            return CompletableFuture.completedFuture(unknown.get().failure());
+        }
         CompletableFuture<Result<AvroBodyReader>> mine = new CompletableFuture<>();
         CompletableFuture<Result<AvroBodyReader>> running = inFlight.putIfAbsent(id, mine);
         if (running != null) {
@@ -93,6 +120,8 @@ public final class ConfluentAvroCodec implements Codec {
                     : DecodeErrors.unknownSchema("writer schema id " + id + " is unusable: " + error);
             if (result.isOk()) {
                 cache.put(id, result.value());
+            } else if (DecodeErrors.UNKNOWN_SCHEMA.equals(result.failure().code())) {
+                recentlyUnknown.put(id, new UnknownId(result, nanoClock.getAsLong() + unknownRetentionNanos));
             }
             inFlight.remove(id, mine);
             mine.complete(result);

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -187,6 +188,42 @@ class ConfluentAvroCodecTest {
         assertEquals(2, codec.cachedSchemaCount());
         assertTrue(codec.decode(TestTelemetry.confluent(1, record)).isOk());
         assertEquals(4, client.requestCount(), "id 1 was evicted as least recently used");
+    }
+
+    @Test
+    void unknownIdsAreRememberedForTheRetentionOnly() {
+        AtomicLong now = new AtomicLong();
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistryConfig.of(registry.url()));
+        ConfluentAvroCodec codec = new ConfluentAvroCodec(client, TestTelemetry.all(), 10, Duration.ofSeconds(30),
+                now::get);
+        GenericRecord record = TestTelemetry.sample(TestTelemetry.schema("Turbine"), 1);
+        byte[] value = TestTelemetry.confluent(77, record);
+
+        assertFailure(DecodeErrors.UNKNOWN_SCHEMA, codec.decode(value));
+        assertFailure(DecodeErrors.UNKNOWN_SCHEMA, codec.decode(value));
+        assertEquals(1, client.requestCount());
+
+        registry.register(77, record.getSchema());
+        now.addAndGet(Duration.ofSeconds(31).toNanos());
+        assertTrue(codec.decode(value).isOk(), "asks again once the retention is over");
+        assertEquals(2, client.requestCount());
+    }
+
+    @Test
+    void registryOutagesAreNotRemembered() throws IOException {
+        URI closedPort;
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistryConfig.of(closedPort));
+        ConfluentAvroCodec codec = new ConfluentAvroCodec(client, TestTelemetry.all(), 10);
+        byte[] value = TestTelemetry.confluent(1, TestTelemetry.sample(TestTelemetry.schema("Turbine"), 1));
+
+        codec.decode(value);
+        codec.decode(value);
+
+        assertEquals(2, client.requestCount());
     }
 
     @Test

@@ -36,7 +36,8 @@ public final class SchemaRegistryClient {
     private final AtomicLong requests = new AtomicLong();
 
     public SchemaRegistryClient(RegistryConfig config) {
-        this(config, HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build());
+        this(config, HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout()).build());
     }
 
     public SchemaRegistryClient(RegistryConfig config, HttpClient http) {

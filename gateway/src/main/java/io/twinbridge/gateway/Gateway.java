@@ -1,0 +1,157 @@
+package io.twinbridge.gateway;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.twinbridge.gateway.config.GatewayConfig;
+import io.twinbridge.gateway.ditto.DittoPort;
+import io.twinbridge.gateway.ditto.DittoPortFactory;
+import io.twinbridge.gateway.health.DittoCheck;
+import io.twinbridge.gateway.health.KafkaCheck;
+import io.twinbridge.gateway.health.ReadinessMonitor;
+import io.twinbridge.gateway.http.GatewayHttpServer;
+import io.twinbridge.gateway.http.HealthRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/**
+ * One running gateway: its Vert.x instance, HTTP server, Kafka admin client and Ditto session. Start it with
+ * {@link #start}, stop it with {@link #stop}. Neither Kafka nor Ditto has to be up for it to start: {@code /ready}
+ * reports them until they answer.
+ */
+public final class Gateway {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private final Vertx vertx;
+    private final Admin kafkaAdmin;
+    private final DittoPort ditto;
+    private final ReadinessMonitor readiness;
+    private final GatewayHttpServer http;
+
+    private Gateway(GatewayConfig config, Vertx vertx, Admin kafkaAdmin, DittoPort ditto, ReadinessMonitor readiness,
+                    GatewayHttpServer http) {
+        this.config = config;
+        this.vertx = vertx;
+        this.kafkaAdmin = kafkaAdmin;
+        this.ditto = ditto;
+        this.readiness = readiness;
+        this.http = http;
+    }
+
+    public static Future<Gateway> start(GatewayConfig config) {
+        return start(config, DittoPortFactory.webSocket(config.ditto()));
+    }
+
+    /** With another Ditto session factory, e.g. a test double. */
+    public static Future<Gateway> start(GatewayConfig config, DittoPortFactory dittoSessions) {
+        config.warnings().forEach(LOG::warn);
+        Vertx vertx = Vertx.vertx();
+        Admin admin = Admin.create(adminProperties(config));
+        DittoPort ditto = dittoSessions.open("gateway");
+        ditto.connect().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("Ditto is not reachable yet ({}); the session keeps retrying", failure.getMessage());
+            }
+        });
+        ReadinessMonitor readiness = new ReadinessMonitor(vertx, List.of(
+                new KafkaCheck(admin, config.readiness().timeout(), vertx.getOrCreateContext()),
+                new DittoCheck(ditto)), config.readiness().checkInterval(), Clock.systemUTC());
+        Router router = Router.router(vertx);
+        new HealthRoutes(readiness).mount(router);
+        Promise<Gateway> started = Promise.promise();
+        GatewayHttpServer.start(vertx, config.http(), router).onComplete(listening -> {
+            if (listening.succeeded()) {
+                readiness.start();
+                LOG.info("TwinBridge gateway listening on http://{}:{} (Kafka {}, Ditto {})", config.http().host(),
+                        listening.result().port(), config.kafka().bootstrapServers(), config.ditto().endpoint());
+                started.complete(new Gateway(config, vertx, admin, ditto, readiness, listening.result()));
+            } else {
+                closeAll(vertx, admin, ditto, config.shutdownTimeout())
+                        .whenComplete((ok, ignored) -> started.fail(listening.cause()));
+            }
+        });
+        return started.future();
+    }
+
+    /** Stops serving, then closes the Ditto session, the Kafka client and Vert.x. */
+    public Future<Void> stop() {
+        readiness.stop();
+        CompletableFuture<Void> stopped = http.stop().toCompletionStage().toCompletableFuture()
+                .handle((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("closing the HTTP server failed: {}", failure.toString());
+                    }
+                    return null;
+                })
+                .thenCompose(ignored -> closeAll(vertx, kafkaAdmin, ditto, config.shutdownTimeout()))
+                .whenComplete((ok, failure) -> LOG.info("TwinBridge gateway stopped"));
+        return Future.fromCompletionStage(stopped);
+    }
+
+    public DittoPort ditto() {
+        return ditto;
+    }
+
+    /** The bound HTTP port, also when the configuration asked for port 0. */
+    public int httpPort() {
+        return http.port();
+    }
+
+    public boolean isReady() {
+        return readiness.isReady();
+    }
+
+    /**
+     * Closes the clients, then Vert.x. Plain {@link CompletableFuture}s carry the result, because a Vert.x future tied
+     * to one of this instance's event loops could never deliver it once that loop has been shut down; callers get a
+     * context-free {@code Future.fromCompletionStage}.
+     */
+    private static CompletableFuture<Void> closeAll(Vertx vertx, Admin admin, DittoPort ditto, Duration timeout) {
+        CompletableFuture<Void> dittoClosed = ditto.close().toCompletableFuture();
+        // Admin.close blocks until its network thread ends, so it gets a thread of its own.
+        CompletableFuture<Void> adminClosed = CompletableFuture.runAsync(() -> admin.close(timeout));
+        return CompletableFuture.allOf(dittoClosed, adminClosed)
+                .handle((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("closing the Kafka or Ditto client failed: {}", failure.toString());
+                    }
+                    return null;
+                })
+                .thenCompose(ignored -> closeVertx(vertx));
+    }
+
+    private static CompletableFuture<Void> closeVertx(Vertx vertx) {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        vertx.close().onComplete(result -> {
+            if (result.succeeded()) {
+                closed.complete(null);
+            } else {
+                closed.completeExceptionally(result.cause());
+            }
+        });
+        return closed;
+    }
+
+    private static Properties adminProperties(GatewayConfig config) {
+        Properties props = config.kafka().baseClientProperties();
+        props.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, config.kafka().groupId() + "-readiness");
+        // Readiness must notice a broker that is back soon, not after the default 1 s..1000 s backoff ramp.
+        props.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                String.valueOf(config.readiness().timeout().toMillis()));
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                String.valueOf(config.readiness().timeout().toMillis()));
+        return props;
+    }
+}

@@ -1,0 +1,262 @@
+package io.twinbridge.gateway.ditto;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.eclipse.ditto.base.model.acks.AcknowledgementRequest;
+import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
+import org.eclipse.ditto.base.model.headers.DittoHeaders;
+import org.eclipse.ditto.base.model.headers.DittoHeadersBuilder;
+import org.eclipse.ditto.base.model.json.JsonSchemaVersion;
+import org.eclipse.ditto.base.model.signals.Signal;
+import org.eclipse.ditto.client.DisconnectedDittoClient;
+import org.eclipse.ditto.client.DittoClient;
+import org.eclipse.ditto.client.DittoClients;
+import org.eclipse.ditto.client.configuration.BasicAuthenticationConfiguration;
+import org.eclipse.ditto.client.configuration.MessagingConfiguration;
+import org.eclipse.ditto.client.configuration.WebSocketMessagingConfiguration;
+import org.eclipse.ditto.client.messaging.AuthenticationProviders;
+import org.eclipse.ditto.client.messaging.MessagingProviders;
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonPointer;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.policies.model.PoliciesModelFactory;
+import org.eclipse.ditto.policies.model.PolicyId;
+import org.eclipse.ditto.policies.model.signals.commands.modify.ModifyPolicy;
+import org.eclipse.ditto.protocol.Adaptable;
+import org.eclipse.ditto.protocol.HeaderTranslator;
+import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
+import org.eclipse.ditto.things.model.ThingId;
+import org.eclipse.ditto.things.model.ThingsModelFactory;
+import org.eclipse.ditto.things.model.signals.commands.modify.CreateThing;
+import org.eclipse.ditto.things.model.signals.commands.modify.DeleteThing;
+import org.eclipse.ditto.things.model.signals.commands.modify.MergeThing;
+import org.eclipse.ditto.things.model.signals.commands.query.RetrieveThing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.twinbridge.gateway.config.DittoConfig;
+
+/**
+ * {@link DittoPort} over ditto-client 2.4.0's WebSocket with basic auth. Commands are sent as Ditto protocol
+ * messages ({@code sendDittoProtocol}) so that every header Ditto understands, such as {@code condition} and
+ * {@code requested-acks}, reaches it unchanged; the client's typed API cannot set all of them.
+ */
+public final class DittoClientAdapter implements DittoPort {
+    private static final Logger LOG = LoggerFactory.getLogger(DittoClientAdapter.class);
+
+    // An empty translator passes all headers through, as ditto-client does itself.
+    private static final long LOG_EVERY_NTH_CONNECT_FAILURE = 30;
+
+    private static final DittoProtocolAdapter PROTOCOL = DittoProtocolAdapter.of(HeaderTranslator.empty());
+
+    private final DittoConfig config;
+    private final String sessionName;
+    private final ConnectionTracking connection;
+    private final AtomicReference<DisconnectedDittoClient> disconnectedClient = new AtomicReference<>();
+    private final AtomicReference<DittoClient> client = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean(false);
+    private final AtomicLong connectionFailures = new AtomicLong();
+
+    public DittoClientAdapter(DittoConfig config, String sessionName) {
+        this.config = config;
+        this.sessionName = sessionName;
+        this.connection = new ConnectionTracking(AuthenticationProviders.basic(BasicAuthenticationConfiguration
+                .newBuilder().username(config.username()).password(config.password()).build()));
+    }
+
+    @Override
+    public CompletionStage<Void> connect() {
+        MessagingConfiguration messaging = WebSocketMessagingConfiguration.newBuilder()
+                .endpoint(config.endpoint().toString())
+                .jsonSchemaVersion(JsonSchemaVersion.V_2)
+                .timeout(config.requestTimeout())
+                .reconnectEnabled(true)
+                .initialConnectRetryEnabled(true)
+                .connectionErrorHandler(this::onConnectionError)
+                .disconnectedListener(context -> LOG.warn("Ditto session '{}' lost its connection ({}); "
+                        + "reconnecting", sessionName, context.getCause().map(Throwable::toString).orElse("closed")))
+                .build();
+        DisconnectedDittoClient disconnected = DittoClients.newInstance(MessagingProviders.webSocket(messaging,
+                connection, MessagingProviders.createDefaultExecutorService("ditto-" + sessionName),
+                MessagingProviders.createScheduledExecutorService("ditto-" + sessionName + "-connect")));
+        if (!disconnectedClient.compareAndSet(null, disconnected)) {
+            disconnected.destroy();
+            throw new IllegalStateException("Ditto session '" + sessionName + "' was already connected once");
+        }
+        CompletableFuture<DittoClient> connecting = disconnected.connect().toCompletableFuture();
+        // The client keeps retrying after our timeout gave up waiting, so a late success still counts.
+        connecting.thenAccept(this::onConnected);
+        return settle(connecting.copy().orTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                "connecting to " + config.endpoint(), connected -> null);
+    }
+
+    private void onConnectionError(Throwable error) {
+        // The client retries about once a second; one line per retry would drown everything else in the log.
+        long failures = connectionFailures.incrementAndGet();
+        if (failures == 1 || failures % LOG_EVERY_NTH_CONNECT_FAILURE == 0) {
+            LOG.warn("Ditto session '{}' cannot connect to {} (attempt {}): {}", sessionName, config.endpoint(),
+                    failures, error.toString());
+        }
+    }
+
+    private void onConnected(DittoClient connected) {
+        client.set(connected);
+        if (closed.get()) {
+            destroyClient();
+            return;
+        }
+        LOG.info("Ditto session '{}' connected to {}", sessionName, config.endpoint());
+    }
+
+    @Override
+    public CompletionStage<Void> close() {
+        closed.set(true);
+        // destroy() joins the client's executors, so it runs on a thread of its own rather than the caller's.
+        return CompletableFuture.runAsync(this::destroyClient);
+    }
+
+    private void destroyClient() {
+        DittoClient connected = client.getAndSet(null);
+        if (connected != null) {
+            connected.destroy();
+        } else {
+            Optional.ofNullable(disconnectedClient.get()).ifPresent(DisconnectedDittoClient::destroy);
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client.get() != null && connection.isOpen();
+    }
+
+    @Override
+    public CompletionStage<Optional<JsonObject>> retrieveThing(ThingId thingId, DittoRequestOptions options) {
+        return send("retrieve " + thingId, options, headers -> RetrieveThing.of(thingId, headers), response -> {
+            if (DittoResponses.status(response) == 404) {
+                return Optional.empty();
+            }
+            if (!DittoResponses.isSuccess(response)) {
+                throw DittoResponses.error(response);
+            }
+            return Optional.of(DittoResponses.valueOrFail(response).asObject());
+        });
+    }
+
+    @Override
+    public CompletionStage<JsonObject> createThing(JsonObject thing, Optional<JsonObject> inlinePolicy,
+                                                   DittoRequestOptions options) {
+        return send("create " + thing.getValue("thingId").map(JsonValue::formatAsString).orElse("thing"), options,
+                headers -> CreateThing.of(ThingsModelFactory.newThing(thing), inlinePolicy.orElse(null), headers),
+                response -> {
+                    if (!DittoResponses.isSuccess(response)) {
+                        throw DittoResponses.error(response);
+                    }
+                    return response.getPayload().getValue().filter(JsonValue::isObject).map(JsonValue::asObject)
+                            .orElse(thing);
+                });
+    }
+
+    @Override
+    public CompletionStage<Void> mergeThing(ThingId thingId, JsonPointer path, JsonValue patch,
+                                            DittoRequestOptions options) {
+        return send("merge " + thingId + path, options, headers -> MergeThing.of(thingId, path, patch, headers),
+                DittoClientAdapter::successOrError);
+    }
+
+    @Override
+    public CompletionStage<Void> deleteThing(ThingId thingId, DittoRequestOptions options) {
+        return send("delete " + thingId, options, headers -> DeleteThing.of(thingId, headers),
+                DittoClientAdapter::successOrError);
+    }
+
+    @Override
+    public CompletionStage<Void> putPolicy(PolicyId policyId, JsonObject policy, DittoRequestOptions options) {
+        return send("put policy " + policyId, options, headers -> ModifyPolicy.of(policyId,
+                        PoliciesModelFactory.newPolicy(policy.setValue("policyId", policyId.toString())), headers),
+                DittoClientAdapter::successOrError);
+    }
+
+    private static Void successOrError(Adaptable response) {
+        if (!DittoResponses.isSuccess(response)) {
+            throw DittoResponses.error(response);
+        }
+        return null;
+    }
+
+    private <T> CompletionStage<T> send(String what, DittoRequestOptions options,
+                                        Function<DittoHeaders, Signal<?>> command, Function<Adaptable, T> onAnswer) {
+        DittoClient connected = client.get();
+        if (connected == null || !connection.isOpen()) {
+            return CompletableFuture.failedFuture(new DittoPortException(DittoPortException.UNAVAILABLE,
+                    DittoPortException.CODE_UNAVAILABLE, "Ditto session '" + sessionName + "' is not connected; "
+                    + what + " not sent"));
+        }
+        Duration timeout = options.timeout().orElse(config.requestTimeout());
+        Adaptable request;
+        try {
+            request = PROTOCOL.toAdaptable(command.apply(headers(options, timeout)));
+        } catch (DittoRuntimeException e) {
+            // The command could not even be built (bad id, bad JSON): that is the caller's input, not Ditto's state.
+            return CompletableFuture.failedFuture(new DittoPortException(e.getHttpStatus().getCode(),
+                    e.getErrorCode(), e.getMessage(), e));
+        }
+        return settle(guarded(what, () -> connected.sendDittoProtocol(request)).toCompletableFuture()
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), what, onAnswer);
+    }
+
+    /** Completes with the mapped answer, or fails with a bare {@link DittoPortException}, never a wrapper. */
+    private static <A, T> CompletionStage<T> settle(CompletionStage<A> stage, String what, Function<A, T> onAnswer) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        stage.whenComplete((answer, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(DittoResponses.transportFailure(failure, what));
+                return;
+            }
+            try {
+                result.complete(onAnswer.apply(answer));
+            } catch (DittoPortException e) {
+                result.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(new DittoPortException(500, DittoPortException.CODE_UNEXPECTED_RESPONSE,
+                        "cannot read Ditto's answer to " + what + ": " + e, e));
+            }
+        });
+        return result;
+    }
+
+    private static CompletionStage<Adaptable> guarded(String what, Supplier<CompletionStage<Adaptable>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(DittoResponses.transportFailure(e, what));
+        }
+    }
+
+    private static DittoHeaders headers(DittoRequestOptions options, Duration timeout) {
+        DittoHeadersBuilder<?, ?> builder = DittoHeaders.newBuilder()
+                .correlationId(options.correlationId().orElseGet(() -> UUID.randomUUID().toString()))
+                .responseRequired(true)
+                .timeout(timeout);
+        options.condition().ifPresent(builder::condition);
+        if (!options.requestedAcks().isEmpty()) {
+            builder.acknowledgementRequests(options.requestedAcks().stream()
+                    .map(AcknowledgementRequest::parseAcknowledgementRequest).toList());
+        }
+        return builder.build();
+    }
+
+    @Override
+    public String toString() {
+        return "DittoClientAdapter[" + sessionName + " -> " + config.endpoint() + "]";
+    }
+}

@@ -1,0 +1,56 @@
+package io.twinbridge.gateway.ditto;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonPointer;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.policies.model.PolicyId;
+import org.eclipse.ditto.things.model.ThingId;
+
+/**
+ * The gateway's view of Ditto: one session (one WebSocket in production). Only Ditto's model types appear here,
+ * never the client library's, so that a move to another client stays inside this package.
+ *
+ * <p>Every call returns at once. Stages complete on a thread of the adapter, never on a Vert.x event loop; callers
+ * on Vert.x wrap them with {@code Future.fromCompletionStage(stage, context)}. Stages fail with
+ * {@link DittoPortException} only.
+ */
+public interface DittoPort {
+    /** Opens the session. Completes when connected, or fails after {@code ditto.connect-timeout}. */
+    CompletionStage<Void> connect();
+
+    /** Closes the session and its threads. Idempotent. */
+    CompletionStage<Void> close();
+
+    /** Whether the WebSocket is open right now. It reconnects by itself after a loss. */
+    boolean isConnected();
+
+    /** The thing as JSON, or empty if Ditto answers 404 for it (absent or not visible to this session). */
+    CompletionStage<Optional<JsonObject>> retrieveThing(ThingId thingId, DittoRequestOptions options);
+
+    default CompletionStage<Optional<JsonObject>> retrieveThing(ThingId thingId) {
+        return retrieveThing(thingId, DittoRequestOptions.defaults());
+    }
+
+    /**
+     * Creates a thing. {@code thing} holds {@code thingId} and may hold {@code policyId}; {@code inlinePolicy},
+     * when present, becomes the thing's own policy. Without either, Ditto gives it a default policy for the
+     * session's subject. Completes with the created thing as Ditto returns it.
+     */
+    CompletionStage<JsonObject> createThing(JsonObject thing, Optional<JsonObject> inlinePolicy,
+                                            DittoRequestOptions options);
+
+    default CompletionStage<JsonObject> createThing(JsonObject thing) {
+        return createThing(thing, Optional.empty(), DittoRequestOptions.defaults());
+    }
+
+    /** Merges {@code patch} (JSON merge patch) at {@code path} of the thing; {@code /} is the whole thing. */
+    CompletionStage<Void> mergeThing(ThingId thingId, JsonPointer path, JsonValue patch, DittoRequestOptions options);
+
+    CompletionStage<Void> deleteThing(ThingId thingId, DittoRequestOptions options);
+
+    /** Creates or replaces a policy. */
+    CompletionStage<Void> putPolicy(PolicyId policyId, JsonObject policy, DittoRequestOptions options);
+}

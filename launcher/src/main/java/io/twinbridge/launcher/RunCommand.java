@@ -1,0 +1,26 @@
+package io.twinbridge.launcher;
+
+import java.util.List;
+
+import io.twinbridge.gateway.Main;
+
+/** Runs the gateway alone against a Kafka and a Ditto that already run elsewhere. */
+final class RunCommand implements Command {
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String summary() {
+        return "run the gateway against an existing Kafka and Ditto: run [--config FILE]";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) {
+        // The gateway's own entry point parses its arguments, so `run` and the gateway jar behave the same.
+        Main.main(args.toArray(String[]::new));
+        return ExitCodes.OK;
+    }
+}

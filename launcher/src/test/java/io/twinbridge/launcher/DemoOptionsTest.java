@@ -1,0 +1,39 @@
+package io.twinbridge.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class DemoOptionsTest {
+
+    @Test
+    void defaultsAreTheDocumentedPorts() throws UsageException {
+        assertEquals(new DemoOptions("127.0.0.1", 9092, 8080, 8088, Optional.empty()), DemoOptions.parse(List.of()));
+    }
+
+    @Test
+    void flagsOverrideEachPortAndTheKafkaDataDirectory() throws UsageException {
+        DemoOptions options = DemoOptions.parse(List.of("--kafka-port", "19092", "--ditto-port", "18080",
+                "--http-port", "18088", "--kafka-data", "/tmp/k"));
+
+        assertEquals(new DemoOptions("127.0.0.1", 19092, 18080, 18088, Optional.of(Path.of("/tmp/k"))), options);
+    }
+
+    @Test
+    void rejectsUnknownFlagsMissingValuesAndBadPorts() {
+        assertTrue(assertThrows(UsageException.class, () -> DemoOptions.parse(List.of("--kafka", "1")))
+                .getMessage().startsWith("unknown option: --kafka"));
+        assertTrue(assertThrows(UsageException.class, () -> DemoOptions.parse(List.of("--http-port")))
+                .getMessage().startsWith("missing value for --http-port"));
+        assertEquals("--ditto-port must be a port number, was 'eighty'", assertThrows(UsageException.class,
+                () -> DemoOptions.parse(List.of("--ditto-port", "eighty"))).getMessage());
+        assertEquals("--kafka-port must be a port between 0 and 65535, was 70000", assertThrows(UsageException.class,
+                () -> DemoOptions.parse(List.of("--kafka-port", "70000"))).getMessage());
+    }
+}
