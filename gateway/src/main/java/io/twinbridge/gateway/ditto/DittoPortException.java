@@ -7,7 +7,7 @@ package io.twinbridge.gateway.ditto;
  * <ul>
  *   <li>{@code status} is Ditto's HTTP status (e.g. 404, 412, 429), or {@link #UNAVAILABLE} (0) when Ditto could
  *   not be reached at all;</li>
- *   <li>{@code errorCode} is Ditto's error code such as {@code things:precondition.failed}, or one of the
+ *   <li>{@code errorCode} is Ditto's error code such as {@code things:condition.failed}, or one of the
  *   {@code twinbridge:} codes below for failures on the gateway's side of the wire.</li>
  * </ul>
  */

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Per-command Ditto headers the gateway uses.
  *
  * @param correlationId  Ditto {@code correlation-id}; a random one is used when empty
- * @param condition      RQL {@code condition}; Ditto answers 412 {@code things:precondition.failed} when it is false
+ * @param condition      RQL {@code condition}; Ditto answers 412 {@code things:condition.failed} when it is false
  * @param requestedAcks  {@code requested-acks}; empty means Ditto's default ({@code twin-persisted} on the twin channel)
  * @param timeout        Ditto {@code timeout} and the adapter's own wait; empty means {@code ditto.request-timeout}
  */

@@ -23,7 +23,7 @@ final class DittoResponses {
         return status >= 200 && status < 300;
     }
 
-    /** The error Ditto sent, e.g. 412 {@code things:precondition.failed} with its message. */
+    /** The error Ditto sent, e.g. 412 {@code things:condition.failed} with its message. */
     static DittoPortException error(Adaptable response) {
         int status = status(response);
         Optional<JsonObject> body = response.getPayload().getValue().filter(JsonValue::isObject)

@@ -8,7 +8,8 @@ import io.twinbridge.gateway.result.Stage;
 /** The one place that decides whether a failure is retried, provisioned, dropped as stale or dead-lettered. */
 public final class ErrorClassifier {
     static final String THING_NOT_FOUND = "things:thing.notfound";
-    static final String PRECONDITION_FAILED = "things:precondition.failed";
+    /** Ditto's answer to a false {@code condition} header (ThingConditionFailedException). */
+    static final String CONDITION_FAILED = "things:condition.failed";
     static final String THING_CONFLICT = "things:thing.conflict";
 
     private ErrorClassifier() {
@@ -26,7 +27,7 @@ public final class ErrorClassifier {
         if (status == 404 && THING_NOT_FOUND.equals(e.errorCode())) {
             return Disposition.PROVISION;
         }
-        if (status == 412 && PRECONDITION_FAILED.equals(e.errorCode())) {
+        if (status == 412 && CONDITION_FAILED.equals(e.errorCode())) {
             return Disposition.STALE;
         }
         return Disposition.DEAD_LETTER;
