@@ -19,6 +19,11 @@ import io.twinbridge.gateway.health.KafkaCheck;
 import io.twinbridge.gateway.health.ReadinessMonitor;
 import io.twinbridge.gateway.http.GatewayHttpServer;
 import io.twinbridge.gateway.http.HealthRoutes;
+import io.twinbridge.gateway.http.ModelRoutes;
+import io.twinbridge.gateway.ingest.IngestFactory;
+import io.twinbridge.gateway.ingest.IngestService;
+import io.twinbridge.gateway.model.ModelRegistry;
+import java.util.Optional;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -38,15 +43,17 @@ public final class Gateway {
     private final DittoPort ditto;
     private final ReadinessMonitor readiness;
     private final GatewayHttpServer http;
+    private final Optional<IngestService> ingest;
 
     private Gateway(GatewayConfig config, Vertx vertx, Admin kafkaAdmin, DittoPort ditto, ReadinessMonitor readiness,
-                    GatewayHttpServer http) {
+                    GatewayHttpServer http, Optional<IngestService> ingest) {
         this.config = config;
         this.vertx = vertx;
         this.kafkaAdmin = kafkaAdmin;
         this.ditto = ditto;
         this.readiness = readiness;
         this.http = http;
+        this.ingest = ingest;
     }
 
     public static Future<Gateway> start(GatewayConfig config) {
@@ -56,9 +63,15 @@ public final class Gateway {
     /** With another Ditto session factory, e.g. a test double. */
     public static Future<Gateway> start(GatewayConfig config, DittoPortFactory dittoSessions) {
         config.warnings().forEach(LOG::warn);
+        ModelRegistry models;
+        try {
+            models = ModelRegistry.fromClasspath();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
         Vertx vertx = Vertx.vertx();
         Admin admin = Admin.create(adminProperties(config));
-        DittoPort ditto = dittoSessions.open("gateway");
+        DittoPort ditto = dittoSessions.open("ingest");
         ditto.connect().whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("Ditto is not reachable yet ({}); the session keeps retrying", failure.getMessage());
@@ -69,13 +82,26 @@ public final class Gateway {
                 new DittoCheck(ditto)), config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
+        new ModelRoutes(models).mount(router);
         Promise<Gateway> started = Promise.promise();
         GatewayHttpServer.start(vertx, config.http(), router).onComplete(listening -> {
             if (listening.succeeded()) {
                 readiness.start();
+                Optional<IngestService> ingest = Optional.empty();
+                if (config.ingest().enabled()) {
+                    try {
+                        IngestService service = IngestFactory.create(config, models, ditto);
+                        service.start();
+                        ingest = Optional.of(service);
+                    } catch (RuntimeException e) {
+                        closeAll(vertx, admin, ditto, config.shutdownTimeout())
+                                .whenComplete((ok, ignored) -> started.fail(e));
+                        return;
+                    }
+                }
                 LOG.info("TwinBridge gateway listening on http://{}:{} (Kafka {}, Ditto {})", config.http().host(),
                         listening.result().port(), config.kafka().bootstrapServers(), config.ditto().endpoint());
-                started.complete(new Gateway(config, vertx, admin, ditto, readiness, listening.result()));
+                started.complete(new Gateway(config, vertx, admin, ditto, readiness, listening.result(), ingest));
             } else {
                 closeAll(vertx, admin, ditto, config.shutdownTimeout())
                         .whenComplete((ok, ignored) -> started.fail(listening.cause()));
@@ -87,7 +113,13 @@ public final class Gateway {
     /** Stops serving, then closes the Ditto session, the Kafka client and Vert.x. */
     public Future<Void> stop() {
         readiness.stop();
-        CompletableFuture<Void> stopped = http.stop().toCompletionStage().toCompletableFuture()
+        CompletableFuture<Void> ingestStopped = ingest.map(IngestService::stop)
+                .orElse(CompletableFuture.completedFuture(null))
+                .exceptionally(failure -> {
+                    LOG.warn("stopping ingest failed: {}", failure.toString());
+                    return null;
+                });
+        CompletableFuture<Void> stopped = ingestStopped.thenCompose(ignored -> http.stop().toCompletionStage())
                 .handle((ok, failure) -> {
                     if (failure != null) {
                         LOG.warn("closing the HTTP server failed: {}", failure.toString());
@@ -106,6 +138,11 @@ public final class Gateway {
     /** The bound HTTP port, also when the configuration asked for port 0. */
     public int httpPort() {
         return http.port();
+    }
+
+    /** The ingest flow, unless {@code ingest.enabled} is false. */
+    public Optional<IngestService> ingest() {
+        return ingest;
     }
 
     public boolean isReady() {

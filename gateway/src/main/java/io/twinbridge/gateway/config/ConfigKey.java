@@ -52,7 +52,52 @@ public enum ConfigKey {
             "Time the gateway has to drain and close everything on stop."),
     TENANTS("tenants", ConfigType.LIST, "acme,globex",
             Validator.matchingEach("a tenant id ([a-z][a-z0-9-]{0,31})", "[a-z][a-z0-9-]{0,31}"),
-            "Tenant ids the gateway serves, comma-separated (or a YAML list).");
+            "Tenant ids the gateway serves, comma-separated (or a YAML list). Each tenant's telemetry is read from "
+                    + "`<prefix>.telemetry.<tenant>`, and its things live in the Ditto namespace of the same name "
+                    + "(dashes become underscores)."),
+    MODELS_BASE_URL("models.base-url", ConfigType.STRING, "", Validator.httpUrlOrEmpty(),
+            "Public base URL under which Ditto (and people) reach the Thing Models the gateway serves at "
+                    + "`/models/...`; it prefixes the `definition` of every thing the gateway creates. Empty = "
+                    + "`http://<http.host>:<http.port>`."),
+    INGEST_ENABLED("ingest.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
+            "Whether this instance consumes telemetry and writes it to Ditto."),
+    INGEST_CODEC("ingest.codec", ConfigType.STRING, "auto",
+            Validator.oneOf("auto", "avro-single-object", "confluent-avro", "json"),
+            "Encoding of the telemetry topics: `auto` tells Avro single-object, Confluent wire format and JSON "
+                    + "apart by their first bytes; `confluent-avro` needs `schema-registry.url`."),
+    INGEST_COALESCE_WINDOW("ingest.coalesce-window", ConfigType.DURATION, "5ms",
+            Validator.durationBetween(Duration.ZERO, Duration.ofSeconds(10)),
+            "How long the first update of an idle thing waits for more before it is sent; `0ms` sends at once. "
+                    + "While a merge is in flight, later updates of the thing are always coalesced into the next."),
+    INGEST_MAX_IN_FLIGHT_RECORDS_PER_PARTITION("ingest.max-in-flight-records-per-partition", ConfigType.INT, "1000",
+            Validator.intBetween(1, 1_000_000),
+            "Unfinished records per partition before the partition is paused."),
+    INGEST_MAX_IN_FLIGHT_BYTES_PER_PARTITION("ingest.max-in-flight-bytes-per-partition", ConfigType.INT, "8388608",
+            Validator.intBetween(1024, Integer.MAX_VALUE),
+            "Unfinished record bytes (key + value) per partition before the partition is paused."),
+    INGEST_MAX_IN_FLIGHT_RECORDS("ingest.max-in-flight-records", ConfigType.INT, "20000",
+            Validator.intBetween(1, 10_000_000),
+            "Unfinished records in all partitions of this instance before every partition is paused."),
+    INGEST_MAX_IN_FLIGHT_BYTES("ingest.max-in-flight-bytes", ConfigType.INT, "67108864",
+            Validator.intBetween(1024, Integer.MAX_VALUE),
+            "Unfinished record bytes in all partitions of this instance before every partition is paused."),
+    INGEST_COMMIT_INTERVAL("ingest.commit-interval", ConfigType.DURATION, "200ms",
+            Validator.durationBetween(Duration.ofMillis(10), Duration.ofMinutes(1)),
+            "How often offsets of finished records are committed (asynchronously). Revoke and stop commit "
+                    + "synchronously."),
+    INGEST_DRAIN_TIMEOUT("ingest.drain-timeout", ConfigType.DURATION, "5s",
+            Validator.durationBetween(Duration.ZERO, Duration.ofMinutes(5)),
+            "How long a revoke or a stop waits for unfinished records before leaving them uncommitted for the "
+                    + "next owner."),
+    INGEST_RETRY_INITIAL("ingest.retry-initial", ConfigType.DURATION, "100ms",
+            Validator.durationBetween(Duration.ofMillis(1), Duration.ofMinutes(1)),
+            "First backoff after a transient failure (Ditto unreachable, 5xx, 408, 429, schema registry down)."),
+    INGEST_RETRY_MAX("ingest.retry-max", ConfigType.DURATION, "10s",
+            Validator.durationBetween(Duration.ofMillis(1), Duration.ofMinutes(10)),
+            "Longest backoff between retries; the backoff doubles up to it, with jitter."),
+    SCHEMA_REGISTRY_URL("schema-registry.url", ConfigType.STRING, "", Validator.httpUrlOrEmpty(),
+            "Confluent-compatible schema registry (`GET /schemas/ids/{id}`), for `confluent-avro` records. "
+                    + "Empty = none.");
 
     private static final String ENV_PREFIX = "TWINBRIDGE_";
 

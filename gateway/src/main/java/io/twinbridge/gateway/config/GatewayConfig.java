@@ -21,6 +21,7 @@ public final class GatewayConfig {
     private final DittoConfig ditto;
     private final HttpConfig http;
     private final ReadinessConfig readiness;
+    private final IngestConfig ingest;
 
     GatewayConfig(Map<ConfigKey, Object> values, Map<ConfigKey, String> sources, Map<String, String> kafkaClient,
                   List<String> warnings) {
@@ -35,6 +36,18 @@ public final class GatewayConfig {
         this.http = new HttpConfig(string(ConfigKey.HTTP_HOST), (Integer) values.get(ConfigKey.HTTP_PORT));
         this.readiness = new ReadinessConfig(duration(ConfigKey.READINESS_CHECK_INTERVAL),
                 duration(ConfigKey.READINESS_TIMEOUT));
+        this.ingest = new IngestConfig(Boolean.parseBoolean(string(ConfigKey.INGEST_ENABLED)),
+                string(ConfigKey.INGEST_CODEC), duration(ConfigKey.INGEST_COALESCE_WINDOW),
+                integer(ConfigKey.INGEST_MAX_IN_FLIGHT_RECORDS_PER_PARTITION),
+                integer(ConfigKey.INGEST_MAX_IN_FLIGHT_BYTES_PER_PARTITION),
+                integer(ConfigKey.INGEST_MAX_IN_FLIGHT_RECORDS), integer(ConfigKey.INGEST_MAX_IN_FLIGHT_BYTES),
+                duration(ConfigKey.INGEST_COMMIT_INTERVAL), duration(ConfigKey.INGEST_DRAIN_TIMEOUT),
+                duration(ConfigKey.INGEST_RETRY_INITIAL), duration(ConfigKey.INGEST_RETRY_MAX),
+                string(ConfigKey.SCHEMA_REGISTRY_URL));
+        if (ingest.retryMax().compareTo(ingest.retryInitial()) < 0) {
+            throw new ConfigException(ConfigKey.INGEST_RETRY_MAX.key(), sourceOf(ConfigKey.INGEST_RETRY_MAX),
+                    "must not be shorter than " + ConfigKey.INGEST_RETRY_INITIAL.key());
+        }
     }
 
     /**
@@ -65,6 +78,16 @@ public final class GatewayConfig {
 
     public ReadinessConfig readiness() {
         return readiness;
+    }
+
+    public IngestConfig ingest() {
+        return ingest;
+    }
+
+    /** Base URL of the served Thing Models: {@code models.base-url}, or the gateway's own HTTP address. */
+    public String modelsBaseUrl() {
+        String configured = string(ConfigKey.MODELS_BASE_URL);
+        return configured.isEmpty() ? "http://" + http.host() + ":" + http.port() : configured;
     }
 
     public List<String> tenants() {
@@ -106,6 +129,10 @@ public final class GatewayConfig {
 
     private String string(ConfigKey key) {
         return (String) values.get(key);
+    }
+
+    private int integer(ConfigKey key) {
+        return (Integer) values.get(key);
     }
 
     private URI uri(ConfigKey key) {

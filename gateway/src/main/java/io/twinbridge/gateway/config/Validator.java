@@ -36,6 +36,33 @@ public interface Validator {
         });
     }
 
+    static Validator intBetween(int min, int max) {
+        return of(min + ".." + max, v -> {
+            int i = (Integer) v;
+            if (i < min || i > max) {
+                throw new IllegalArgumentException(i + " is outside " + min + ".." + max);
+            }
+        });
+    }
+
+    static Validator oneOf(String... accepted) {
+        Set<String> allowed = Set.of(accepted);
+        return of("one of " + String.join(", ", accepted), v -> {
+            if (!allowed.contains(v)) {
+                throw new IllegalArgumentException("'" + v + "' is not one of " + String.join(", ", accepted));
+            }
+        });
+    }
+
+    static Validator httpUrlOrEmpty() {
+        return of("empty, or an http(s) URL", v -> {
+            String s = (String) v;
+            if (!s.isEmpty() && !s.matches("https?://[^\\s/]+(/\\S*)?")) {
+                throw new IllegalArgumentException("'" + s + "' is not an http(s) URL");
+            }
+        });
+    }
+
     static Validator durationBetween(Duration min, Duration max) {
         return of(min.toMillis() + "ms-" + max.toSeconds() + "s", v -> {
             Duration d = (Duration) v;

@@ -214,14 +214,24 @@ class ConfigTest {
                 "the generated table in docs/configuration.md is out of date; run ConfigDocs");
     }
 
+    /** Keys whose validator accepts only a few values get a valid alternative by name. */
+    private static final Map<ConfigKey, String> SPECIAL_ALTERNATIVES = Map.of(
+            ConfigKey.MODELS_BASE_URL, "http://gateway.example:8088",
+            ConfigKey.SCHEMA_REGISTRY_URL, "http://registry.example:8081",
+            ConfigKey.INGEST_ENABLED, "false",
+            ConfigKey.INGEST_CODEC, "json");
+
     private static String alternative(ConfigKey key) {
+        if (SPECIAL_ALTERNATIVES.containsKey(key)) {
+            return SPECIAL_ALTERNATIVES.get(key);
+        }
         if (key.defaultValue().contains("127.0.0.1")) {
             return key.defaultValue().replace("127.0.0.1", "10.0.0.9");
         }
         return switch (key.type()) {
             case STRING -> key.defaultValue() + "-alt";
             case PASSWORD -> "alt-secret";
-            case INT -> "0";
+            case INT -> Integer.toString(Integer.parseInt(key.defaultValue()) / 2);
             case DURATION -> "1500ms";
             case LIST -> key.defaultValue() + ",zeta";
             default -> throw new IllegalStateException("no alternative for " + key);
