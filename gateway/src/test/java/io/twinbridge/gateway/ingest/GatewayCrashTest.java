@@ -51,6 +51,9 @@ class GatewayCrashTest {
             env.put("TWINBRIDGE_HTTP_PORT", "0");
             env.put("TWINBRIDGE_INGEST_COALESCE_WINDOW", "0ms");
             env.put("TWINBRIDGE_INGEST_COMMIT_INTERVAL", "50ms");
+            // the group notices the dead member after the session timeout; keep it at the broker's minimum
+            env.put("TWINBRIDGE_KAFKA_CLIENT_SESSION_TIMEOUT_MS", "6000");
+            env.put("TWINBRIDGE_KAFKA_CLIENT_HEARTBEAT_INTERVAL_MS", "1000");
             Process gateway = builder.start();
             try {
                 await().atMost(Duration.ofSeconds(90)).until(() -> h.committedTotal("g-crash") > 0);
