@@ -21,32 +21,26 @@ import static org.awaitility.Awaitility.await;
 /** A raw Ditto Protocol WebSocket client for tests: sends text, records every text message received. */
 final class WsTestClient implements AutoCloseable {
 
-    private final Vertx vertx;
+    /** One Vert.x for all test clients: creating one per client costs more than the tests on a loaded machine. */
+    private static final Vertx VERTX = Vertx.vertx();
+    private static final WebSocketClient CLIENT = VERTX.createWebSocketClient();
+
     private final WebSocket socket;
     private final List<String> received = new CopyOnWriteArrayList<>();
 
-    private WsTestClient(final Vertx vertx, final WebSocket socket) {
-        this.vertx = vertx;
+    private WsTestClient(final WebSocket socket) {
         this.socket = socket;
         socket.textMessageHandler(received::add);
     }
 
     static WsTestClient connect(final DittoSandbox sandbox, final String user, final String password)
             throws Exception {
-        final Vertx vertx = Vertx.vertx();
-        final WebSocketClient client = vertx.createWebSocketClient();
         final WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(sandbox.port()).setURI("/ws/2")
                 .addHeader("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        try {
-            final WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS);
-            return new WsTestClient(vertx, socket);
-        } catch (final Exception e) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            throw e;
-        }
+        return new WsTestClient(CLIENT.connect(options).toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS));
     }
 
     void send(final String text) {
@@ -59,7 +53,7 @@ final class WsTestClient implements AutoCloseable {
 
     /** Waits for the first received message that matches and returns it. */
     String awaitText(final Predicate<String> matching) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(matching));
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(matching));
         return received.stream().filter(matching).findFirst().orElseThrow();
     }
 
@@ -71,6 +65,8 @@ final class WsTestClient implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (!socket.isClosed()) {
+            socket.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
     }
 }

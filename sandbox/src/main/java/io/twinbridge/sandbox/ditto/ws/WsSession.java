@@ -64,9 +64,13 @@ public final class WsSession implements EventSubscriber {
         this.hub = hub;
     }
 
-    public void start() {
+    /** @param onClosed runs once the connection is closed, by either side */
+    public void start(final Runnable onClosed) {
         socket.textMessageHandler(this::onText);
-        socket.closeHandler(v -> hub.unsubscribe(this));
+        socket.closeHandler(v -> {
+            hub.unsubscribe(this);
+            onClosed.run();
+        });
         socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed", id, e));
     }
 
