@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -54,6 +55,8 @@ public final class DittoClientAdapter implements DittoPort {
     private static final Logger LOG = LoggerFactory.getLogger(DittoClientAdapter.class);
 
     // An empty translator passes all headers through, as ditto-client does itself.
+    private static final long LOG_EVERY_NTH_CONNECT_FAILURE = 30;
+
     private static final DittoProtocolAdapter PROTOCOL = DittoProtocolAdapter.of(HeaderTranslator.empty());
 
     private final DittoConfig config;
@@ -62,6 +65,7 @@ public final class DittoClientAdapter implements DittoPort {
     private final AtomicReference<DisconnectedDittoClient> disconnectedClient = new AtomicReference<>();
     private final AtomicReference<DittoClient> client = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean(false);
+    private final AtomicLong connectionFailures = new AtomicLong();
 
     public DittoClientAdapter(DittoConfig config, String sessionName) {
         this.config = config;
@@ -78,8 +82,7 @@ public final class DittoClientAdapter implements DittoPort {
                 .timeout(config.requestTimeout())
                 .reconnectEnabled(true)
                 .initialConnectRetryEnabled(true)
-                .connectionErrorHandler(error -> LOG.warn("Ditto session '{}' cannot connect to {}: {}", sessionName,
-                        config.endpoint(), error.toString()))
+                .connectionErrorHandler(this::onConnectionError)
                 .disconnectedListener(context -> LOG.warn("Ditto session '{}' lost its connection ({}); "
                         + "reconnecting", sessionName, context.getCause().map(Throwable::toString).orElse("closed")))
                 .build();
@@ -95,6 +98,15 @@ public final class DittoClientAdapter implements DittoPort {
         connecting.thenAccept(this::onConnected);
         return settle(connecting.copy().orTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS),
                 "connecting to " + config.endpoint(), connected -> null);
+    }
+
+    private void onConnectionError(Throwable error) {
+        // The client retries about once a second; one line per retry would drown everything else in the log.
+        long failures = connectionFailures.incrementAndGet();
+        if (failures == 1 || failures % LOG_EVERY_NTH_CONNECT_FAILURE == 0) {
+            LOG.warn("Ditto session '{}' cannot connect to {} (attempt {}): {}", sessionName, config.endpoint(),
+                    failures, error.toString());
+        }
     }
 
     private void onConnected(DittoClient connected) {
