@@ -15,8 +15,7 @@ public final class Launcher {
 
     static Launcher withAllCommands() {
         return new Launcher(List.of(
-                new NotYetCommand("demo", "start Kafka, the Ditto sandbox and the gateway on this machine",
-                        "the sandbox and gateway skeleton of issue 2"),
+                new DemoCommand(),
                 new RunCommand(),
                 new NotYetCommand("tenants", "validate, render and apply tenant policies (issue 6)", "issue 6"),
                 new NotYetCommand("dlq", "inspect and replay dead-lettered records (issue 7)", "issue 7"),

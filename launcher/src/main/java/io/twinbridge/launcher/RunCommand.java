@@ -19,8 +19,8 @@ final class RunCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) {
-        // The gateway's own entry point parses its arguments, so `run` and the gateway jar behave the same.
-        Main.main(args.toArray(String[]::new));
-        return ExitCodes.OK;
+        // The gateway's own entry point parses the arguments and blocks until the gateway has stopped, so `run`
+        // and `java -jar twinbridge-gateway.jar` behave the same.
+        return Main.run(args.toArray(String[]::new), System.getenv(), console.err());
     }
 }
