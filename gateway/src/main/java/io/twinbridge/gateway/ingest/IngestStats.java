@@ -16,6 +16,20 @@ public final class IngestStats {
     final LongAdder dittoLatencyNanos = new LongAdder();
     final LongAdder dittoCalls = new LongAdder();
     private final Map<String, LongAdder> deadLettered = new ConcurrentHashMap<>();
+    private volatile java.util.function.LongConsumer appliedRecordTimestamps = ts -> { };
+
+    /**
+     * Observes the Kafka timestamp of every record once its change is persisted in the twin, e.g. to measure
+     * produce-to-persisted latency. Called on the pipeline thread: keep it cheap.
+     */
+    public void onApplied(java.util.function.LongConsumer recordTimestamps) {
+        this.appliedRecordTimestamps = recordTimestamps;
+    }
+
+    void recordApplied(long recordTimestamp) {
+        applied.increment();
+        appliedRecordTimestamps.accept(recordTimestamp);
+    }
 
     void recordDittoLatency(long nanos) {
         dittoLatencyNanos.add(nanos);
