@@ -59,6 +59,12 @@ public final class IngestStats {
         return staleRecords.sum();
     }
 
+    /** Mean round trip of a Ditto merge, in milliseconds, or 0 before the first one. */
+    public double meanDittoMillis() {
+        long calls = dittoCalls.sum();
+        return calls == 0 ? 0 : dittoLatencyNanos.sum() / 1e6 / calls;
+    }
+
     public long dittoRetries() {
         return dittoRetries.sum();
     }

@@ -126,8 +126,9 @@ public final class IngestBenchmark {
                 double gatewaySeconds = seconds(done - firstConsumed);
                 double gatewayRate = options.events() / gatewaySeconds;
                 long merges = ingest.stats().mergesSent();
-                out.printf("gateway end to end: %,.0f events/s (%,d merges, %.3f per event)%n", gatewayRate, merges,
-                        merges / (double) options.events());
+                out.printf("gateway end to end: %,.0f events/s (%,d merges, %.3f per event, mean Ditto round trip"
+                        + " %.1f ms)%n", gatewayRate, merges, merges / (double) options.events(),
+                        ingest.stats().meanDittoMillis());
 
                 long reached = ingest.stats().applied() + ingest.stats().staleRecords() + ingest.stats().deadLettered();
                 long mismatchedEvents = expected.verify(sandbox);
@@ -152,6 +153,7 @@ public final class IngestBenchmark {
                 result.put("maxMs", latency.max());
                 result.put("mergesSent", merges);
                 result.put("mergesPerEvent", round3(merges / (double) options.events()));
+                result.put("meanDittoRoundTripMs", round3(ingest.stats().meanDittoMillis()));
                 result.put("dlq", ingest.stats().deadLettered());
                 result.put("lost", lost);
                 result.put("cores", Runtime.getRuntime().availableProcessors());
