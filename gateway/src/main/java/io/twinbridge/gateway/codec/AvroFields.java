@@ -30,6 +30,31 @@ public final class AvroFields implements EventFields {
 
     @Override
     public Object get(FieldPath path) {
+        FieldPath.AvroPositions cached = path.avroPositions();
+        if (cached == null || cached.schema() != record.getSchema()) {
+            cached = resolve(path, record.getSchema());
+            path.avroPositions(cached);
+        }
+        return cached.byName() ? getByName(path) : getByPosition(cached.positions());
+    }
+
+    private Object getByPosition(int[] positions) {
+        if (positions.length == 0) {
+            return null;
+        }
+        IndexedRecord current = record;
+        int last = positions.length - 1;
+        for (int i = 0; i < last; i++) {
+            Object child = current.get(positions[i]);
+            if (!(child instanceof IndexedRecord nested)) {
+                return null;
+            }
+            current = nested;
+        }
+        return normalise(current.get(positions[last]));
+    }
+
+    private Object getByName(FieldPath path) {
         IndexedRecord current = record;
         int last = path.size() - 1;
         for (int i = 0; i < last; i++) {
@@ -40,6 +65,27 @@ public final class AvroFields implements EventFields {
             current = nested;
         }
         return normalise(field(current, path.segment(last)));
+    }
+
+    /**
+     * Field positions along the path, valid for every record of {@code root}'s schema as long as no step goes
+     * through a union (whose branch may differ per record); such paths are walked by name instead.
+     */
+    private static FieldPath.AvroPositions resolve(FieldPath path, Schema root) {
+        int[] positions = new int[path.size()];
+        Schema schema = root;
+        for (int i = 0; i < path.size(); i++) {
+            if (schema.getType() == Schema.Type.UNION) {
+                return new FieldPath.AvroPositions(root, new int[0], true);
+            }
+            Schema.Field field = schema.getType() == Schema.Type.RECORD ? schema.getField(path.segment(i)) : null;
+            if (field == null) {
+                return new FieldPath.AvroPositions(root, new int[0], false);
+            }
+            positions[i] = field.pos();
+            schema = field.schema();
+        }
+        return new FieldPath.AvroPositions(root, positions, false);
     }
 
     private static Object field(IndexedRecord record, String name) {

@@ -10,6 +10,16 @@ import java.util.Objects;
 public final class FieldPath {
     private final String dotted;
     private final String[] segments;
+    /**
+     * Field positions of this path in the Avro schema it was last resolved against. Paths are compiled once and used
+     * on every record of one schema, so this turns each lookup into array indexing. Racy by design: the holder is
+     * immutable, and a lost update only costs a re-resolution.
+     */
+    private volatile AvroPositions avroPositions;
+
+    /** {@code positions} empty: the path is not in the schema; {@code byName}: it crosses a union, walk by name. */
+    record AvroPositions(org.apache.avro.Schema schema, int[] positions, boolean byName) {
+    }
 
     private FieldPath(String dotted, String[] segments) {
         this.dotted = dotted;
@@ -22,6 +32,14 @@ public final class FieldPath {
             throw new IllegalArgumentException("not a field path: '" + dotted + "'");
         }
         return new FieldPath(dotted, dotted.split("\\."));
+    }
+
+    AvroPositions avroPositions() {
+        return avroPositions;
+    }
+
+    void avroPositions(AvroPositions resolved) {
+        this.avroPositions = resolved;
     }
 
     public int size() {

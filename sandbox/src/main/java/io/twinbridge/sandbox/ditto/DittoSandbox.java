@@ -82,8 +82,7 @@ public final class DittoSandbox implements AutoCloseable {
         ctx.request().toWebSocket().onSuccess(socket -> {
             final WsSession session = new WsSession(socket, subject.get(), things, policies, hub);
             sessions.add(session);
-            socket.closeHandler(v -> sessions.remove(session));
-            session.start();
+            session.start(() -> sessions.remove(session));
         }).onFailure(ctx::fail);
     }
 

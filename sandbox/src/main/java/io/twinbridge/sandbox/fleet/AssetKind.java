@@ -3,6 +3,7 @@ package io.twinbridge.sandbox.fleet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 import org.apache.avro.Schema;
 
@@ -29,7 +30,7 @@ public enum AssetKind {
 
     /** e.g. {@code WTG-003} */
     public String deviceId(int index) {
-        return String.format(java.util.Locale.ROOT, "%s-%03d", devicePrefix, index);
+        return String.format(Locale.ROOT, "%s-%03d", devicePrefix, index);
     }
 
     /** Parses this kind's shipped schema; each call returns a fresh instance. */

@@ -76,9 +76,10 @@ public final class PolicyService {
     }
 
     private EntityResponse create(final EntityRequest request, final PolicyId policyId) {
-        final JsonObject json = request.value().filter(JsonValue::isObject).map(JsonValue::asObject)
+        final JsonObject given = request.value().filter(JsonValue::isObject).map(JsonValue::asObject)
                 .orElseThrow(() -> JsonParseException.newBuilder()
-                        .message("The value of the command must be a JSON object.").build())
+                        .message("The value of the command must be a JSON object.").build());
+        final JsonObject json = withoutSchemaVersion(given).asObject()
                 .setValue(POLICY_ID, JsonValue.of(policyId.toString()));
         PoliciesModelFactory.newPolicy(json);
         final Instant now = clock.instant();
@@ -121,8 +122,8 @@ public final class PolicyService {
             save(policy, policy.json().remove(path));
             return EntityResponse.noContent();
         }
-        final JsonValue value = request.value()
-                .orElseThrow(() -> JsonParseException.newBuilder().message("The command has no value.").build());
+        final JsonValue value = withoutSchemaVersion(request.value()
+                .orElseThrow(() -> JsonParseException.newBuilder().message("The command has no value.").build()));
         if (path.getLevelCount() > 2 && policy.json().getValue(path.cutLeaf()).isEmpty()) {
             throw partNotAccessible(policy.id(), path.cutLeaf(), headers);
         }
@@ -131,6 +132,20 @@ public final class PolicyService {
                 : policy.json().setValue(path, value);
         save(policy, changed.setValue(POLICY_ID, JsonValue.of(policy.id().toString())));
         return existed ? EntityResponse.noContent() : EntityResponse.of(HttpStatus.CREATED, value);
+    }
+
+    /** Ditto answers with the model's JSON, which leaves out the {@code __schemaVersion} markers a client sent. */
+    private static JsonValue withoutSchemaVersion(final JsonValue value) {
+        if (!value.isObject()) {
+            return value;
+        }
+        JsonObject result = JsonObject.empty();
+        for (final org.eclipse.ditto.json.JsonField field : value.asObject()) {
+            if (!"__schemaVersion".equals(field.getKeyName())) {
+                result = result.setValue(field.getKey(), withoutSchemaVersion(field.getValue()));
+            }
+        }
+        return result;
     }
 
     private void save(final PolicyRecord before, final JsonObject json) {
@@ -143,7 +158,7 @@ public final class PolicyService {
      * Turns a protocol path into JSON keys. A resource key such as {@code thing:/features/x} contains slashes, so
      * everything after {@code /entries/<label>/resources/} is one key.
      */
-    static JsonPointer keysOf(final JsonPointer path, final DittoHeaders headers) {
+    public static JsonPointer keysOf(final JsonPointer path, final DittoHeaders headers) {
         final List<JsonKey> keys = new ArrayList<>();
         path.forEach(keys::add);
         final boolean valid = keys.isEmpty()

@@ -48,6 +48,10 @@ public final class ThingService {
     private static final JsonKey INLINE_POLICY = JsonFactory.newKey("_policy");
     private static final JsonKey COPY_POLICY_FROM = JsonFactory.newKey("_copyPolicyFrom");
 
+    /** Ditto's protocol adapter answers these modifications with {@code "value": null} (see the examples). */
+    private static final java.util.Set<ThingResource.Kind> VALUE_NULL_WHEN_MODIFIED = java.util.EnumSet.of(
+            ThingResource.Kind.ATTRIBUTES, ThingResource.Kind.FEATURE, ThingResource.Kind.FEATURES);
+
     private final SandboxStore store;
     private final ChangeListener listener;
     private final Clock clock;
@@ -213,7 +217,11 @@ public final class ThingService {
         publish(request, thingId, existed ? "modified" : "created", request.path(),
                 Optional.of(resource.kind() == ThingResource.Kind.THING ? updated : value), saved.revision(),
                 saved.modified(), accessOf(updated));
-        return existed ? EntityResponse.noContent() : EntityResponse.of(HttpStatus.CREATED, value);
+        if (!existed) {
+            return EntityResponse.of(HttpStatus.CREATED, value);
+        }
+        return VALUE_NULL_WHEN_MODIFIED.contains(resource.kind())
+                ? EntityResponse.of(HttpStatus.NO_CONTENT, JsonValue.nullLiteral()) : EntityResponse.noContent();
     }
 
     private EntityResponse merge(final EntityRequest request, final ThingId thingId, final ThingResource resource,

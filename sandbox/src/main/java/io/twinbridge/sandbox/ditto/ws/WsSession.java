@@ -10,6 +10,7 @@ import org.eclipse.ditto.base.model.common.HttpStatus;
 import org.eclipse.ditto.base.model.exceptions.DittoJsonException;
 import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
+import org.eclipse.ditto.base.model.signals.commands.exceptions.GatewayInternalErrorException;
 import org.eclipse.ditto.base.model.signals.commands.exceptions.PathUnknownException;
 import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonFactory;
@@ -63,9 +64,13 @@ public final class WsSession implements EventSubscriber {
         this.hub = hub;
     }
 
-    public void start() {
+    /** @param onClosed runs once the connection is closed, by either side */
+    public void start(final Runnable onClosed) {
         socket.textMessageHandler(this::onText);
-        socket.closeHandler(v -> hub.unsubscribe(this));
+        socket.closeHandler(v -> {
+            hub.unsubscribe(this);
+            onClosed.run();
+        });
         socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed", id, e));
     }
 
@@ -144,6 +149,12 @@ public final class WsSession implements EventSubscriber {
                 send(ProtocolMessages.error(topic.getNamespace(), topic.getEntityName(), topic.getGroup(),
                         new DittoJsonException(malformed, headers), headers));
             }
+        } catch (final RuntimeException bug) {
+            // a sandbox defect must not look like a lost message to the client: answer as Ditto's gateway would
+            LOG.warn("Internal error handling {}", text, bug);
+            send(ProtocolMessages.error(topic.getNamespace(), topic.getEntityName(), topic.getGroup(),
+                    GatewayInternalErrorException.newBuilder().message(String.valueOf(bug)).dittoHeaders(headers)
+                            .build(), headers));
         }
     }
 

@@ -1,0 +1,119 @@
+package io.twinbridge.sandbox.ditto;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutionException;
+
+import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.http.UpgradeRejectedException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input gets Ditto's error and the connection stays usable. */
+class BadInputTest {
+
+    private DittoSandbox sandbox;
+
+    @BeforeEach
+    void start() {
+        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private static String command(final String action, final String path, final String value,
+            final String extraHeaders, final String cid) {
+        return "{\"topic\":\"org.example/valve/things/twin/commands/" + action + "\",\"headers\":{" + extraHeaders
+                + "\"correlation-id\":\"" + cid + "\"},\"path\":\"" + path + "\""
+                + (value.isEmpty() ? "" : ",\"value\":" + value) + "}";
+    }
+
+    @Test
+    void malformedMessageGetsJsonInvalidAndSocketStillWorks() throws Exception {
+        try (WsTestClient client = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+            client.send("{this is not json");
+            final JsonObject error = JsonFactory.newObject(client.awaitText(t -> t.contains("/errors")));
+
+            assertEquals("_/_/things/twin/errors", error.getValue("topic").orElseThrow().asString());
+            assertEquals(400, error.getValue("status").orElseThrow().asInt());
+            assertEquals("json.invalid", error.getValue("value/error").orElseThrow().asString());
+
+            client.send(command("create", "/", "{}", "", "after"));
+            assertEquals(201, client.awaitCorrelated("after").getValue("status").orElseThrow().asInt());
+        }
+    }
+
+    @Test
+    void wrongPasswordOnUpgradeIs401() {
+        final ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> WsTestClient.connect(sandbox, "ditto", "wrong"));
+        assertEquals(401, assertInstanceOf(UpgradeRejectedException.class, failure.getCause()).getStatus());
+    }
+
+    @Test
+    void missingCredentialsOnHttpIs401WithChallenge() throws Exception {
+        final HttpResponse<String> response = Http.send(HttpRequest.newBuilder(
+                java.net.URI.create(sandbox.httpUrl() + "/api/2/things")).GET().build());
+        assertEquals(401, response.statusCode());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm="));
+    }
+
+    @Test
+    void falseConditionIs412OverWebSocketAndHttp() throws Exception {
+        try (WsTestClient client = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+            client.send(command("create", "/", "{\"attributes\":{\"open\":false}}", "", "c0"));
+            client.awaitCorrelated("c0");
+            client.send(command("modify", "/attributes/open", "true", "\"condition\":\"eq(attributes/open,true)\",",
+                    "c1"));
+            final JsonObject error = client.awaitCorrelated("c1");
+            assertEquals(412, error.getValue("status").orElseThrow().asInt());
+            assertEquals("things:condition.failed", error.getValue("value/error").orElseThrow().asString());
+
+            client.send(command("modify", "/attributes/open", "true", "\"condition\":\"eq(attributes/open,false)\",",
+                    "c2"));
+            assertEquals(204, client.awaitCorrelated("c2").getValue("status").orElseThrow().asInt());
+        }
+        final HttpResponse<String> http = Http.send(Http.request(sandbox,
+                "/api/2/things/org.example:valve/attributes/open?condition=eq(attributes/open,false)", "ditto")
+                .PUT(HttpRequest.BodyPublishers.ofString("false")).build());
+        assertEquals(412, http.statusCode());
+    }
+
+    @Test
+    void mergeWithoutMergePatchContentTypeIs415() throws Exception {
+        try (WsTestClient client = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+            client.send(command("create", "/", "{}", "", "m0"));
+            client.awaitCorrelated("m0");
+            client.send(command("merge", "/attributes", "{\"a\":1}", "\"content-type\":\"application/json\",",
+                    "m1"));
+            final JsonObject error = client.awaitCorrelated("m1");
+            assertEquals(415, error.getValue("status").orElseThrow().asInt());
+            assertEquals("mediatype.unsupported", error.getValue("value/error").orElseThrow().asString());
+        }
+    }
+
+    @Test
+    void unknownThingIsNotFoundAndInvalidJsonBodyIs400() throws Exception {
+        final HttpResponse<String> missing = Http.send(Http.request(sandbox, "/api/2/things/org.example:none",
+                "ditto").GET().build());
+        assertEquals(404, missing.statusCode());
+        assertEquals("things:thing.notfound",
+                JsonFactory.newObject(missing.body()).getValue("error").orElseThrow().asString());
+        final HttpResponse<String> invalid = Http.send(Http.request(sandbox, "/api/2/things/org.example:bad",
+                "ditto").PUT(HttpRequest.BodyPublishers.ofString("{oops")).build());
+        assertEquals(400, invalid.statusCode());
+        assertEquals("json.invalid", JsonFactory.newObject(invalid.body()).getValue("error").orElseThrow()
+                .asString());
+    }
+}

@@ -1,0 +1,72 @@
+package io.twinbridge.sandbox.ditto;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonObject;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+
+import static org.awaitility.Awaitility.await;
+
+/** A raw Ditto Protocol WebSocket client for tests: sends text, records every text message received. */
+final class WsTestClient implements AutoCloseable {
+
+    /** One Vert.x for all test clients: creating one per client costs more than the tests on a loaded machine. */
+    private static final Vertx VERTX = Vertx.vertx();
+    private static final WebSocketClient CLIENT = VERTX.createWebSocketClient();
+
+    private final WebSocket socket;
+    private final List<String> received = new CopyOnWriteArrayList<>();
+
+    private WsTestClient(final WebSocket socket) {
+        this.socket = socket;
+        socket.textMessageHandler(received::add);
+    }
+
+    static WsTestClient connect(final DittoSandbox sandbox, final String user, final String password)
+            throws Exception {
+        final WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost("127.0.0.1").setPort(sandbox.port()).setURI("/ws/2")
+                .addHeader("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new WsTestClient(CLIENT.connect(options).toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS));
+    }
+
+    void send(final String text) {
+        socket.writeTextMessage(text);
+    }
+
+    List<String> received() {
+        return List.copyOf(received);
+    }
+
+    /** Waits for the first received message that matches and returns it. */
+    String awaitText(final Predicate<String> matching) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(matching));
+        return received.stream().filter(matching).findFirst().orElseThrow();
+    }
+
+    /** Waits for the protocol message with this correlation id. */
+    JsonObject awaitCorrelated(final String correlationId) {
+        return JsonFactory.newObject(awaitText(t -> t.startsWith("{") && correlationId.equals(
+                JsonFactory.newObject(t).getValue("headers/correlation-id").map(v -> v.asString()).orElse(""))));
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (!socket.isClosed()) {
+            socket.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+}
