@@ -171,7 +171,7 @@ public final class IngestBenchmark {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         return new IngestSettings(props, "bench-gateway", PREFIX, options.coalesceWindow(),
-                new InFlightLimits(5_000, 16 << 20, 20_000, 64 << 20), Duration.ofMillis(200), Duration.ofSeconds(10),
+                new InFlightLimits(100_000, 32 << 20, 200_000, 128 << 20), Duration.ofMillis(200), Duration.ofSeconds(10),
                 Duration.ofMillis(50), Duration.ofSeconds(2), "http://127.0.0.1:8088");
     }
 
