@@ -19,7 +19,7 @@ public final class Launcher {
                 new RunCommand(),
                 new NotYetCommand("tenants", "validate, render and apply tenant policies (issue 6)", "issue 6"),
                 new NotYetCommand("dlq", "inspect and replay dead-lettered records (issue 7)", "issue 7"),
-                new NotYetCommand("bench", "ingest and egress benchmarks (issues 4 and 5)", "issues 4 and 5")));
+                new BenchLauncherCommand()));
     }
 
     public static void main(String[] args) {

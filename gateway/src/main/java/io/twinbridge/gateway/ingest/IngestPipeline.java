@@ -104,7 +104,7 @@ public final class IngestPipeline implements RecordHandler {
                 if (outcome instanceof WriteOutcome.Stale) {
                     stats.staleRecords.increment();
                 } else {
-                    stats.applied.increment();
+                    stats.recordApplied(record.timestamp());
                 }
                 done.complete(null);
             }

@@ -16,6 +16,20 @@ public final class IngestStats {
     final LongAdder dittoLatencyNanos = new LongAdder();
     final LongAdder dittoCalls = new LongAdder();
     private final Map<String, LongAdder> deadLettered = new ConcurrentHashMap<>();
+    private volatile java.util.function.LongConsumer appliedRecordTimestamps = ts -> { };
+
+    /**
+     * Observes the Kafka timestamp of every record once its change is persisted in the twin, e.g. to measure
+     * produce-to-persisted latency. Called on the pipeline thread: keep it cheap.
+     */
+    public void onApplied(java.util.function.LongConsumer recordTimestamps) {
+        this.appliedRecordTimestamps = recordTimestamps;
+    }
+
+    void recordApplied(long recordTimestamp) {
+        applied.increment();
+        appliedRecordTimestamps.accept(recordTimestamp);
+    }
 
     void recordDittoLatency(long nanos) {
         dittoLatencyNanos.add(nanos);
@@ -43,6 +57,12 @@ public final class IngestStats {
     /** Records that changed nothing because all of their values were stale. */
     public long staleRecords() {
         return staleRecords.sum();
+    }
+
+    /** Mean round trip of a Ditto merge, in milliseconds, or 0 before the first one. */
+    public double meanDittoMillis() {
+        long calls = dittoCalls.sum();
+        return calls == 0 ? 0 : dittoLatencyNanos.sum() / 1e6 / calls;
     }
 
     public long dittoRetries() {

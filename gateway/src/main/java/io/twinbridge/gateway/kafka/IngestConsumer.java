@@ -306,12 +306,14 @@ public final class IngestConsumer {
             drainUntilIdle(partitions, drainTimeout);
             commitSync(partitions);
             partitions.forEach(progress::remove);
+            stats.assignedPartitions = progress.size();
             LOG.info("Partitions revoked: {}", partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(progress::remove);
+            stats.assignedPartitions = progress.size();
             LOG.warn("Partitions lost, nothing committed for them: {}", partitions);
         }
 
@@ -320,6 +322,7 @@ public final class IngestConsumer {
             for (TopicPartition tp : partitions) {
                 progress.put(tp, new PartitionProgress());
             }
+            stats.assignedPartitions = progress.size();
             LOG.info("Partitions assigned: {}", List.copyOf(partitions));
         }
     }

@@ -12,6 +12,7 @@ public final class IngestConsumerStats {
     final LongAdder pauses = new LongAdder();
     volatile int pausedPartitions;
     volatile int inFlightRecords;
+    volatile int assignedPartitions;
     private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
 
     void recordCommit(TopicPartition tp, long offset) {
@@ -32,6 +33,11 @@ public final class IngestConsumerStats {
 
     public int pausedPartitions() {
         return pausedPartitions;
+    }
+
+    /** Partitions this instance owns right now. */
+    public int assignedPartitions() {
+        return assignedPartitions;
     }
 
     public int inFlightRecords() {

@@ -106,10 +106,12 @@ class IngestResilienceTest {
                 h.produce(records.subList(0, 2_000));
                 await().atMost(CATCH_UP).until(() -> first.consumerStats().consumed() > 0);
 
-                // a second instance joins mid-stream: the group rebalances
+                // a second instance joins mid-stream: the group rebalances and it takes partitions over
                 second = h.ingest("g-pair", ditto2);
-                h.produce(records.subList(2_000, records.size()));
                 IngestService joined = second;
+                await().atMost(CATCH_UP).until(() -> joined.consumerStats().assignedPartitions() > 0
+                        && first.consumerStats().assignedPartitions() + joined.consumerStats().assignedPartitions() == 8);
+                h.produce(records.subList(2_000, records.size()));
                 await().atMost(CATCH_UP).until(() -> h.committedTotal("g-pair") == records.size());
 
                 assertTrue(joined.consumerStats().consumed() > 0, "the second instance took partitions over");

@@ -52,6 +52,7 @@ public final class ThingService {
     private static final java.util.Set<ThingResource.Kind> VALUE_NULL_WHEN_MODIFIED = java.util.EnumSet.of(
             ThingResource.Kind.ATTRIBUTES, ThingResource.Kind.FEATURE, ThingResource.Kind.FEATURES);
 
+    private final PolicyAccessCache policyAccess = new PolicyAccessCache();
     private final SandboxStore store;
     private final ChangeListener listener;
     private final Clock clock;
@@ -334,7 +335,7 @@ public final class ThingService {
     private PolicyAccess accessOf(final JsonObject thingJson) {
         return thingJson.getValue(POLICY_ID).filter(JsonValue::isString)
                 .flatMap(id -> store.policy(PolicyId.of(id.asString())))
-                .map(policy -> PolicyAccess.of(policy.json()))
+                .map(policyAccess::of)
                 .orElseGet(PolicyAccess::none);
     }
 

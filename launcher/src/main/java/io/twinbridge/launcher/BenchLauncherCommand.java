@@ -1,0 +1,23 @@
+package io.twinbridge.launcher;
+
+import io.twinbridge.launcher.bench.BenchCommand;
+import java.util.List;
+
+/** {@code ./twinbridge bench}: the ingest benchmark (egress arrives with issue 5). */
+final class BenchLauncherCommand implements Command {
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "measure ingest throughput, latency and loss on this machine (bench ingest --help)";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws Exception {
+        return BenchCommand.run(args, console.out(), console.err());
+    }
+}

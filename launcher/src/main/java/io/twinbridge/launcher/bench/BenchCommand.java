@@ -1,0 +1,97 @@
+package io.twinbridge.launcher.bench;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code ./twinbridge bench ingest [options]}: parses the options, runs, prints and writes the JSON result. */
+public final class BenchCommand {
+    public static final String USAGE = """
+            usage: ./twinbridge bench ingest [--events N] [--devices N] [--partitions N] [--rate N]
+                                             [--latency-seconds N] [--coalesce-window-ms N] [--out FILE]
+              --events            records preloaded and ingested (default 1000000)
+              --devices           simulated devices, spread over the four kinds (default 10000)
+              --partitions        partitions of the telemetry topic (default 4)
+              --rate              events/s of the latency phase (default 5000)
+              --latency-seconds   length of the latency phase (default 20)
+              --coalesce-window-ms  ingest.coalesce-window for the run (default 5)
+              --out               result file (default target/bench/ingest.json)""";
+
+    private BenchCommand() {
+    }
+
+    /** Returns the exit code: 0 ok, 2 usage, 1 the run failed or lost events. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.isEmpty() || !args.get(0).equals("ingest")) {
+            err.println(USAGE);
+            return 2;
+        }
+        IngestBenchmarkOptions o = IngestBenchmarkOptions.defaults();
+        Path outFile = Path.of("target", "bench", "ingest.json");
+        for (int i = 1; i < args.size(); i++) {
+            String flag = args.get(i);
+            if (flag.equals("--help")) {
+                out.println(USAGE);
+                return 0;
+            }
+            if (i + 1 >= args.size()) {
+                err.println("missing value for " + flag + "\n" + USAGE);
+                return 2;
+            }
+            String value = args.get(++i);
+            try {
+                switch (flag) {
+                    case "--events" -> o = new IngestBenchmarkOptions(positive(flag, value), o.devices(),
+                            o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                    case "--devices" -> o = new IngestBenchmarkOptions(o.events(), (int) positive(flag, value),
+                            o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                    case "--partitions" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
+                            (int) positive(flag, value), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                    case "--rate" -> o = new IngestBenchmarkOptions(o.events(), o.devices(), o.partitions(),
+                            (int) positive(flag, value), o.latencySeconds(), o.coalesceWindow());
+                    case "--latency-seconds" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
+                            o.partitions(), o.rate(), (int) positive(flag, value), o.coalesceWindow());
+                    case "--coalesce-window-ms" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
+                            o.partitions(), o.rate(), o.latencySeconds(), Duration.ofMillis(Long.parseLong(value)));
+                    case "--out" -> outFile = Path.of(value);
+                    default -> {
+                        err.println("unknown option " + flag + "\n" + USAGE);
+                        return 2;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                err.println(flag + ": '" + value + "' is not a number");
+                return 2;
+            }
+        }
+        Map<String, Object> result = new IngestBenchmark(o, out).run();
+        String json = result.entrySet().stream()
+                .map(e -> "  \"" + e.getKey() + "\": " + render(e.getValue()))
+                .collect(Collectors.joining(",\n", "{\n", "\n}\n"));
+        Files.createDirectories(outFile.toAbsolutePath().getParent());
+        Files.writeString(outFile, json, StandardCharsets.UTF_8);
+        out.println("wrote " + outFile);
+        out.print(json);
+        return ((Number) result.get("lost")).longValue() == 0 ? 0 : 1;
+    }
+
+    private static long positive(String flag, String value) {
+        long v = Long.parseLong(value);
+        if (v <= 0) {
+            throw new NumberFormatException(flag + " must be positive");
+        }
+        return v;
+    }
+
+    private static String render(Object value) {
+        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return "null";
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,357 @@
+package io.twinbridge.launcher.bench;
+
+import io.twinbridge.gateway.codec.CodecKind;
+import io.twinbridge.gateway.codec.Codecs;
+import io.twinbridge.gateway.codec.DecodedEvent;
+import io.twinbridge.gateway.config.DittoConfig;
+import io.twinbridge.gateway.ditto.DittoClientAdapter;
+import io.twinbridge.gateway.ditto.DittoPort;
+import io.twinbridge.gateway.ingest.IngestFactory;
+import io.twinbridge.gateway.ingest.IngestService;
+import io.twinbridge.gateway.ingest.IngestSettings;
+import io.twinbridge.gateway.kafka.InFlightLimits;
+import io.twinbridge.gateway.mapping.TelemetryMappers;
+import io.twinbridge.gateway.mapping.TimedValue;
+import io.twinbridge.gateway.mapping.TwinPatch;
+import io.twinbridge.gateway.mapping.TwinPatchCoalescer;
+import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.result.Result;
+import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantId;
+import io.twinbridge.gateway.tenant.TenantSettings;
+import io.twinbridge.sandbox.ditto.DittoSandbox;
+import io.twinbridge.sandbox.ditto.SandboxOptions;
+import io.twinbridge.sandbox.fleet.FleetOptions;
+import io.twinbridge.sandbox.fleet.FleetSimulator;
+import io.twinbridge.sandbox.fleet.SimRecord;
+import io.twinbridge.sandbox.kafka.EmbeddedKafka;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.avro.Schema;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonPointer;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.things.model.ThingId;
+
+/**
+ * {@code ./twinbridge bench ingest}: in one run, on this machine, against the embedded broker and the sandbox,
+ * <ol>
+ *   <li>the raw rate: a bare {@link KafkaConsumer} reading and Avro-decoding the preloaded records;</li>
+ *   <li>the gateway's end-to-end rate: first record consumed until the last offset is committed, twins persisted;</li>
+ *   <li>produce-to-persisted latency at a fixed rate;</li>
+ *   <li>merges sent per event, and {@code lost}, verified by reading every twin back.</li>
+ * </ol>
+ */
+public final class IngestBenchmark {
+    private static final String TENANT = "acme";
+    private static final String PREFIX = "bench";
+
+    private final IngestBenchmarkOptions options;
+    private final PrintStream out;
+
+    public IngestBenchmark(IngestBenchmarkOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public Map<String, Object> run() throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        ModelRegistry models = ModelRegistry.fromClasspath();
+        List<Schema> schemas = new ArrayList<>(models.avroSchemas().values());
+        TelemetryMappers mappers = TelemetryMappers.compile(models);
+        Path dataDir = Files.createTempDirectory("twinbridge-bench-kafka");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(0)
+                .withDataDir(dataDir).withNumPartitions(options.partitions()));
+                DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
+            String topic = PREFIX + ".telemetry." + TENANT;
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(topic, options.partitions(), (short) 1),
+                        new NewTopic(PREFIX + ".dlq." + TENANT, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            }
+            Codecs codecs = IngestFactory.codecs(io.twinbridge.gateway.config.GatewayConfig.fromEnv(Map.of()), models);
+            int devicesPerKind = Math.max(1, options.devices() / 4);
+            Iterator<SimRecord> fleet = new FleetSimulator(FleetOptions.defaults().withTopicPrefix(PREFIX)
+                    .withTenants(List.of(TENANT)).withDevicesPerKind(devicesPerKind)).records();
+
+            // preload
+            Expectation expected = new Expectation(codecs, mappers);
+            long preloadStart = System.nanoTime();
+            long bytes = preload(kafka, fleet, options.events(), expected);
+            double preloadSeconds = seconds(System.nanoTime() - preloadStart);
+            out.printf("preloaded %,d records (%,d devices, %d partitions, %.1f MB) in %.1f s%n", options.events(),
+                    expected.devices(), options.partitions(), bytes / 1e6, preloadSeconds);
+
+            // 1. raw
+            double rawSeconds = rawConsume(kafka, topic, options.events(), schemas);
+            double rawRate = options.events() / rawSeconds;
+            out.printf("raw consume+decode: %,.0f events/s%n", rawRate);
+
+            // 2. gateway end to end
+            DittoPort ditto = new DittoClientAdapter(new DittoConfig(URI.create(sandbox.wsUrl()),
+                    URI.create(sandbox.httpUrl()), "ditto", "ditto", Duration.ofSeconds(10), Duration.ofSeconds(30)),
+                    "bench-ingest");
+            ditto.connect().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            IngestService ingest = new IngestService(settings(kafka), tenants(), codecs::forKind, models, ditto);
+            try {
+                ingest.start();
+                long firstConsumed = waitFor(() -> ingest.consumerStats().consumed() > 0, Duration.ofMinutes(5));
+                waitFor(() -> committed(ingest) >= options.events(), Duration.ofMinutes(30));
+                long done = System.nanoTime();
+                double gatewaySeconds = seconds(done - firstConsumed);
+                double gatewayRate = options.events() / gatewaySeconds;
+                long merges = ingest.stats().mergesSent();
+                out.printf("gateway end to end: %,.0f events/s (%,d merges, %.3f per event, mean Ditto round trip"
+                        + " %.1f ms)%n", gatewayRate, merges, merges / (double) options.events(),
+                        ingest.stats().meanDittoMillis());
+
+                long reached = ingest.stats().applied() + ingest.stats().staleRecords() + ingest.stats().deadLettered();
+                long mismatchedEvents = expected.verify(sandbox);
+                long lost = Math.max(options.events() - reached, mismatchedEvents);
+                out.printf("verified %,d twins: %,d events not in a twin or the DLQ%n", expected.devices(), lost);
+
+                // 3. latency at a fixed rate, on the warm gateway
+                Percentiles latency = latency(kafka, fleet, ingest);
+                out.printf("latency at %,d events/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%,d samples)%n",
+                        options.rate(), latency.p50(), latency.p99(), latency.max(), latency.count());
+
+                result.put("events", options.events());
+                result.put("devices", expected.devices());
+                result.put("partitions", options.partitions());
+                result.put("rawEventsPerSec", Math.round(rawRate));
+                result.put("gatewayEventsPerSec", Math.round(gatewayRate));
+                result.put("ratio", round3(gatewayRate / rawRate));
+                result.put("latencyRatePerSec", options.rate());
+                result.put("latencySamples", latency.count());
+                result.put("p50Ms", latency.p50());
+                result.put("p99Ms", latency.p99());
+                result.put("maxMs", latency.max());
+                result.put("mergesSent", merges);
+                result.put("mergesPerEvent", round3(merges / (double) options.events()));
+                result.put("meanDittoRoundTripMs", round3(ingest.stats().meanDittoMillis()));
+                result.put("dlq", ingest.stats().deadLettered());
+                result.put("lost", lost);
+                result.put("cores", Runtime.getRuntime().availableProcessors());
+            } finally {
+                ingest.stop().get(60, TimeUnit.SECONDS);
+                ditto.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            deleteRecursively(dataDir);
+        }
+        return result;
+    }
+
+    private IngestSettings settings(EmbeddedKafka kafka) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        return new IngestSettings(props, "bench-gateway", PREFIX, options.coalesceWindow(),
+                new InFlightLimits(100_000, 32 << 20, 200_000, 128 << 20), Duration.ofMillis(200), Duration.ofSeconds(10),
+                Duration.ofMillis(50), Duration.ofSeconds(2), "http://127.0.0.1:8088");
+    }
+
+    private static TenantDirectory tenants() {
+        return new TenantDirectory(List.of(new TenantSettings(TenantId.of(TENANT), TENANT, CodecKind.AUTO,
+                Optional.empty())));
+    }
+
+    private static long committed(IngestService ingest) {
+        return ingest.consumerStats().committedOffsets().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private long preload(EmbeddedKafka kafka, Iterator<SimRecord> fleet, long count, Expectation expected) {
+        long bytes = 0;
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+            for (long i = 0; i < count; i++) {
+                SimRecord r = fleet.next();
+                expected.add(r);
+                bytes += r.value().length;
+                producer.send(new ProducerRecord<>(r.topic(), r.key().getBytes(StandardCharsets.UTF_8), r.value()));
+            }
+            producer.flush();
+        }
+        return bytes;
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(EmbeddedKafka kafka) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** A bare consumer reading every record and decoding it with Avro, as a reference for the gateway's rate. */
+    private static double rawConsume(EmbeddedKafka kafka, String topic, long count, List<Schema> schemas) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-raw");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        RawDecoder decoder = new RawDecoder(schemas);
+        long decoded = 0;
+        long checksum = 0;
+        long start = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (decoded < count) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (start == 0) {
+                        start = System.nanoTime();
+                    }
+                    checksum += decoder.decode(r.value());
+                    decoded++;
+                }
+            }
+        }
+        if (checksum == 42) {
+            // keeps the decode from being optimised away; practically never true
+            System.err.print("");
+        }
+        return seconds(System.nanoTime() - start);
+    }
+
+    private Percentiles latency(EmbeddedKafka kafka, Iterator<SimRecord> fleet, IngestService ingest) {
+        int total = options.rate() * options.latencySeconds();
+        long[] samples = new long[total];
+        AtomicInteger n = new AtomicInteger();
+        ingest.stats().onApplied(ts -> {
+            int i = n.getAndIncrement();
+            if (i < samples.length) {
+                samples[i] = System.currentTimeMillis() - ts;
+            }
+        });
+        long intervalNanos = 1_000_000_000L / options.rate();
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+            long next = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                SimRecord r = fleet.next();
+                producer.send(new ProducerRecord<>(r.topic(), null, System.currentTimeMillis(),
+                        r.key().getBytes(StandardCharsets.UTF_8), r.value()));
+                next += intervalNanos;
+            }
+            producer.flush();
+        }
+        try {
+            waitFor(() -> n.get() >= total, Duration.ofMinutes(2));
+        } catch (IllegalStateException e) {
+            out.println("latency phase: only " + n.get() + " of " + total + " records were applied in time");
+        }
+        ingest.stats().onApplied(ts -> { });
+        return Percentiles.of(samples, Math.min(n.get(), samples.length));
+    }
+
+    /** Polls a condition every few milliseconds; returns the nano time at which it held. Measurement only. */
+    private static long waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("benchmark phase did not finish within " + timeout);
+            }
+            LockSupport.parkNanos(2_000_000);
+        }
+        return System.nanoTime();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** The newest value of every property per device, built while preloading, to check the twins afterwards. */
+    private static final class Expectation {
+        private final Codecs codecs;
+        private final TelemetryMappers mappers;
+        private final Map<String, TwinPatch> latest = new HashMap<>();
+        private final Map<String, Long> eventsPerDevice = new HashMap<>();
+
+        Expectation(Codecs codecs, TelemetryMappers mappers) {
+            this.codecs = codecs;
+            this.mappers = mappers;
+        }
+
+        void add(SimRecord r) {
+            Result<DecodedEvent> decoded = codecs.forKind(CodecKind.AUTO).decode(r.value());
+            Result<TwinPatch> patch = decoded.flatMap(mappers::map);
+            if (!patch.isOk()) {
+                throw new IllegalStateException("the simulator produced a record that does not map: " + patch);
+            }
+            latest.merge(r.key(), patch.value(), TwinPatchCoalescer::merge);
+            eventsPerDevice.merge(r.key(), 1L, Long::sum);
+        }
+
+        int devices() {
+            return latest.size();
+        }
+
+        /** Events of the devices whose twin does not hold the newest values. */
+        long verify(DittoSandbox sandbox) {
+            long missing = 0;
+            for (Map.Entry<String, TwinPatch> e : latest.entrySet()) {
+                Optional<JsonObject> twin = sandbox.store().thing(ThingId.of(TENANT + ":" + e.getKey()))
+                        .map(t -> t.json());
+                if (twin.isEmpty() || !holds(twin.get(), e.getValue())) {
+                    missing += eventsPerDevice.get(e.getKey());
+                }
+            }
+            return missing;
+        }
+
+        private static boolean holds(JsonObject twin, TwinPatch patch) {
+            JsonObject wanted = patch.toMergePatch();
+            for (Map.Entry<String, Map<String, TimedValue>> f : patch.features().entrySet()) {
+                for (String property : f.getValue().keySet()) {
+                    JsonPointer pointer = JsonPointer.of("/features/" + f.getKey() + "/properties/" + property);
+                    Optional<JsonValue> want = wanted.getValue(pointer);
+                    if (!want.equals(twin.getValue(pointer))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+}
