@@ -73,6 +73,10 @@ final class Demo {
 
             awaitReady(gateway);
             await(gateway.ditto().createThing(demoThing()), "the demo twin to be created");
+            if (options.fleetRate() > 0) {
+                DemoFleet fleet = DemoFleet.start(kafka.bootstrapServers(), gatewayConfigPrefix(), options.fleetRate());
+                started.push(new Part("simulated fleet", fleet::stop));
+            }
             return new Demo(kafka, sandbox, gateway, host, started);
         } catch (Exception | Error e) {
             stopAll(started);
@@ -88,6 +92,10 @@ final class Demo {
                 "TWINBRIDGE_DITTO_HTTP_ENDPOINT", sandbox.httpUrl(),
                 "TWINBRIDGE_HTTP_HOST", options.host(),
                 "TWINBRIDGE_HTTP_PORT", Integer.toString(options.httpPort())));
+    }
+
+    private static String gatewayConfigPrefix() {
+        return GatewayConfig.fromEnv(Map.of()).kafka().topicPrefix();
     }
 
     static JsonObject demoThing() {

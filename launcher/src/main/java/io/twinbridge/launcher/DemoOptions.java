@@ -13,12 +13,16 @@ import java.util.Optional;
  * @param dittoPort    HTTP and WebSocket port of the Ditto sandbox
  * @param httpPort     HTTP port of the gateway (health, readiness)
  * @param kafkaDataDir where the broker keeps its data; empty means a temporary directory, removed on stop
+ * @param fleetRate    events per second the simulated fleet sends; 0 = no fleet
  */
-record DemoOptions(String host, int kafkaPort, int dittoPort, int httpPort, Optional<Path> kafkaDataDir) {
+record DemoOptions(String host, int kafkaPort, int dittoPort, int httpPort, Optional<Path> kafkaDataDir,
+        int fleetRate) {
 
     static final String USAGE = "usage: ./twinbridge demo [--kafka-port N] [--ditto-port N] [--http-port N]"
-            + " [--kafka-data DIR]";
-    private static final List<String> FLAGS = List.of("--kafka-port", "--ditto-port", "--http-port", "--kafka-data");
+            + " [--kafka-data DIR] [--fleet-rate EVENTS_PER_SECOND]";
+    static final int DEFAULT_FLEET_RATE = 16;
+    private static final List<String> FLAGS = List.of("--kafka-port", "--ditto-port", "--http-port", "--kafka-data",
+            "--fleet-rate");
 
     DemoOptions {
         Objects.requireNonNull(host, "host");
@@ -26,12 +30,12 @@ record DemoOptions(String host, int kafkaPort, int dittoPort, int httpPort, Opti
     }
 
     static DemoOptions defaults() {
-        return new DemoOptions("127.0.0.1", 9092, 8080, 8088, Optional.empty());
+        return new DemoOptions("127.0.0.1", 9092, 8080, 8088, Optional.empty(), DEFAULT_FLEET_RATE);
     }
 
     /** Every port 0: the parts pick free ports, so tests never collide with a running demo. */
     static DemoOptions randomPorts() {
-        return new DemoOptions("127.0.0.1", 0, 0, 0, Optional.empty());
+        return new DemoOptions("127.0.0.1", 0, 0, 0, Optional.empty(), DEFAULT_FLEET_RATE);
     }
 
     static DemoOptions parse(List<String> args) throws UsageException {
@@ -50,6 +54,7 @@ record DemoOptions(String host, int kafkaPort, int dittoPort, int httpPort, Opti
                 case "--ditto-port" -> options.withDittoPort(port(flag, value));
                 case "--http-port" -> options.withHttpPort(port(flag, value));
                 case "--kafka-data" -> options.withKafkaDataDir(Path.of(value));
+                case "--fleet-rate" -> options.withFleetRate(rate(flag, value));
                 default -> throw new UsageException("unknown option: " + flag + "\n" + USAGE);
             };
         }
@@ -57,19 +62,35 @@ record DemoOptions(String host, int kafkaPort, int dittoPort, int httpPort, Opti
     }
 
     DemoOptions withKafkaPort(int port) {
-        return new DemoOptions(host, port, dittoPort, httpPort, kafkaDataDir);
+        return new DemoOptions(host, port, dittoPort, httpPort, kafkaDataDir, fleetRate);
     }
 
     DemoOptions withDittoPort(int port) {
-        return new DemoOptions(host, kafkaPort, port, httpPort, kafkaDataDir);
+        return new DemoOptions(host, kafkaPort, port, httpPort, kafkaDataDir, fleetRate);
     }
 
     DemoOptions withHttpPort(int port) {
-        return new DemoOptions(host, kafkaPort, dittoPort, port, kafkaDataDir);
+        return new DemoOptions(host, kafkaPort, dittoPort, port, kafkaDataDir, fleetRate);
     }
 
     DemoOptions withKafkaDataDir(Path dir) {
-        return new DemoOptions(host, kafkaPort, dittoPort, httpPort, Optional.of(dir));
+        return new DemoOptions(host, kafkaPort, dittoPort, httpPort, Optional.of(dir), fleetRate);
+    }
+
+    DemoOptions withFleetRate(int eventsPerSecond) {
+        return new DemoOptions(host, kafkaPort, dittoPort, httpPort, kafkaDataDir, eventsPerSecond);
+    }
+
+    private static int rate(String flag, String value) throws UsageException {
+        try {
+            int rate = Integer.parseInt(value);
+            if (rate < 0 || rate > 100_000) {
+                throw new UsageException(flag + " must be between 0 (no fleet) and 100000 events/s, was " + value);
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " must be a number of events per second, was '" + value + "'");
+        }
     }
 
     private static int port(String flag, String value) throws UsageException {

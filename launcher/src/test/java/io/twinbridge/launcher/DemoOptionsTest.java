@@ -14,15 +14,15 @@ class DemoOptionsTest {
 
     @Test
     void defaultsAreTheDocumentedPorts() throws UsageException {
-        assertEquals(new DemoOptions("127.0.0.1", 9092, 8080, 8088, Optional.empty()), DemoOptions.parse(List.of()));
+        assertEquals(new DemoOptions("127.0.0.1", 9092, 8080, 8088, Optional.empty(), 16), DemoOptions.parse(List.of()));
     }
 
     @Test
     void flagsOverrideEachPortAndTheKafkaDataDirectory() throws UsageException {
         DemoOptions options = DemoOptions.parse(List.of("--kafka-port", "19092", "--ditto-port", "18080",
-                "--http-port", "18088", "--kafka-data", "/tmp/k"));
+                "--http-port", "18088", "--kafka-data", "/tmp/k", "--fleet-rate", "0"));
 
-        assertEquals(new DemoOptions("127.0.0.1", 19092, 18080, 18088, Optional.of(Path.of("/tmp/k"))), options);
+        assertEquals(new DemoOptions("127.0.0.1", 19092, 18080, 18088, Optional.of(Path.of("/tmp/k")), 0), options);
     }
 
     @Test
@@ -35,5 +35,8 @@ class DemoOptionsTest {
                 () -> DemoOptions.parse(List.of("--ditto-port", "eighty"))).getMessage());
         assertEquals("--kafka-port must be a port between 0 and 65535, was 70000", assertThrows(UsageException.class,
                 () -> DemoOptions.parse(List.of("--kafka-port", "70000"))).getMessage());
+        assertEquals("--fleet-rate must be between 0 (no fleet) and 100000 events/s, was -1",
+                assertThrows(UsageException.class, () -> DemoOptions.parse(List.of("--fleet-rate", "-1")))
+                        .getMessage());
     }
 }

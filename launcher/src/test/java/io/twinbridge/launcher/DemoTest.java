@@ -48,6 +48,11 @@ class DemoTest {
             // and the gateway is ready, which means it reaches both Kafka and Ditto
             await().atMost(Duration.ofSeconds(30)).until(() -> get(ready, false).statusCode() == 200);
 
+            // and the simulated fleet's telemetry flows through Kafka and the gateway into live twins
+            await().atMost(Duration.ofSeconds(60)).until(() -> fleetTwinSourceTs(get(things, true)) > 0);
+            long firstSeen = fleetTwinSourceTs(get(things, true));
+            await().atMost(Duration.ofSeconds(60)).until(() -> fleetTwinSourceTs(get(things, true)) > firstSeen);
+
             assertEquals("TwinBridge demo up: Ditto API " + things + " (user ditto/ditto) · gateway " + ready
                     + " · Kafka " + demo.kafkaBootstrapServers() + " · Ctrl-C to stop", demo.statusLine());
         } finally {
@@ -93,6 +98,18 @@ class DemoTest {
         return all.stream().filter(JsonValue::isObject).map(JsonValue::asObject)
                 .filter(t -> t.getValue("thingId").equals(Optional.of(JsonValue.of(Demo.DEMO_THING_ID))))
                 .findFirst();
+    }
+
+    /** The turbine rotor's source timestamp of acme's first simulated turbine, or 0 while it has none. */
+    private static long fleetTwinSourceTs(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            return 0;
+        }
+        return JsonFactory.newArray(response.body()).stream().filter(JsonValue::isObject).map(JsonValue::asObject)
+                .filter(t -> t.getValue("thingId").filter(JsonValue::isString).map(JsonValue::asString)
+                        .filter(id -> id.startsWith("acme:WTG-")).isPresent())
+                .map(t -> t.getValue(JsonPointer.of("/features/rotor/properties/sourceTs")))
+                .flatMap(Optional::stream).filter(JsonValue::isNumber).mapToLong(JsonValue::asLong).max().orElse(0);
     }
 
     private static void assertBindable(int port) throws IOException {

@@ -59,8 +59,8 @@ public final class IngestService {
                 writer::write);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
                 scheduler, deadLetters, pipelineThread, backoff, stats);
-        this.consumer = new IngestConsumer(this::newConsumer, topics.telemetryPattern(), pipeline, settings.limits(),
-                settings.commitInterval(), settings.drainTimeout());
+        this.consumer = new IngestConsumer(this::newConsumer, () -> topics.telemetryPattern(tenantIds(tenants)),
+                pipeline, settings.limits(), settings.commitInterval(), settings.drainTimeout());
     }
 
     public void start() {
@@ -83,6 +83,15 @@ public final class IngestService {
             }
             return null;
         });
+    }
+
+    /** Follows a change of the tenant directory: the consumer subscribes to the current tenants' topics. */
+    public void tenantsChanged() {
+        consumer.resubscribe();
+    }
+
+    private static java.util.List<io.twinbridge.gateway.tenant.TenantId> tenantIds(TenantDirectory tenants) {
+        return tenants.all().stream().map(t -> t.id()).toList();
     }
 
     public IngestStats stats() {

@@ -42,7 +42,8 @@ public final class IngestConsumer {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
 
     private final Supplier<Consumer<byte[], byte[]>> consumerFactory;
-    private final Pattern topics;
+    private final Supplier<Pattern> topics;
+    private final AtomicBoolean resubscribe = new AtomicBoolean();
     private final RecordHandler handler;
     private final InFlightLimits limits;
     private final Duration commitInterval;
@@ -61,7 +62,11 @@ public final class IngestConsumer {
     private record Finished(TopicPartition partition, long offset) {
     }
 
-    public IngestConsumer(Supplier<Consumer<byte[], byte[]>> consumerFactory, Pattern topics, RecordHandler handler,
+    /**
+     * @param topics the topics to follow; asked again after {@link #resubscribe()}, e.g. when tenants change
+     */
+    public IngestConsumer(Supplier<Consumer<byte[], byte[]>> consumerFactory, Supplier<Pattern> topics,
+            RecordHandler handler,
             InFlightLimits limits, Duration commitInterval, Duration drainTimeout) {
         this.consumerFactory = Objects.requireNonNull(consumerFactory, "consumerFactory");
         this.topics = Objects.requireNonNull(topics, "topics");
@@ -93,6 +98,15 @@ public final class IngestConsumer {
         return stopped;
     }
 
+    /** Asks the loop to subscribe again with the current topic pattern. Any thread. */
+    public void resubscribe() {
+        resubscribe.set(true);
+        Consumer<byte[], byte[]> c = consumer;
+        if (c != null && polling.get()) {
+            c.wakeup();
+        }
+    }
+
     public IngestConsumerStats stats() {
         return stats;
     }
@@ -100,9 +114,14 @@ public final class IngestConsumer {
     private void run() {
         try (Consumer<byte[], byte[]> c = consumerFactory.get()) {
             consumer = c;
-            c.subscribe(topics, new Rebalance());
+            Rebalance rebalance = new Rebalance();
+            c.subscribe(topics.get(), rebalance);
             lastCommitNanos = System.nanoTime();
             while (running.get()) {
+                if (resubscribe.compareAndSet(true, false)) {
+                    // revoked partitions drain and commit in the listener, as on any rebalance
+                    c.subscribe(topics.get(), rebalance);
+                }
                 drainFinished();
                 commitIfDue(false);
                 applyBackpressure();

@@ -45,6 +45,15 @@ public final class TopicNames {
         return name(COMMANDS, tenant);
     }
 
+    /** Matches the telemetry topics of exactly these tenants; matches nothing when there are none. */
+    public Pattern telemetryPattern(java.util.Collection<TenantId> tenants) {
+        if (tenants.isEmpty()) {
+            return Pattern.compile("(?!)");
+        }
+        return Pattern.compile(Pattern.quote(prefix + "." + TELEMETRY + ".") + "(?:" + tenants.stream()
+                .map(t -> Pattern.quote(t.value())).sorted().collect(java.util.stream.Collectors.joining("|")) + ")");
+    }
+
     /** Matches every tenant's telemetry topic. */
     public Pattern telemetryPattern() {
         return Pattern.compile(Pattern.quote(prefix + "." + TELEMETRY + ".") + TenantId.PATTERN.pattern());

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.kafka.DeadLetterHeaders;
 import io.twinbridge.gateway.mapping.TwinPatch;
+import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
@@ -164,6 +166,36 @@ class IngestFlowTest {
     }
 
     /** Creates the thing, then narrows its policy so that the gateway's subject may read but not write it. */
+    @Test
+    void aTenantAddedAtRunTimeIsIngestedWithoutARestart() throws Exception {
+        IngestHarness h = new IngestHarness(kafka, "dyn");
+        h.createTopics("acme", "globex");
+        List<SimRecord> records = simulate(FleetOptions.defaults().withTopicPrefix("dyn"), 400);
+        h.produce(records);
+        long acmeRecords = records.stream().filter(r -> r.tenant().equals("acme")).count();
+        TenantDirectory directory = new TenantDirectory(List.of(h.tenants.get(TenantId.of("acme")).orElseThrow()));
+
+        try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
+            DittoPort ditto = h.dittoPort(sandbox, "ingest");
+            IngestService ingest = h.ingest("g-dyn", ditto, directory);
+            try {
+                // only acme is served: globex's topic is not even consumed
+                await().atMost(CATCH_UP).until(() -> h.committedTotal("g-dyn") == acmeRecords);
+                assertEquals(acmeRecords, ingest.consumerStats().consumed());
+
+                // when globex is added, its backlog flows in without a restart
+                directory.put(h.tenants.get(TenantId.of("globex")).orElseThrow());
+                ingest.tenantsChanged();
+                await().atMost(CATCH_UP).until(() -> h.committedTotal("g-dyn") == records.size());
+                Map<String, TwinPatch> expected = h.expectedTwins(records);
+                expected.forEach((thingId, patch) -> assertTwinHolds(twin(sandbox, thingId).orElseThrow(), patch));
+            } finally {
+                ingest.stop().get();
+                ditto.close().toCompletableFuture().get();
+            }
+        }
+    }
+
     private static void createReadOnlyThing(DittoSandbox sandbox, String thingId) throws Exception {
         assertEquals(201, send(sandbox, "PUT", "/api/2/things/" + thingId, "{\"attributes\":{\"note\":\"locked\"}}"));
         String policy = """

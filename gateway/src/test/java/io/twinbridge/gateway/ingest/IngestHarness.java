@@ -88,7 +88,11 @@ final class IngestHarness {
     }
 
     IngestService ingest(String group, DittoPort ditto) {
-        IngestService service = new IngestService(settings(group, Duration.ofMillis(5)), tenants, codecs::forKind,
+        return ingest(group, ditto, tenants);
+    }
+
+    IngestService ingest(String group, DittoPort ditto, TenantDirectory directory) {
+        IngestService service = new IngestService(settings(group, Duration.ofMillis(5)), directory, codecs::forKind,
                 models, ditto);
         service.start();
         return service;
@@ -109,6 +113,10 @@ final class IngestHarness {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        // Test-data seeding only: the in-process test-kit broker sometimes answers an idempotent producer with
+        // OUT_OF_ORDER_SEQUENCE_NUMBER forever; one request in flight keeps the order without idempotence.
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (SimRecord r : records) {

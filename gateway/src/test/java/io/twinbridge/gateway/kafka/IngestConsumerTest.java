@@ -62,6 +62,9 @@ class IngestConsumerTest {
         }
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        // seeding only; see IngestHarness#produce for why idempotence is off
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < count; i++) {
@@ -104,7 +107,7 @@ class IngestConsumerTest {
             }
             return CompletableFuture.completedFuture(null);
         };
-        IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g1"), Pattern.compile("t1\\.telemetry\\..*"),
+        IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g1"), () -> Pattern.compile("t1\\.telemetry\\..*"),
                 handler, new InFlightLimits(1_000, 1 << 20, 10_000, 1 << 24), Duration.ofMillis(50),
                 Duration.ofSeconds(5));
         consumer.start();
@@ -135,7 +138,7 @@ class IngestConsumerTest {
             unfinished.add(f);
             return f;
         };
-        IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g2"), Pattern.compile("t2\\.telemetry\\..*"),
+        IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g2"), () -> Pattern.compile("t2\\.telemetry\\..*"),
                 handler, new InFlightLimits(20, 1 << 20, 10_000, 1 << 24), Duration.ofMillis(50),
                 Duration.ofMillis(200));
         consumer.start();

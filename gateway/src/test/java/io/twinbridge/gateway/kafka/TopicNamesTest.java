@@ -32,6 +32,16 @@ class TopicNamesTest {
         assertFalse(names.telemetryPattern().matcher("twinbridge.dlq.acme").matches());
     }
 
+    @Test
+    void followsOnlyTheGivenTenants() {
+        var pattern = names.telemetryPattern(java.util.List.of(TenantId.of("acme"), TenantId.of("globex")));
+        assertTrue(pattern.matcher("twinbridge.telemetry.acme").matches());
+        assertTrue(pattern.matcher("twinbridge.telemetry.globex").matches());
+        assertFalse(pattern.matcher("twinbridge.telemetry.initech").matches());
+        assertFalse(pattern.matcher("twinbridge.telemetry.acme2").matches());
+        assertFalse(names.telemetryPattern(java.util.List.of()).matcher("twinbridge.telemetry.acme").matches());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"twinbridge.telemetry.", "twinbridge.telemetry.Acme", "twinbridge.telemetry.a/b",
         "other.telemetry.acme", "twinbridge.dlq.acme"})
