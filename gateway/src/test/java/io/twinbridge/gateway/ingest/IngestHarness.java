@@ -55,7 +55,7 @@ import org.eclipse.ditto.things.model.ThingId;
 /** A real broker, a real sandbox, and the gateway's ingest wired as in production, for the ingest flow tests. */
 final class IngestHarness {
     final String prefix;
-    final KafkaTestCluster kafka;
+    private final String bootstrapServers;
     final ModelRegistry models = ModelRegistry.fromClasspath();
     final Codecs codecs;
     final TelemetryMappers mappers = TelemetryMappers.compile(models);
@@ -64,8 +64,12 @@ final class IngestHarness {
             new TenantSettings(TenantId.of("globex"), "globex", CodecKind.AUTO, Optional.empty())));
 
     IngestHarness(KafkaTestCluster kafka, String prefix) {
+        this(kafka.bootstrapServers(), prefix);
+    }
+
+    IngestHarness(String bootstrapServers, String prefix) {
         this.prefix = prefix;
-        this.kafka = kafka;
+        this.bootstrapServers = bootstrapServers;
         List<org.apache.avro.Schema> schemas = new ArrayList<>(models.avroSchemas().values());
         this.codecs = Codecs.create(schemas, JsonSchemas.forTelemetry(schemas, getClass().getClassLoader()),
                 Optional.empty());
@@ -81,7 +85,7 @@ final class IngestHarness {
 
     IngestSettings settings(String group, Duration window) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return new IngestSettings(props, group, prefix, window, new InFlightLimits(200, 1 << 20, 2_000, 1 << 24),
                 Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(500),
                 "http://127.0.0.1:8088");
@@ -99,7 +103,7 @@ final class IngestHarness {
     }
 
     void createTopics(String... tenantIds) throws Exception {
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
             List<NewTopic> topics = new ArrayList<>();
             for (String t : tenantIds) {
                 topics.add(new NewTopic(prefix + ".telemetry." + t, 4, (short) 1));
@@ -111,7 +115,7 @@ final class IngestHarness {
 
     void produce(List<SimRecord> records) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         // Test-data seeding only: the in-process test-kit broker sometimes answers an idempotent producer with
         // OUT_OF_ORDER_SEQUENCE_NUMBER forever; one request in flight keeps the order without idempotence.
@@ -166,14 +170,14 @@ final class IngestHarness {
     }
 
     long committedTotal(String group) throws Exception {
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
             return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
                     .values().stream().filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
         }
     }
 
     long endOffsetsTotal(String topic) throws Exception {
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
                     .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
@@ -184,7 +188,7 @@ final class IngestHarness {
 
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected, Duration timeout) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
