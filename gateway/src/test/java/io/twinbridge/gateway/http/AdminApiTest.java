@@ -144,6 +144,17 @@ class AdminApiTest {
         assertEquals(400, malformed.status());
         assertTrue(malformed.body().contains("malformed JSON"), malformed.body());
 
+        Answer credential = call("PUT", admin("/admin/tenants/badco"), bearer(OPS_TOKEN), Optional.of(
+                "{\"namespaces\":[\"badco\"],\"roles\":{},\"ditto\":{\"username\":\"badco-gw\","
+                        + "\"passwordEnv\":\"TENANT_BADCO\"}}"));
+        assertEquals(400, credential.status());
+        assertTrue(credential.body().contains("\"/ditto\""), credential.body());
+
+        Answer overridden = call("PUT", admin("/admin/tenants/badco"), bearer(OPS_TOKEN), Optional.of(
+                "{\"namespaces\":[\"badco\"],\"roles\":{},\"topics\":{\"telemetry\":\"elsewhere\"}}"));
+        assertEquals(400, overridden.status());
+        assertTrue(overridden.body().contains("/topics/telemetry"), overridden.body());
+
         Answer pathChars = call("PUT", admin("/admin/tenants/Bad%2Fco"), bearer(OPS_TOKEN), Optional.of(INITECH));
         assertEquals(400, pathChars.status());
 
