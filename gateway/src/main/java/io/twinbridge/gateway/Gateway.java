@@ -23,7 +23,21 @@ import io.twinbridge.gateway.http.ModelRoutes;
 import io.twinbridge.gateway.ingest.IngestFactory;
 import io.twinbridge.gateway.ingest.IngestService;
 import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.codec.CodecKind;
+import io.twinbridge.gateway.codec.Codecs;
+import io.twinbridge.gateway.config.TenantsConfig;
+import io.twinbridge.gateway.http.AdminAuth;
+import io.twinbridge.gateway.http.AdminRoutes;
+import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TenantAdmin;
+import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantDocuments;
+import io.twinbridge.gateway.tenant.document.TenantDocument;
+import io.twinbridge.gateway.tenant.document.TenantDocumentReader;
+import io.twinbridge.gateway.tenant.policy.GatewaySubjects;
+import io.twinbridge.gateway.tenant.policy.PolicyRenderer;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -44,9 +58,12 @@ public final class Gateway {
     private final ReadinessMonitor readiness;
     private final GatewayHttpServer http;
     private final Optional<IngestService> ingest;
+    private final TenantAdmin tenants;
+    private final AtomicBoolean stopping;
 
     private Gateway(GatewayConfig config, Vertx vertx, Admin kafkaAdmin, DittoPort ditto, ReadinessMonitor readiness,
-                    GatewayHttpServer http, Optional<IngestService> ingest) {
+                    GatewayHttpServer http, Optional<IngestService> ingest, TenantAdmin tenants,
+                    AtomicBoolean stopping) {
         this.config = config;
         this.vertx = vertx;
         this.kafkaAdmin = kafkaAdmin;
@@ -54,6 +71,8 @@ public final class Gateway {
         this.readiness = readiness;
         this.http = http;
         this.ingest = ingest;
+        this.tenants = tenants;
+        this.stopping = stopping;
     }
 
     public static Future<Gateway> start(GatewayConfig config) {
@@ -64,25 +83,54 @@ public final class Gateway {
     public static Future<Gateway> start(GatewayConfig config, DittoPortFactory dittoSessions) {
         config.warnings().forEach(LOG::warn);
         ModelRegistry models;
+        TenantsConfig tenantsConfig = config.tenantsConfig();
+        TopicNames topicNames = new TopicNames(config.kafka().topicPrefix());
+        CodecKind codec = CodecKind.parse(config.ingest().codec());
+        TenantDocumentReader reader = new TenantDocumentReader(tenantsConfig.maxDocumentBytes(), topicNames);
+        TenantDocument document;
+        TenantDirectory directory;
+        AdminAuth adminAuth;
         try {
             models = ModelRegistry.fromClasspath();
+            document = TenantDocuments.load(tenantsConfig.file(), reader, topicNames);
+            directory = tenantsConfig.file().isPresent() ? TenantDocuments.directory(document, codec)
+                    : IngestFactory.tenants(config);
+            adminAuth = AdminAuth.of(tenantsConfig.adminPrincipals());
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
         Vertx vertx = Vertx.vertx();
         Admin admin = Admin.create(adminProperties(config));
         DittoPort ditto = dittoSessions.open("ingest");
-        ditto.connect().whenComplete((ok, failure) -> {
-            if (failure != null) {
-                LOG.warn("Ditto is not reachable yet ({}); the session keeps retrying", failure.getMessage());
-            }
-        });
+        // Things ingest creates reference their tenant's policy, so the policies go to Ditto before ingest starts.
+        TenantAdmin tenantAdmin = new TenantAdmin(document, reader, new PolicyRenderer(models,
+                new GatewaySubjects(tenantsConfig.subjectIssuer(), config.ditto().username())), ditto, directory,
+                codec, topicNames, tenantsConfig.file(), () -> LOG.debug("tenants changed"));
+        CompletableFuture<Void> connected = ditto.connect().toCompletableFuture()
+                .handle((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Ditto is not reachable yet ({}); the session keeps retrying", failure.getMessage());
+                    }
+                    return null;
+                });
+        CompletableFuture<Void> policiesApplied = document.tenants().isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : connected.thenCompose(ignored -> tenantAdmin.applyAll()).handle((failed, error) -> {
+                    if (error != null || !failed.isEmpty()) {
+                        LOG.warn("Tenant policies not applied to Ditto: {}; things of those tenants cannot be created "
+                                + "until `./twinbridge tenants apply` or the admin API applies them",
+                                error != null ? error.toString() : failed);
+                    }
+                    return null;
+                });
+        AtomicBoolean stopping = new AtomicBoolean();
         ReadinessMonitor readiness = new ReadinessMonitor(vertx, List.of(
                 new KafkaCheck(admin, config.readiness().timeout(), vertx.getOrCreateContext()),
                 new DittoCheck(ditto)), config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
         new ModelRoutes(models).mount(router);
+        new AdminRoutes(tenantAdmin, adminAuth, tenantsConfig.maxDocumentBytes()).mount(router);
         Promise<Gateway> started = Promise.promise();
         GatewayHttpServer.start(vertx, config.http(), router).onComplete(listening -> {
             if (listening.succeeded()) {
@@ -90,8 +138,18 @@ public final class Gateway {
                 Optional<IngestService> ingest = Optional.empty();
                 if (config.ingest().enabled()) {
                     try {
-                        IngestService service = IngestFactory.create(config, models, ditto);
-                        service.start();
+                        Codecs codecs = IngestFactory.codecs(config, models);
+                        // fail at start, not on the first record, when confluent-avro has no registry
+                        codecs.forKind(codec);
+                        IngestService service = new IngestService(IngestFactory.settings(config), directory,
+                                codecs::forKind, models, ditto);
+                        policiesApplied.thenRun(() -> {
+                            synchronized (stopping) {
+                                if (!stopping.get()) {
+                                    service.start();
+                                }
+                            }
+                        });
                         ingest = Optional.of(service);
                     } catch (RuntimeException e) {
                         closeAll(vertx, admin, ditto, config.shutdownTimeout())
@@ -101,7 +159,8 @@ public final class Gateway {
                 }
                 LOG.info("TwinBridge gateway listening on http://{}:{} (Kafka {}, Ditto {})", config.http().host(),
                         listening.result().port(), config.kafka().bootstrapServers(), config.ditto().endpoint());
-                started.complete(new Gateway(config, vertx, admin, ditto, readiness, listening.result(), ingest));
+                started.complete(new Gateway(config, vertx, admin, ditto, readiness, listening.result(), ingest,
+                        tenantAdmin, stopping));
             } else {
                 closeAll(vertx, admin, ditto, config.shutdownTimeout())
                         .whenComplete((ok, ignored) -> started.fail(listening.cause()));
@@ -112,6 +171,9 @@ public final class Gateway {
 
     /** Stops serving, then closes the Ditto session, the Kafka client and Vert.x. */
     public Future<Void> stop() {
+        synchronized (stopping) {
+            stopping.set(true);
+        }
         readiness.stop();
         CompletableFuture<Void> ingestStopped = ingest.map(IngestService::stop)
                 .orElse(CompletableFuture.completedFuture(null))
@@ -143,6 +205,11 @@ public final class Gateway {
     /** The ingest flow, unless {@code ingest.enabled} is false. */
     public Optional<IngestService> ingest() {
         return ingest;
+    }
+
+    /** Tenants as declared in the tenants document, and their administration. */
+    public TenantAdmin tenants() {
+        return tenants;
     }
 
     public boolean isReady() {

@@ -17,7 +17,7 @@ public final class Launcher {
         return new Launcher(List.of(
                 new DemoCommand(),
                 new RunCommand(),
-                new NotYetCommand("tenants", "validate, render and apply tenant policies (issue 6)", "issue 6"),
+                new TenantsCommand(),
                 new NotYetCommand("dlq", "inspect and replay dead-lettered records (issue 7)", "issue 7"),
                 new BenchLauncherCommand()));
     }

@@ -55,6 +55,24 @@ public enum ConfigKey {
             "Tenant ids the gateway serves, comma-separated (or a YAML list). Each tenant's telemetry is read from "
                     + "`<prefix>.telemetry.<tenant>`, and its things live in the Ditto namespace of the same name "
                     + "(dashes become underscores)."),
+    TENANTS_FILE("tenants.file", ConfigType.STRING, "", Validator.any(),
+            "Path of the tenants document (`tenants.json`, see docs/tenants.md). When set, it replaces `tenants`: "
+                    + "the gateway serves exactly its tenants, with their namespaces, codecs and policies, and admin "
+                    + "API changes are written back to it. Empty = the `tenants` list, without policies."),
+    TENANTS_MAX_DOCUMENT_BYTES("tenants.max-document-bytes", ConfigType.INT, "1048576",
+            Validator.intBetween(1024, 16 * 1024 * 1024),
+            "Size limit of the tenants document, and of one tenant sent to the admin API."),
+    TENANTS_SUBJECT_ISSUER("tenants.subject-issuer", ConfigType.STRING, "nginx",
+            Validator.matching("a Ditto subject issuer ([A-Za-z0-9_.-]+)", "[A-Za-z0-9_.-]{1,64}"),
+            "Issuer of the Ditto subjects the gateway's own Ditto users authenticate as: `nginx` behind Ditto's "
+                    + "nginx, so `ditto.username` u is subject `nginx:u` in the rendered policies."),
+    ADMIN_PRINCIPALS("admin.principals", ConfigType.LIST, "",
+            Validator.matchingEachOrNone("<name>:<* or tenant id>:<SHA-256 of the token, 64 hex digits>",
+                    "[A-Za-z0-9_.-]{1,64}:(\\*|[a-z][a-z0-9-]{0,62}):[0-9a-f]{64}"),
+            "Who may use the admin API (`/admin/tenants`), comma-separated `<name>:<scope>:<sha256-hex>`: scope `*` "
+                    + "is a global operator, a tenant id a tenant admin limited to that tenant. The hash is the "
+                    + "SHA-256 of the bearer token (`printf %s \"$TOKEN\" | sha256sum`); the token itself is "
+                    + "never stored. Empty = the admin API refuses everyone (401)."),
     MODELS_BASE_URL("models.base-url", ConfigType.STRING, "", Validator.httpUrlOrEmpty(),
             "Public base URL under which Ditto (and people) reach the Thing Models the gateway serves at "
                     + "`/models/...`; it prefixes the `definition` of every thing the gateway creates. Empty = "

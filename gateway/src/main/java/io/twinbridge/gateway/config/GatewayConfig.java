@@ -22,6 +22,7 @@ public final class GatewayConfig {
     private final HttpConfig http;
     private final ReadinessConfig readiness;
     private final IngestConfig ingest;
+    private final TenantsConfig tenantsConfig;
 
     GatewayConfig(Map<ConfigKey, Object> values, Map<ConfigKey, String> sources, Map<String, String> kafkaClient,
                   List<String> warnings) {
@@ -44,6 +45,11 @@ public final class GatewayConfig {
                 duration(ConfigKey.INGEST_COMMIT_INTERVAL), duration(ConfigKey.INGEST_DRAIN_TIMEOUT),
                 duration(ConfigKey.INGEST_RETRY_INITIAL), duration(ConfigKey.INGEST_RETRY_MAX),
                 string(ConfigKey.SCHEMA_REGISTRY_URL));
+        String tenantsFile = string(ConfigKey.TENANTS_FILE).trim();
+        this.tenantsConfig = new TenantsConfig(
+                tenantsFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(tenantsFile)),
+                integer(ConfigKey.TENANTS_MAX_DOCUMENT_BYTES), string(ConfigKey.TENANTS_SUBJECT_ISSUER),
+                list(ConfigKey.ADMIN_PRINCIPALS));
         if (ingest.retryMax().compareTo(ingest.retryInitial()) < 0) {
             throw new ConfigException(ConfigKey.INGEST_RETRY_MAX.key(), sourceOf(ConfigKey.INGEST_RETRY_MAX),
                     "must not be shorter than " + ConfigKey.INGEST_RETRY_INITIAL.key());
@@ -82,6 +88,11 @@ public final class GatewayConfig {
 
     public IngestConfig ingest() {
         return ingest;
+    }
+
+    /** The tenants document and admin API settings. */
+    public TenantsConfig tenantsConfig() {
+        return tenantsConfig;
     }
 
     /** Base URL of the served Thing Models: {@code models.base-url}, or the gateway's own HTTP address. */

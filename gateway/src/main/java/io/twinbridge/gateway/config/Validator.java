@@ -116,6 +116,16 @@ public interface Validator {
         });
     }
 
+    /** Like {@link #matchingEach}, but an empty list is fine too. */
+    static Validator matchingEachOrNone(String what, String regex) {
+        Validator each = matchingEach(what, regex);
+        return of("each " + what + " (or none)", v -> {
+            if (!((List<?>) v).isEmpty()) {
+                each.check(v);
+            }
+        });
+    }
+
     static Validator matching(String what, String regex) {
         Pattern pattern = Pattern.compile(regex);
         return of(what, v -> {

@@ -219,7 +219,8 @@ class ConfigTest {
             ConfigKey.MODELS_BASE_URL, "http://gateway.example:8088",
             ConfigKey.SCHEMA_REGISTRY_URL, "http://registry.example:8081",
             ConfigKey.INGEST_ENABLED, "false",
-            ConfigKey.INGEST_CODEC, "json");
+            ConfigKey.INGEST_CODEC, "json",
+            ConfigKey.ADMIN_PRINCIPALS, "ops:*:" + "ab".repeat(32));
 
     private static String alternative(ConfigKey key) {
         if (SPECIAL_ALTERNATIVES.containsKey(key)) {

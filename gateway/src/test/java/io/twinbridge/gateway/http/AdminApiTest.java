@@ -1,0 +1,211 @@
+package io.twinbridge.gateway.http;
+
+import static io.twinbridge.gateway.http.AdminClient.basic;
+import static io.twinbridge.gateway.http.AdminClient.bearer;
+import static io.twinbridge.gateway.http.AdminClient.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.twinbridge.gateway.Gateway;
+import io.twinbridge.gateway.config.GatewayConfig;
+import io.twinbridge.gateway.http.AdminClient.Answer;
+import io.twinbridge.gateway.tenant.TenantDocs;
+import io.twinbridge.gateway.tenant.TenantId;
+import io.twinbridge.gateway.testkit.TestHttp;
+import io.twinbridge.sandbox.ditto.DittoSandbox;
+import io.twinbridge.sandbox.ditto.SandboxOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin API against a real gateway and the Ditto sandbox; ingest is off, Kafka is not needed. */
+class AdminApiTest {
+    private static final String OPS_TOKEN = "ops-token-0123456789abcdef";
+    private static final String ACME_TOKEN = "acme-token-0123456789abcdef";
+    private static final String INITECH = "{\"namespaces\":[\"initech\"],\"roles\":{\"viewer\":[\"nginx:peter\"]}}";
+
+    @TempDir
+    static Path dir;
+    static Path tenantsFile;
+    static DittoSandbox sandbox;
+    static Gateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
+        tenantsFile = dir.resolve("tenants.json");
+        Files.write(tenantsFile, TenantDocs.exampleBytes());
+        gateway = Gateway.start(config(sandbox.wsUrl(), Optional.of(tenantsFile))).await(30, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        gateway.stop().await(15, TimeUnit.SECONDS);
+        sandbox.close();
+    }
+
+    static GatewayConfig config(String dittoWs, Optional<Path> tenants) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + TestHttp.unusedPort(),
+                "TWINBRIDGE_DITTO_ENDPOINT", dittoWs,
+                "TWINBRIDGE_DITTO_CONNECT_TIMEOUT", "2s",
+                "TWINBRIDGE_DITTO_REQUEST_TIMEOUT", "2s",
+                "TWINBRIDGE_HTTP_PORT", "0",
+                "TWINBRIDGE_INGEST_ENABLED", "false",
+                "TWINBRIDGE_ADMIN_PRINCIPALS", "ops:*:" + AdminAuth.hash(OPS_TOKEN) + ",acme-admin:acme:"
+                        + AdminAuth.hash(ACME_TOKEN)));
+        tenants.ifPresent(t -> env.put("TWINBRIDGE_TENANTS_FILE", t.toString()));
+        return GatewayConfig.fromEnv(env);
+    }
+
+    private static String admin(String path) {
+        return "http://127.0.0.1:" + gateway.httpPort() + path;
+    }
+
+    private static Answer policyInDitto(String policyId) {
+        return call("GET", sandbox.httpUrl() + "/api/2/policies/" + policyId, basic("ditto", "ditto"),
+                Optional.empty());
+    }
+
+    @Test
+    void withoutAValidTokenEveryCallIs401() {
+        assertEquals(401, call("GET", admin("/admin/tenants"), Optional.empty(), Optional.empty()).status());
+        assertEquals(401, call("GET", admin("/admin/tenants"), bearer("wrong"), Optional.empty()).status());
+        assertEquals(401, call("GET", admin("/admin/tenants/acme"), basic("ditto", "ditto"), Optional.empty())
+                .status());
+        Answer put = call("PUT", admin("/admin/tenants/initech"), Optional.empty(), Optional.of(INITECH));
+        assertEquals(401, put.status());
+        assertEquals("admin:unauthorized", put.json().getString("error"));
+        assertTrue(gateway.tenants().get(TenantId.of("initech")).isEmpty());
+    }
+
+    @Test
+    void aTenantAdminSeesAndChangesItsOwnTenantOnly() {
+        Answer list = call("GET", admin("/admin/tenants"), bearer(ACME_TOKEN), Optional.empty());
+        assertEquals(200, list.status());
+        assertEquals(List.of("acme"), ids(list.json().getJsonArray("tenants")));
+        assertEquals(200, call("GET", admin("/admin/tenants/acme"), bearer(ACME_TOKEN), Optional.empty()).status());
+        assertEquals(403, call("GET", admin("/admin/tenants/globex"), bearer(ACME_TOKEN), Optional.empty()).status());
+        assertEquals(403, call("PUT", admin("/admin/tenants/initech"), bearer(ACME_TOKEN), Optional.of(INITECH))
+                .status());
+        assertEquals(403, call("DELETE", admin("/admin/tenants/globex"), bearer(ACME_TOKEN), Optional.empty())
+                .status());
+        assertTrue(gateway.tenants().get(TenantId.of("globex")).isPresent());
+    }
+
+    @Test
+    void theOperatorSeesAllTenantsWhosePoliciesWereAppliedAtStart() {
+        Answer list = call("GET", admin("/admin/tenants"), bearer(OPS_TOKEN), Optional.empty());
+        assertEquals(List.of("acme", "globex"), ids(list.json().getJsonArray("tenants")));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertEquals(200, policyInDitto("globex:tenant-policy").status()));
+        assertEquals(200, policyInDitto("acme:tenant-policy").status());
+    }
+
+    @Test
+    void aDryRunRendersWithoutApplying() {
+        Answer dry = call("PUT", admin("/admin/tenants/dryco?dryRun=true"), bearer(OPS_TOKEN),
+                Optional.of("{\"namespaces\":[\"dryco\"],\"roles\":{\"viewer\":[\"nginx:v\"]}}"));
+        assertEquals(200, dry.status(), dry.body());
+        JsonArray policies = dry.json().getJsonArray("policies");
+        assertEquals(1, policies.size());
+        assertEquals("dryco:tenant-policy", policies.getJsonObject(0).getString("policyId"));
+        assertEquals(404, policyInDitto("dryco:tenant-policy").status());
+        assertTrue(gateway.tenants().get(TenantId.of("dryco")).isEmpty());
+    }
+
+    @Test
+    void anInvalidTenantIs400WithEveryProblemAndChangesNothing() throws Exception {
+        byte[] fileBefore = Files.readAllBytes(tenantsFile);
+        Answer bad = call("PUT", admin("/admin/tenants/badco"), bearer(OPS_TOKEN),
+                Optional.of("{\"namespaces\":[\"9bad\"],\"roles\":{\"viewer\":[\"no-issuer\"]},\"extra\":1}"));
+        assertEquals(400, bad.status(), bad.body());
+        assertEquals(List.of("", "/namespaces/0", "/roles/viewer/0"), bad.json().getJsonArray("problems").stream()
+                .map(p -> ((JsonObject) p).getString("pointer")).toList());
+
+        Answer claimed = call("PUT", admin("/admin/tenants/badco"), bearer(OPS_TOKEN),
+                Optional.of("{\"namespaces\":[\"acme\"],\"roles\":{}}"));
+        assertEquals(400, claimed.status());
+        assertTrue(claimed.body().contains("already claimed by tenant acme"), claimed.body());
+
+        Answer malformed = call("PUT", admin("/admin/tenants/badco"), bearer(OPS_TOKEN), Optional.of("{\"namesp"));
+        assertEquals(400, malformed.status());
+        assertTrue(malformed.body().contains("malformed JSON"), malformed.body());
+
+        Answer credential = call("PUT", admin("/admin/tenants/badco"), bearer(OPS_TOKEN), Optional.of(
+                "{\"namespaces\":[\"badco\"],\"roles\":{},\"ditto\":{\"username\":\"badco-gw\","
+                        + "\"passwordEnv\":\"TENANT_BADCO\"}}"));
+        assertEquals(400, credential.status());
+        assertTrue(credential.body().contains("\"/ditto\""), credential.body());
+
+        Answer overridden = call("PUT", admin("/admin/tenants/badco"), bearer(OPS_TOKEN), Optional.of(
+                "{\"namespaces\":[\"badco\"],\"roles\":{},\"topics\":{\"telemetry\":\"elsewhere\"}}"));
+        assertEquals(400, overridden.status());
+        assertTrue(overridden.body().contains("/topics/telemetry"), overridden.body());
+
+        Answer pathChars = call("PUT", admin("/admin/tenants/Bad%2Fco"), bearer(OPS_TOKEN), Optional.of(INITECH));
+        assertEquals(400, pathChars.status());
+
+        assertTrue(gateway.tenants().get(TenantId.of("badco")).isEmpty());
+        assertEquals(404, policyInDitto("badco:tenant-policy").status());
+        assertEquals(new String(fileBefore, StandardCharsets.UTF_8),
+                new String(Files.readAllBytes(tenantsFile), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void putAppliesThePolicyServesTheTenantAndWritesTheFileThenDeleteStopsIt() throws Exception {
+        Answer created = call("PUT", admin("/admin/tenants/initech"), bearer(OPS_TOKEN), Optional.of(INITECH));
+        assertEquals(201, created.status(), created.body());
+        assertEquals(200, policyInDitto("initech:tenant-policy").status());
+        assertTrue(gateway.tenants().get(TenantId.of("initech")).isPresent());
+        assertTrue(Files.readString(tenantsFile, StandardCharsets.UTF_8).contains("\"initech\""));
+
+        Answer again = call("PUT", admin("/admin/tenants/initech"), bearer(OPS_TOKEN), Optional.of(INITECH));
+        assertEquals(200, again.status(), "a repeated PUT is an idempotent update");
+
+        assertEquals(501, call("DELETE", admin("/admin/tenants/initech?purgeTwins=true"), bearer(OPS_TOKEN),
+                Optional.empty()).status());
+        assertTrue(gateway.tenants().get(TenantId.of("initech")).isPresent());
+
+        assertEquals(204, call("DELETE", admin("/admin/tenants/initech"), bearer(OPS_TOKEN), Optional.empty())
+                .status());
+        assertEquals(404, call("GET", admin("/admin/tenants/initech"), bearer(OPS_TOKEN), Optional.empty()).status());
+        assertFalse(Files.readString(tenantsFile, StandardCharsets.UTF_8).contains("\"initech\""));
+        assertEquals(200, policyInDitto("initech:tenant-policy").status(), "the policy stays for the kept twins");
+        assertEquals(404, call("DELETE", admin("/admin/tenants/initech"), bearer(OPS_TOKEN), Optional.empty())
+                .status());
+    }
+
+    @Test
+    void dittoDownIs503AndNothingChanges() throws Exception {
+        Gateway offline = Gateway.start(config("ws://127.0.0.1:" + TestHttp.unusedPort() + "/ws/2",
+                Optional.empty())).await(30, TimeUnit.SECONDS);
+        try {
+            Answer answer = call("PUT", "http://127.0.0.1:" + offline.httpPort() + "/admin/tenants/initech",
+                    bearer(OPS_TOKEN), Optional.of(INITECH));
+            assertEquals(503, answer.status(), answer.body());
+            assertEquals("admin:ditto.unavailable", answer.json().getString("error"));
+            assertTrue(offline.tenants().get(TenantId.of("initech")).isEmpty());
+            assertEquals(404, call("GET", "http://127.0.0.1:" + offline.httpPort() + "/admin/tenants/initech",
+                    bearer(OPS_TOKEN), Optional.empty()).status());
+        } finally {
+            offline.stop().await(15, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> ids(JsonArray tenants) {
+        return tenants.stream().map(t -> ((JsonObject) t).getJsonObject("tenant").getString("id")).toList();
+    }
+}
