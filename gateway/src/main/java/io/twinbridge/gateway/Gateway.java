@@ -38,6 +38,7 @@ import io.twinbridge.gateway.tenant.policy.GatewaySubjects;
 import io.twinbridge.gateway.tenant.policy.PolicyRenderer;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -102,10 +103,12 @@ public final class Gateway {
         Vertx vertx = Vertx.vertx();
         Admin admin = Admin.create(adminProperties(config));
         DittoPort ditto = dittoSessions.open("ingest");
+        // The admin API changes tenants at run time; ingest, created below, then follows the tenant directory.
+        AtomicReference<Optional<IngestService>> ingestRef = new AtomicReference<>(Optional.empty());
         // Things ingest creates reference their tenant's policy, so the policies go to Ditto before ingest starts.
         TenantAdmin tenantAdmin = new TenantAdmin(document, reader, new PolicyRenderer(models,
                 new GatewaySubjects(tenantsConfig.subjectIssuer(), config.ditto().username())), ditto, directory,
-                codec, topicNames, tenantsConfig.file(), () -> LOG.debug("tenants changed"));
+                codec, topicNames, tenantsConfig.file(), () -> ingestRef.get().ifPresent(IngestService::tenantsChanged));
         CompletableFuture<Void> connected = ditto.connect().toCompletableFuture()
                 .handle((ok, failure) -> {
                     if (failure != null) {
@@ -151,6 +154,7 @@ public final class Gateway {
                             }
                         });
                         ingest = Optional.of(service);
+                        ingestRef.set(ingest);
                     } catch (RuntimeException e) {
                         closeAll(vertx, admin, ditto, config.shutdownTimeout())
                                 .whenComplete((ok, ignored) -> started.fail(e));

@@ -48,11 +48,4 @@ public final class IngestFactory {
                         in.maxInFlightRecords(), in.maxInFlightBytes()),
                 in.commitInterval(), in.drainTimeout(), in.retryInitial(), in.retryMax(), config.modelsBaseUrl());
     }
-
-    public static IngestService create(GatewayConfig config, ModelRegistry models, DittoPort ditto) {
-        Codecs codecs = codecs(config, models);
-        // fail at start, not on the first record, when confluent-avro is configured without a registry
-        codecs.forKind(CodecKind.parse(config.ingest().codec()));
-        return new IngestService(settings(config), tenants(config), codecs::forKind, models, ditto);
-    }
 }
