@@ -22,6 +22,7 @@ public final class GatewayConfig {
     private final HttpConfig http;
     private final ReadinessConfig readiness;
     private final IngestConfig ingest;
+    private final EgressConfig egress;
 
     GatewayConfig(Map<ConfigKey, Object> values, Map<ConfigKey, String> sources, Map<String, String> kafkaClient,
                   List<String> warnings) {
@@ -44,6 +45,9 @@ public final class GatewayConfig {
                 duration(ConfigKey.INGEST_COMMIT_INTERVAL), duration(ConfigKey.INGEST_DRAIN_TIMEOUT),
                 duration(ConfigKey.INGEST_RETRY_INITIAL), duration(ConfigKey.INGEST_RETRY_MAX),
                 string(ConfigKey.SCHEMA_REGISTRY_URL));
+        this.egress = new EgressConfig(Boolean.parseBoolean(string(ConfigKey.EGRESS_ENABLED)),
+                string(ConfigKey.EGRESS_FORMAT), Boolean.parseBoolean(string(ConfigKey.EGRESS_ACKS)),
+                string(ConfigKey.EGRESS_ACK_LABEL), integer(ConfigKey.EGRESS_MAX_BUFFERED_EVENTS));
         if (ingest.retryMax().compareTo(ingest.retryInitial()) < 0) {
             throw new ConfigException(ConfigKey.INGEST_RETRY_MAX.key(), sourceOf(ConfigKey.INGEST_RETRY_MAX),
                     "must not be shorter than " + ConfigKey.INGEST_RETRY_INITIAL.key());
@@ -82,6 +86,10 @@ public final class GatewayConfig {
 
     public IngestConfig ingest() {
         return ingest;
+    }
+
+    public EgressConfig egress() {
+        return egress;
     }
 
     /** Base URL of the served Thing Models: {@code models.base-url}, or the gateway's own HTTP address. */

@@ -3,6 +3,7 @@ package io.twinbridge.gateway.ditto;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.eclipse.ditto.client.configuration.AuthenticationConfiguration;
 import org.eclipse.ditto.client.messaging.AuthenticationProvider;
@@ -12,16 +13,29 @@ import com.neovisionaries.ws.client.WebSocketAdapter;
 import com.neovisionaries.ws.client.WebSocketFrame;
 
 /**
- * Knows whether the session's WebSocket is open. ditto-client reports disconnects but not its own successful
+ * Knows whether the session's WebSocket is open, and passes every text frame, in order and on the socket's reading
+ * thread, to a listener (twin events must keep Ditto's order, which ditto-client's thread pool does not). ditto-client reports disconnects but not its own successful
  * reconnects, and it prepares authentication on every new socket it opens, so wrapping the authentication
  * provider is the one place that sees every socket and can listen to it.
  */
 final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
     private final AuthenticationProvider<WebSocket> delegate;
     private final AtomicBoolean open = new AtomicBoolean(false);
+    private final AtomicBoolean everOpened = new AtomicBoolean(false);
+    private volatile Consumer<String> textListener = text -> { };
+    private volatile Runnable reopenListener = () -> { };
 
     ConnectionTracking(AuthenticationProvider<WebSocket> delegate) {
         this.delegate = delegate;
+    }
+
+    void onText(Consumer<String> listener) {
+        this.textListener = listener;
+    }
+
+    /** Runs on every open after the first one: the socket was lost and is back. */
+    void onReopened(Runnable listener) {
+        this.reopenListener = listener;
     }
 
     boolean isOpen() {
@@ -40,6 +54,14 @@ final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
             @Override
             public void onConnected(WebSocket ws, Map<String, List<String>> headers) {
                 open.set(true);
+                if (!everOpened.compareAndSet(false, true)) {
+                    reopenListener.run();
+                }
+            }
+
+            @Override
+            public void onTextMessage(WebSocket ws, String text) {
+                textListener.accept(text);
             }
 
             @Override

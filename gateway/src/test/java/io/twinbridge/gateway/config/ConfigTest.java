@@ -219,7 +219,10 @@ class ConfigTest {
             ConfigKey.MODELS_BASE_URL, "http://gateway.example:8088",
             ConfigKey.SCHEMA_REGISTRY_URL, "http://registry.example:8081",
             ConfigKey.INGEST_ENABLED, "false",
-            ConfigKey.INGEST_CODEC, "json");
+            ConfigKey.INGEST_CODEC, "json",
+            ConfigKey.EGRESS_ENABLED, "false",
+            ConfigKey.EGRESS_FORMAT, "ditto-json",
+            ConfigKey.EGRESS_ACKS, "true");
 
     private static String alternative(ConfigKey key) {
         if (SPECIAL_ALTERNATIVES.containsKey(key)) {
