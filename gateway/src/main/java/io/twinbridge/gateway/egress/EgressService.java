@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -42,9 +43,16 @@ public final class EgressService {
      */
     public EgressService(EgressSettings settings, TenantDirectory directory, ModelRegistry models,
                          DittoPortFactory sessions, DittoPort writer) {
+        this(settings, directory, models, sessions, writer,
+                props -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    /** @param producers creates the producer from the complete properties (idempotent, acks=all) */
+    public EgressService(EgressSettings settings, TenantDirectory directory, ModelRegistry models,
+                         DittoPortFactory sessions, DittoPort writer,
+                         Function<Properties, Producer<byte[], byte[]>> producers) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.producer = new KafkaProducer<>(producerProperties(settings.producerProperties()),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = producers.apply(producerProperties(settings.producerProperties()));
         TopicNames topics = new TopicNames(settings.topicPrefix());
         TwinRecords records = new TwinRecords(models, settings.format());
         DesiredPropertyCommands mappings = DesiredPropertyCommands.compile(models);

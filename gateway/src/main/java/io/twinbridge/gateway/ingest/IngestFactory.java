@@ -46,7 +46,9 @@ public final class IngestFactory {
                 config.kafka().topicPrefix(), in.coalesceWindow(),
                 new InFlightLimits(in.maxInFlightRecordsPerPartition(), in.maxInFlightBytesPerPartition(),
                         in.maxInFlightRecords(), in.maxInFlightBytes()),
-                in.commitInterval(), in.drainTimeout(), in.retryInitial(), in.retryMax(), config.modelsBaseUrl());
+                in.commitInterval(), in.drainTimeout(), in.retryInitial(), in.retryMax(), config.modelsBaseUrl(),
+                config.egress().enabled() && config.egress().acks() ? Optional.of(config.egress().ackLabel())
+                        : Optional.empty());
     }
 
     public static IngestService create(GatewayConfig config, ModelRegistry models, DittoPort ditto) {
