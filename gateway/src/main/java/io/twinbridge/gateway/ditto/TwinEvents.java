@@ -25,7 +25,7 @@ public final class TwinEvents {
     }
 
     /** The twin event in {@code text}, or empty if the text is anything else (response, ACK line, live signal). */
-    static Optional<TwinEvent> parse(String text) {
+    public static Optional<TwinEvent> parse(String text) {
         if (text.isEmpty() || text.charAt(0) != '{') {
             return Optional.empty();
         }
@@ -44,7 +44,8 @@ public final class TwinEvents {
         Set<String> acks = headers.getAcknowledgementRequests().stream()
                 .map(request -> request.getLabel().toString()).collect(Collectors.toUnmodifiableSet());
         return Optional.of(new TwinEvent(topic.getNamespace() + ":" + topic.getEntityName(),
-                topic.getAction().get().getName(), adaptable.getPayload().getPath(),
+                // the payload's path is Ditto's MessagePath; a plain pointer compares and prints as users expect
+                topic.getAction().get().getName(), JsonPointer.of(adaptable.getPayload().getPath().toString()),
                 adaptable.getPayload().getValue(), adaptable.getPayload().getRevision().orElse(0L),
                 adaptable.getPayload().getTimestamp(), headers.getCorrelationId(), acks, text));
     }

@@ -82,10 +82,16 @@ final class TenantEgress implements TwinEventListener {
                 + tenant.id()));
     }
 
-    /** Connects the tenant's session and subscribes; completes on Ditto's {@code START-SEND-EVENTS:ACK}. */
+    /**
+     * Connects the tenant's session and subscribes; completes on Ditto's {@code START-SEND-EVENTS:ACK}. The
+     * subscription is registered at once, so that a session that connects only later (Ditto down at start) still
+     * sends it when it does.
+     */
     CompletionStage<Void> start() {
         worker.scheduleWithFixedDelay(this::resyncPending, RESYNC_RETRY_MS, RESYNC_RETRY_MS, TimeUnit.MILLISECONDS);
-        return events.connect().thenCompose(ok -> events.subscribeTwinEvents(List.of(tenant.namespace()), this));
+        CompletionStage<Void> connected = events.connect();
+        CompletionStage<Void> subscribed = events.subscribeTwinEvents(List.of(tenant.namespace()), this);
+        return connected.thenCombine(subscribed, (a, b) -> null);
     }
 
     /** Waits for the worker to hand its queue to Kafka, then closes the session. */
@@ -109,6 +115,12 @@ final class TenantEgress implements TwinEventListener {
     /** On the WebSocket's reading thread: only bounds and hands off. */
     @Override
     public void onEvent(TwinEvent event) {
+        if (worker.isShutdown()) {
+            stats.eventsDropped.increment();
+            LOG.warn("egress of {} is stopping: event {} rev {} not published", tenant.id(), event.thingId(),
+                    event.revision());
+            return;
+        }
         if (buffered.incrementAndGet() > maxBuffered) {
             buffered.decrementAndGet();
             if (ackLabel.filter(event.requestedAcks()::contains).isPresent()) {
