@@ -24,6 +24,8 @@ final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
     private final AtomicBoolean everOpened = new AtomicBoolean(false);
     private volatile Consumer<String> textListener = text -> { };
     private volatile Runnable reopenListener = () -> { };
+    private volatile String subscription;
+    private volatile WebSocket current;
 
     ConnectionTracking(AuthenticationProvider<WebSocket> delegate) {
         this.delegate = delegate;
@@ -36,6 +38,20 @@ final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
     /** Runs on every open after the first one: the socket was lost and is back. */
     void onReopened(Runnable listener) {
         this.reopenListener = listener;
+    }
+
+    /**
+     * Sends {@code text} (e.g. {@code START-SEND-EVENTS?...}) now if a socket is open, and on every socket that
+     * opens later. ditto-client's own re-subscription runs on another thread right after a reconnect and can find
+     * its socket not set yet, in which case it discards the message; this one is written straight on the socket
+     * that just opened.
+     */
+    void subscribe(String text) {
+        subscription = text;
+        WebSocket socket = current;
+        if (socket != null && socket.isOpen()) {
+            socket.sendText(text);
+        }
     }
 
     boolean isOpen() {
@@ -54,6 +70,11 @@ final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
             @Override
             public void onConnected(WebSocket ws, Map<String, List<String>> headers) {
                 open.set(true);
+                current = ws;
+                String text = subscription;
+                if (text != null) {
+                    ws.sendText(text);
+                }
                 if (!everOpened.compareAndSet(false, true)) {
                     reopenListener.run();
                 }

@@ -224,8 +224,8 @@ public final class DittoClientAdapter implements DittoPort {
     }
 
     /**
-     * Reads events straight off the socket (see {@link ConnectionTracking}) and registers the subscription with
-     * ditto-client, which sends it again on every reconnect.
+     * Reads events straight off the socket and sends the subscription on every socket that opens (see
+     * {@link ConnectionTracking#subscribe}).
      */
     @Override
     public CompletionStage<Void> subscribeTwinEvents(List<String> namespaces, TwinEventListener listener) {
@@ -244,11 +244,8 @@ public final class DittoClientAdapter implements DittoPort {
             LOG.warn("Ditto session '{}' reconnected: events sent meanwhile are lost, resynchronising", sessionName);
             listener.onReconnected();
         });
-        String start = START_EVENTS + (namespaces.isEmpty() ? "" : "?namespaces=" + String.join(",", namespaces));
-        provider.registerSubscriptionMessage(this, start);
-        if (connection.isOpen()) {
-            provider.emit(start);
-        }
+        connection.subscribe(START_EVENTS + (namespaces.isEmpty() ? "" : "?namespaces="
+                + String.join(",", namespaces)));
         return acked.copy().orTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
