@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
+import io.twinbridge.gateway.egress.EgressFactory;
+import io.twinbridge.gateway.egress.EgressService;
 import io.twinbridge.gateway.health.DittoCheck;
 import io.twinbridge.gateway.health.KafkaCheck;
 import io.twinbridge.gateway.health.ReadinessMonitor;
@@ -59,12 +61,13 @@ public final class Gateway {
     private final ReadinessMonitor readiness;
     private final GatewayHttpServer http;
     private final Optional<IngestService> ingest;
+    private final Optional<EgressService> egress;
     private final TenantAdmin tenants;
     private final AtomicBoolean stopping;
 
     private Gateway(GatewayConfig config, Vertx vertx, Admin kafkaAdmin, DittoPort ditto, ReadinessMonitor readiness,
-                    GatewayHttpServer http, Optional<IngestService> ingest, TenantAdmin tenants,
-                    AtomicBoolean stopping) {
+                    GatewayHttpServer http, Optional<IngestService> ingest, Optional<EgressService> egress,
+                    TenantAdmin tenants, AtomicBoolean stopping) {
         this.config = config;
         this.vertx = vertx;
         this.kafkaAdmin = kafkaAdmin;
@@ -72,6 +75,7 @@ public final class Gateway {
         this.readiness = readiness;
         this.http = http;
         this.ingest = ingest;
+        this.egress = egress;
         this.tenants = tenants;
         this.stopping = stopping;
     }
@@ -139,8 +143,20 @@ public final class Gateway {
             if (listening.succeeded()) {
                 readiness.start();
                 Optional<IngestService> ingest = Optional.empty();
-                if (config.ingest().enabled()) {
-                    try {
+                Optional<EgressService> egress = Optional.empty();
+                try {
+                    if (config.egress().enabled()) {
+                        // the ingest session writes cleared desired properties: egress must see those as events
+                        EgressService service = EgressFactory.create(config, models, dittoSessions, ditto, directory);
+                        egress = Optional.of(service);
+                        service.start().whenComplete((ok, failure) -> {
+                            if (failure != null) {
+                                LOG.warn("Egress subscriptions not confirmed yet ({}); the sessions keep retrying",
+                                        failure.toString());
+                            }
+                        });
+                    }
+                    if (config.ingest().enabled()) {
                         Codecs codecs = IngestFactory.codecs(config, models);
                         // fail at start, not on the first record, when confluent-avro has no registry
                         codecs.forKind(codec);
@@ -155,16 +171,18 @@ public final class Gateway {
                         });
                         ingest = Optional.of(service);
                         ingestRef.set(ingest);
-                    } catch (RuntimeException e) {
-                        closeAll(vertx, admin, ditto, config.shutdownTimeout())
-                                .whenComplete((ok, ignored) -> started.fail(e));
-                        return;
                     }
+                } catch (RuntimeException e) {
+                    egress.map(service -> service.stop(config.shutdownTimeout()))
+                            .orElse(CompletableFuture.completedFuture(null))
+                            .thenCompose(ignored -> closeAll(vertx, admin, ditto, config.shutdownTimeout()))
+                            .whenComplete((ok, ignored) -> started.fail(e));
+                    return;
                 }
                 LOG.info("TwinBridge gateway listening on http://{}:{} (Kafka {}, Ditto {})", config.http().host(),
                         listening.result().port(), config.kafka().bootstrapServers(), config.ditto().endpoint());
                 started.complete(new Gateway(config, vertx, admin, ditto, readiness, listening.result(), ingest,
-                        tenantAdmin, stopping));
+                        egress, tenantAdmin, stopping));
             } else {
                 closeAll(vertx, admin, ditto, config.shutdownTimeout())
                         .whenComplete((ok, ignored) -> started.fail(listening.cause()));
@@ -185,7 +203,15 @@ public final class Gateway {
                     LOG.warn("stopping ingest failed: {}", failure.toString());
                     return null;
                 });
-        CompletableFuture<Void> stopped = ingestStopped.thenCompose(ignored -> http.stop().toCompletionStage())
+        // egress stops after ingest, so that the changes of ingest's last merges still reach Kafka
+        CompletableFuture<Void> egressStopped = ingestStopped.thenCompose(ignored -> egress
+                        .map(service -> service.stop(config.shutdownTimeout()))
+                        .orElse(CompletableFuture.completedFuture(null)))
+                .exceptionally(failure -> {
+                    LOG.warn("stopping egress failed: {}", failure.toString());
+                    return null;
+                });
+        CompletableFuture<Void> stopped = egressStopped.thenCompose(ignored -> http.stop().toCompletionStage())
                 .handle((ok, failure) -> {
                     if (failure != null) {
                         LOG.warn("closing the HTTP server failed: {}", failure.toString());
@@ -214,6 +240,11 @@ public final class Gateway {
     /** Tenants as declared in the tenants document, and their administration. */
     public TenantAdmin tenants() {
         return tenants;
+    }
+
+    /** The egress flow, unless {@code egress.enabled} is false. */
+    public Optional<EgressService> egress() {
+        return egress;
     }
 
     public boolean isReady() {

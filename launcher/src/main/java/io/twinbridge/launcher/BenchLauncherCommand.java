@@ -3,7 +3,7 @@ package io.twinbridge.launcher;
 import io.twinbridge.launcher.bench.BenchCommand;
 import java.util.List;
 
-/** {@code ./twinbridge bench}: the ingest benchmark (egress arrives with issue 5). */
+/** {@code ./twinbridge bench}: the ingest and egress benchmarks. */
 final class BenchLauncherCommand implements Command {
 
     @Override
@@ -13,7 +13,7 @@ final class BenchLauncherCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure ingest throughput, latency and loss on this machine (bench ingest --help)";
+        return "measure ingest or egress throughput, latency and loss on this machine (bench ingest|egress --help)";
     }
 
     @Override

@@ -113,6 +113,25 @@ public enum ConfigKey {
     INGEST_RETRY_MAX("ingest.retry-max", ConfigType.DURATION, "10s",
             Validator.durationBetween(Duration.ofMillis(1), Duration.ofMinutes(10)),
             "Longest backoff between retries; the backoff doubles up to it, with jitter."),
+    EGRESS_ENABLED("egress.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
+            "Whether this instance publishes Ditto twin changes to `<prefix>.twin-events.<tenant>` and desired-property "
+                    + "changes to `<prefix>.commands.<tenant>`. Run it on one instance only: every WebSocket "
+                    + "subscriber gets every event, and Ditto allows each acknowledgement label once."),
+    EGRESS_FORMAT("egress.format", ConfigType.STRING, "avro", Validator.oneOf("avro", "ditto-json"),
+            "Value of twin-event records: `avro` = `TwinChangeEvent` in Avro single-object encoding; `ditto-json` = "
+                    + "the Ditto protocol event exactly as Ditto sent it (UTF-8 JSON)."),
+    EGRESS_ACKS("egress.acks", ConfigType.STRING, "false", Validator.oneOf("true", "false"),
+            "At-least-once from ingest to the twin-events topic: each egress session declares the label "
+                    + "`<egress.ack-label>-<tenant>`, ingest's merges request it next to `twin-persisted`, and egress "
+                    + "acknowledges only after Kafka took the record. Costs one Kafka round trip per merge."),
+    EGRESS_ACK_LABEL("egress.ack-label", ConfigType.STRING, "twinbridge-egress",
+            Validator.matching("an acknowledgement label part ([a-zA-Z0-9_-]{3,100})", "[a-zA-Z0-9_-]{3,100}"),
+            "Prefix of the acknowledgement label egress declares per tenant, when `egress.acks` is true."),
+    EGRESS_MAX_BUFFERED_EVENTS("egress.max-buffered-events", ConfigType.INT, "10000",
+            Validator.intBetween(1, 10_000_000),
+            "Events per tenant waiting for Kafka. Past it, egress stops acknowledging (so Ditto and ingest slow "
+                    + "down); without acknowledgements, events past it are dropped, counted and logged with thing "
+                    + "id and revision, and the thing is resynchronised from Ditto once the buffer drains."),
     SCHEMA_REGISTRY_URL("schema-registry.url", ConfigType.STRING, "", Validator.httpUrlOrEmpty(),
             "Confluent-compatible schema registry (`GET /schemas/ids/{id}`), for `confluent-avro` records. "
                     + "Empty = none.");

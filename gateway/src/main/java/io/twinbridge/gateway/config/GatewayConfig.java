@@ -23,6 +23,7 @@ public final class GatewayConfig {
     private final ReadinessConfig readiness;
     private final IngestConfig ingest;
     private final TenantsConfig tenantsConfig;
+    private final EgressConfig egress;
 
     GatewayConfig(Map<ConfigKey, Object> values, Map<ConfigKey, String> sources, Map<String, String> kafkaClient,
                   List<String> warnings) {
@@ -50,6 +51,9 @@ public final class GatewayConfig {
                 tenantsFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(tenantsFile)),
                 integer(ConfigKey.TENANTS_MAX_DOCUMENT_BYTES), string(ConfigKey.TENANTS_SUBJECT_ISSUER),
                 list(ConfigKey.ADMIN_PRINCIPALS));
+        this.egress = new EgressConfig(Boolean.parseBoolean(string(ConfigKey.EGRESS_ENABLED)),
+                string(ConfigKey.EGRESS_FORMAT), Boolean.parseBoolean(string(ConfigKey.EGRESS_ACKS)),
+                string(ConfigKey.EGRESS_ACK_LABEL), integer(ConfigKey.EGRESS_MAX_BUFFERED_EVENTS));
         if (ingest.retryMax().compareTo(ingest.retryInitial()) < 0) {
             throw new ConfigException(ConfigKey.INGEST_RETRY_MAX.key(), sourceOf(ConfigKey.INGEST_RETRY_MAX),
                     "must not be shorter than " + ConfigKey.INGEST_RETRY_INITIAL.key());
@@ -93,6 +97,10 @@ public final class GatewayConfig {
     /** The tenants document and admin API settings. */
     public TenantsConfig tenantsConfig() {
         return tenantsConfig;
+    }
+
+    public EgressConfig egress() {
+        return egress;
     }
 
     /** Base URL of the served Thing Models: {@code models.base-url}, or the gateway's own HTTP address. */

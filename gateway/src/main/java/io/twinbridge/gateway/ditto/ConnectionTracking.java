@@ -3,6 +3,7 @@ package io.twinbridge.gateway.ditto;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.eclipse.ditto.client.configuration.AuthenticationConfiguration;
 import org.eclipse.ditto.client.messaging.AuthenticationProvider;
@@ -12,16 +13,45 @@ import com.neovisionaries.ws.client.WebSocketAdapter;
 import com.neovisionaries.ws.client.WebSocketFrame;
 
 /**
- * Knows whether the session's WebSocket is open. ditto-client reports disconnects but not its own successful
+ * Knows whether the session's WebSocket is open, and passes every text frame, in order and on the socket's reading
+ * thread, to a listener (twin events must keep Ditto's order, which ditto-client's thread pool does not). ditto-client reports disconnects but not its own successful
  * reconnects, and it prepares authentication on every new socket it opens, so wrapping the authentication
  * provider is the one place that sees every socket and can listen to it.
  */
 final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
     private final AuthenticationProvider<WebSocket> delegate;
     private final AtomicBoolean open = new AtomicBoolean(false);
+    private final AtomicBoolean everOpened = new AtomicBoolean(false);
+    private volatile Consumer<String> textListener = text -> { };
+    private volatile Runnable reopenListener = () -> { };
+    private volatile String subscription;
+    private volatile WebSocket current;
 
     ConnectionTracking(AuthenticationProvider<WebSocket> delegate) {
         this.delegate = delegate;
+    }
+
+    void onText(Consumer<String> listener) {
+        this.textListener = listener;
+    }
+
+    /** Runs on every open after the first one: the socket was lost and is back. */
+    void onReopened(Runnable listener) {
+        this.reopenListener = listener;
+    }
+
+    /**
+     * Sends {@code text} (e.g. {@code START-SEND-EVENTS?...}) now if a socket is open, and on every socket that
+     * opens later. ditto-client's own re-subscription runs on another thread right after a reconnect and can find
+     * its socket not set yet, in which case it discards the message; this one is written straight on the socket
+     * that just opened.
+     */
+    void subscribe(String text) {
+        subscription = text;
+        WebSocket socket = current;
+        if (socket != null && socket.isOpen()) {
+            socket.sendText(text);
+        }
     }
 
     boolean isOpen() {
@@ -40,6 +70,19 @@ final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
             @Override
             public void onConnected(WebSocket ws, Map<String, List<String>> headers) {
                 open.set(true);
+                current = ws;
+                String text = subscription;
+                if (text != null) {
+                    ws.sendText(text);
+                }
+                if (!everOpened.compareAndSet(false, true)) {
+                    reopenListener.run();
+                }
+            }
+
+            @Override
+            public void onTextMessage(WebSocket ws, String text) {
+                textListener.accept(text);
             }
 
             @Override

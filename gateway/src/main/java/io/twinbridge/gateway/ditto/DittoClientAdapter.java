@@ -1,7 +1,9 @@
 package io.twinbridge.gateway.ditto;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.eclipse.ditto.base.model.acks.AcknowledgementLabel;
 import org.eclipse.ditto.base.model.acks.AcknowledgementRequest;
 import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
@@ -25,7 +28,9 @@ import org.eclipse.ditto.client.configuration.BasicAuthenticationConfiguration;
 import org.eclipse.ditto.client.configuration.MessagingConfiguration;
 import org.eclipse.ditto.client.configuration.WebSocketMessagingConfiguration;
 import org.eclipse.ditto.client.messaging.AuthenticationProviders;
+import org.eclipse.ditto.client.messaging.MessagingProvider;
 import org.eclipse.ditto.client.messaging.MessagingProviders;
+import org.eclipse.ditto.json.JsonFieldSelector;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
@@ -58,6 +63,9 @@ public final class DittoClientAdapter implements DittoPort {
     private static final long LOG_EVERY_NTH_CONNECT_FAILURE = 30;
 
     private static final DittoProtocolAdapter PROTOCOL = DittoProtocolAdapter.of(HeaderTranslator.empty());
+    private static final String START_EVENTS = "START-SEND-EVENTS";
+    private static final JsonFieldSelector STATE_FIELDS = JsonFieldSelector.newInstance("thingId", "policyId",
+            "definition", "attributes", "features", "_revision", "_modified");
 
     private final DittoConfig config;
     private final String sessionName;
@@ -66,10 +74,22 @@ public final class DittoClientAdapter implements DittoPort {
     private final AtomicReference<DittoClient> client = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean(false);
     private final AtomicLong connectionFailures = new AtomicLong();
+    private final Set<String> declaredAcks;
+    private final AtomicReference<MessagingProvider> messaging = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<Void>> subscribed = new AtomicReference<>();
 
     public DittoClientAdapter(DittoConfig config, String sessionName) {
+        this(config, sessionName, Set.of());
+    }
+
+    /**
+     * @param declaredAcks acknowledgement labels this session declares (Ditto's {@code declared-acks}): it may then
+     *                     acknowledge events that request them, see {@link #acknowledge}
+     */
+    public DittoClientAdapter(DittoConfig config, String sessionName, Set<String> declaredAcks) {
         this.config = config;
         this.sessionName = sessionName;
+        this.declaredAcks = Set.copyOf(declaredAcks);
         this.connection = new ConnectionTracking(AuthenticationProviders.basic(BasicAuthenticationConfiguration
                 .newBuilder().username(config.username()).password(config.password()).build()));
     }
@@ -83,16 +103,19 @@ public final class DittoClientAdapter implements DittoPort {
                 .reconnectEnabled(true)
                 .initialConnectRetryEnabled(true)
                 .connectionErrorHandler(this::onConnectionError)
+                .declaredAcknowledgements(declaredAcks.stream().map(AcknowledgementLabel::of).toList())
                 .disconnectedListener(context -> LOG.warn("Ditto session '{}' lost its connection ({}); "
                         + "reconnecting", sessionName, context.getCause().map(Throwable::toString).orElse("closed")))
                 .build();
-        DisconnectedDittoClient disconnected = DittoClients.newInstance(MessagingProviders.webSocket(messaging,
-                connection, MessagingProviders.createDefaultExecutorService("ditto-" + sessionName),
-                MessagingProviders.createScheduledExecutorService("ditto-" + sessionName + "-connect")));
+        MessagingProvider provider = MessagingProviders.webSocket(messaging, connection,
+                MessagingProviders.createDefaultExecutorService("ditto-" + sessionName),
+                MessagingProviders.createScheduledExecutorService("ditto-" + sessionName + "-connect"));
+        DisconnectedDittoClient disconnected = DittoClients.newInstance(provider);
         if (!disconnectedClient.compareAndSet(null, disconnected)) {
             disconnected.destroy();
             throw new IllegalStateException("Ditto session '" + sessionName + "' was already connected once");
         }
+        this.messaging.set(provider);
         CompletableFuture<DittoClient> connecting = disconnected.connect().toCompletableFuture();
         // The client keeps retrying after our timeout gave up waiting, so a late success still counts.
         connecting.thenAccept(this::onConnected);
@@ -184,6 +207,72 @@ public final class DittoClientAdapter implements DittoPort {
         return send("put policy " + policyId, options, headers -> ModifyPolicy.of(policyId,
                         PoliciesModelFactory.newPolicy(policy.setValue("policyId", policyId.toString())), headers),
                 DittoClientAdapter::successOrError);
+    }
+
+    @Override
+    public CompletionStage<Optional<JsonObject>> retrieveThingState(ThingId thingId) {
+        return send("retrieve state of " + thingId, DittoRequestOptions.defaults(), headers -> RetrieveThing
+                .getBuilder(thingId, headers).withSelectedFields(STATE_FIELDS).build(), response -> {
+                    if (DittoResponses.status(response) == 404) {
+                        return Optional.empty();
+                    }
+                    if (!DittoResponses.isSuccess(response)) {
+                        throw DittoResponses.error(response);
+                    }
+                    return Optional.of(DittoResponses.valueOrFail(response).asObject());
+                });
+    }
+
+    /**
+     * Reads events straight off the socket and sends the subscription on every socket that opens (see
+     * {@link ConnectionTracking#subscribe}).
+     */
+    @Override
+    public CompletionStage<Void> subscribeTwinEvents(List<String> namespaces, TwinEventListener listener) {
+        MessagingProvider provider = messaging.get();
+        if (provider == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("connect() the session '" + sessionName
+                    + "' before subscribing"));
+        }
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        if (!subscribed.compareAndSet(null, acked)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("session '" + sessionName
+                    + "' is already subscribed"));
+        }
+        connection.onText(text -> onText(text, listener));
+        connection.onReopened(() -> {
+            LOG.warn("Ditto session '{}' reconnected: events sent meanwhile are lost, resynchronising", sessionName);
+            listener.onReconnected();
+        });
+        connection.subscribe(START_EVENTS + (namespaces.isEmpty() ? "" : "?namespaces="
+                + String.join(",", namespaces)));
+        return acked.copy().orTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void onText(String text, TwinEventListener listener) {
+        if (text.startsWith(START_EVENTS + ":ACK")) {
+            subscribed.get().complete(null);
+            return;
+        }
+        TwinEvents.parse(text).ifPresent(event -> {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                // the socket's reader thread must survive a listener defect; the event is reported, not hidden
+                LOG.error("Ditto session '{}': listener failed on event {} rev {}", sessionName, event.thingId(),
+                        event.revision(), e);
+            }
+        });
+    }
+
+    @Override
+    public boolean acknowledge(TwinEvent event, String label, int status) {
+        MessagingProvider provider = messaging.get();
+        if (provider == null || !connection.isOpen() || !event.requestedAcks().contains(label)) {
+            return false;
+        }
+        provider.emitAdaptable(TwinEvents.acknowledgement(event, label, status));
+        return true;
     }
 
     private static Void successOrError(Adaptable response) {

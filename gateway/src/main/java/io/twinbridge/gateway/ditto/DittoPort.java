@@ -1,5 +1,6 @@
 package io.twinbridge.gateway.ditto;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -50,6 +51,24 @@ public interface DittoPort {
     CompletionStage<Void> mergeThing(ThingId thingId, JsonPointer path, JsonValue patch, DittoRequestOptions options);
 
     CompletionStage<Void> deleteThing(ThingId thingId, DittoRequestOptions options);
+
+    /** The whole thing plus {@code _revision} and {@code _modified}, or empty if Ditto answers 404. */
+    CompletionStage<Optional<JsonObject>> retrieveThingState(ThingId thingId);
+
+    /**
+     * Subscribes this session to twin events ({@code START-SEND-EVENTS?namespaces=...}); completes on Ditto's
+     * {@code START-SEND-EVENTS:ACK}. The subscription is renewed after every reconnect. One subscription per
+     * session; call after {@link #connect()}.
+     */
+    CompletionStage<Void> subscribeTwinEvents(List<String> namespaces, TwinEventListener listener);
+
+    /**
+     * Sends Ditto the acknowledgement {@code label} with {@code status} for an event that requested it.
+     *
+     * @return false if nothing was sent: the event did not request the label, or the session is not connected (Ditto
+     *         then answers the command with a timeout for the label, which the sender retries)
+     */
+    boolean acknowledge(TwinEvent event, String label, int status);
 
     /** Creates or replaces a policy. */
     CompletionStage<Void> putPolicy(PolicyId policyId, JsonObject policy, DittoRequestOptions options);

@@ -1,5 +1,7 @@
 package io.twinbridge.gateway.ditto;
 
+import java.util.Set;
+
 import io.twinbridge.gateway.config.DittoConfig;
 
 /**
@@ -8,11 +10,19 @@ import io.twinbridge.gateway.config.DittoConfig;
  */
 @FunctionalInterface
 public interface DittoPortFactory {
-    /** A new, not yet connected session; {@code sessionName} shows up in logs and thread names. */
-    DittoPort open(String sessionName);
+    /**
+     * A new, not yet connected session; {@code sessionName} shows up in logs and thread names.
+     *
+     * @param declaredAcks acknowledgement labels the session declares to Ditto ({@code declared-acks})
+     */
+    DittoPort open(String sessionName, Set<String> declaredAcks);
+
+    default DittoPort open(String sessionName) {
+        return open(sessionName, Set.of());
+    }
 
     /** Sessions over ditto-client's WebSocket with basic auth, as configured. */
     static DittoPortFactory webSocket(DittoConfig config) {
-        return sessionName -> new DittoClientAdapter(config, sessionName);
+        return (sessionName, declaredAcks) -> new DittoClientAdapter(config, sessionName, declaredAcks);
     }
 }

@@ -46,6 +46,16 @@ public final class IngestFactory {
                 config.kafka().topicPrefix(), in.coalesceWindow(),
                 new InFlightLimits(in.maxInFlightRecordsPerPartition(), in.maxInFlightBytesPerPartition(),
                         in.maxInFlightRecords(), in.maxInFlightBytes()),
-                in.commitInterval(), in.drainTimeout(), in.retryInitial(), in.retryMax(), config.modelsBaseUrl());
+                in.commitInterval(), in.drainTimeout(), in.retryInitial(), in.retryMax(), config.modelsBaseUrl(),
+                config.egress().enabled() && config.egress().acks() ? Optional.of(config.egress().ackLabel())
+                        : Optional.empty());
+    }
+
+    /** Ingest for the tenants of the {@code tenants} setting; the gateway builds it on its tenant directory instead. */
+    public static IngestService create(GatewayConfig config, ModelRegistry models, DittoPort ditto) {
+        Codecs codecs = codecs(config, models);
+        // fail at start, not on the first record, when confluent-avro is configured without a registry
+        codecs.forKind(CodecKind.parse(config.ingest().codec()));
+        return new IngestService(settings(config), tenants(config), codecs::forKind, models, ditto);
     }
 }

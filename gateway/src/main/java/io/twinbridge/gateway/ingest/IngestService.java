@@ -54,7 +54,7 @@ public final class IngestService {
         this.deadLetters = new DeadLetterPublisher(deadLetterProducer, topics::deadLetterFor, backoff, pipelineThread,
                 Clock.systemUTC());
         this.writer = new ThingWriter(ditto, new ThingProvisioner(settings.modelBaseUrl()), backoff, pipelineThread,
-                stats);
+                stats, settings.egressAckPrefix());
         this.scheduler = new CoalescingScheduler<>(pipelineThread, settings.coalesceWindow(), TwinUpdate::coalesce,
                 writer::write);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),

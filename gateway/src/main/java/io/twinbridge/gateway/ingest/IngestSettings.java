@@ -3,6 +3,7 @@ package io.twinbridge.gateway.ingest;
 import io.twinbridge.gateway.kafka.InFlightLimits;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -18,10 +19,20 @@ import java.util.Properties;
  * @param retryInitial       first backoff after a transient failure
  * @param retryMax           longest backoff
  * @param modelBaseUrl       base URL of the served Thing Models, for the {@code definition} of new things
+ * @param egressAckPrefix    when present, merges also request the egress label {@code <prefix>-<tenant>}, so that a
+ *                           record counts as done only once its change is on the twin-events topic
  */
 public record IngestSettings(Properties consumerProperties, String groupId, String topicPrefix, Duration coalesceWindow,
         InFlightLimits limits, Duration commitInterval, Duration drainTimeout, Duration retryInitial,
-        Duration retryMax, String modelBaseUrl) {
+        Duration retryMax, String modelBaseUrl, Optional<String> egressAckPrefix) {
+    /** Without egress acknowledgements. */
+    public IngestSettings(Properties consumerProperties, String groupId, String topicPrefix, Duration coalesceWindow,
+            InFlightLimits limits, Duration commitInterval, Duration drainTimeout, Duration retryInitial,
+            Duration retryMax, String modelBaseUrl) {
+        this(consumerProperties, groupId, topicPrefix, coalesceWindow, limits, commitInterval, drainTimeout,
+                retryInitial, retryMax, modelBaseUrl, Optional.empty());
+    }
+
     public IngestSettings {
         Objects.requireNonNull(consumerProperties, "consumerProperties");
         Objects.requireNonNull(groupId, "groupId");
@@ -33,5 +44,6 @@ public record IngestSettings(Properties consumerProperties, String groupId, Stri
         Objects.requireNonNull(retryInitial, "retryInitial");
         Objects.requireNonNull(retryMax, "retryMax");
         Objects.requireNonNull(modelBaseUrl, "modelBaseUrl");
+        Objects.requireNonNull(egressAckPrefix, "egressAckPrefix");
     }
 }

@@ -15,6 +15,7 @@ public final class IngestStats {
     final LongAdder thingsCreated = new LongAdder();
     final LongAdder dittoLatencyNanos = new LongAdder();
     final LongAdder dittoCalls = new LongAdder();
+    final LongAdder egressAckFailures = new LongAdder();
     private final Map<String, LongAdder> deadLettered = new ConcurrentHashMap<>();
     private volatile java.util.function.LongConsumer appliedRecordTimestamps = ts -> { };
 
@@ -38,6 +39,14 @@ public final class IngestStats {
 
     void recordDeadLetter(String code) {
         deadLettered.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    /**
+     * Merges whose egress acknowledgement failed or did not come in time (424, 408): applied in Ditto, not yet
+     * confirmed on the twin-events topic; each was sent again.
+     */
+    public long egressAckFailures() {
+        return egressAckFailures.sum();
     }
 
     /** Records whose change reached their twin. */

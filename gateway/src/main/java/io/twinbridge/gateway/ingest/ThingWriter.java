@@ -29,22 +29,38 @@ import org.slf4j.LoggerFactory;
  *   <li>a missing thing is created once (see {@link ThingProvisioner}), then the merge is repeated;</li>
  *   <li>transient failures are retried with backoff until they succeed or the writer is closed: nothing is
  *       committed in the meantime, because the records' stage stays open;</li>
- *   <li>permanent rejections end in {@link WriteOutcome.Rejected}, for the dead-letter topic.</li>
+ *   <li>permanent rejections end in {@link WriteOutcome.Rejected}, for the dead-letter topic;</li>
+ *   <li>with egress acknowledgements on, each merge also requests the tenant's egress label; when that fails
+ *       (424: applied, but not confirmed on the twin-events topic) the same patch is sent again with a condition
+ *       that accepts the twin's equal source time, so that the change is published before the record counts.</li>
  * </ul>
  */
 public final class ThingWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ThingWriter.class);
     private static final int MAX_STALE_ROUNDS = 3;
+    private static final String TWIN_PERSISTED = "twin-persisted";
+    /** Ditto's status for a command whose requested acknowledgements did not all succeed. */
+    private static final int FAILED_DEPENDENCY = 424;
+    /** No answer in time: with acknowledgements requested, most often the egress label is missing. */
+    private static final int REQUEST_TIMEOUT = 408;
 
     private final DittoPort ditto;
     private final ThingProvisioner provisioner;
     private final Backoff backoff;
     private final ScheduledExecutorService scheduler;
     private final IngestStats stats;
+    private final Optional<String> egressAckPrefix;
     private volatile boolean closed;
 
     public ThingWriter(DittoPort ditto, ThingProvisioner provisioner, Backoff backoff,
             ScheduledExecutorService scheduler, IngestStats stats) {
+        this(ditto, provisioner, backoff, scheduler, stats, Optional.empty());
+    }
+
+    /** @param egressAckPrefix when present, merges request {@code twin-persisted} and {@code <prefix>-<tenant>} */
+    public ThingWriter(DittoPort ditto, ThingProvisioner provisioner, Backoff backoff,
+            ScheduledExecutorService scheduler, IngestStats stats, Optional<String> egressAckPrefix) {
+        this.egressAckPrefix = Objects.requireNonNull(egressAckPrefix, "egressAckPrefix");
         this.ditto = Objects.requireNonNull(ditto, "ditto");
         this.provisioner = Objects.requireNonNull(provisioner, "provisioner");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -72,6 +88,7 @@ public final class ThingWriter {
         private int staleRounds;
         private int staleFeatures;
         private boolean provisioned;
+        private boolean redelivery;
 
         Attempt(ThingId thingId, TwinUpdate update, CompletableFuture<WriteOutcome> result) {
             this.thingId = thingId;
@@ -85,7 +102,12 @@ public final class ThingWriter {
                 return;
             }
             TwinPatch patch = update.patch();
-            DittoRequestOptions options = DittoRequestOptions.defaults().withCondition(patch.freshnessCondition());
+            DittoRequestOptions options = DittoRequestOptions.defaults().withCondition(redelivery
+                    ? patch.redeliveryCondition() : patch.freshnessCondition());
+            if (egressAckPrefix.isPresent()) {
+                options = options.withRequestedAcks(TWIN_PERSISTED, egressAckPrefix.get() + "-"
+                        + update.tenant().id().value());
+            }
             stats.mergesSent.increment();
             long started = System.nanoTime();
             ditto.mergeThing(thingId, JsonPointer.empty(), patch.toMergePatch(), options).whenComplete((ok, error) -> {
@@ -99,6 +121,14 @@ public final class ThingWriter {
         }
 
         private void failed(DittoPortException e) {
+            if (egressAckPrefix.isPresent() && ErrorClassifier.classify(e) == Disposition.RETRY) {
+                // the merge may be applied although egress did not confirm it: a plain retry would be refused as
+                // stale (412) and the record committed with its change never published
+                if (e.status() == FAILED_DEPENDENCY || e.status() == REQUEST_TIMEOUT) {
+                    stats.egressAckFailures.increment();
+                }
+                redelivery = true;
+            }
             switch (ErrorClassifier.classify(e)) {
                 case RETRY -> retryLater(e);
                 case PROVISION -> provision();

@@ -84,10 +84,23 @@ public final class TwinPatch {
      * overwriting newer state.
      */
     public String freshnessCondition() {
+        return condition("lt");
+    }
+
+    /**
+     * Like {@link #freshnessCondition()}, but also true when the twin holds exactly this patch's source time: for
+     * sending the same patch again after Ditto applied it but a requested acknowledgement failed.
+     */
+    public String redeliveryCondition() {
+        return condition("le");
+    }
+
+    private String condition(String comparison) {
         StringJoiner all = new StringJoiner(",", features.size() > 1 ? "and(" : "", features.size() > 1 ? ")" : "");
         for (String feature : features.keySet()) {
             String pointer = "features/" + feature + "/properties/" + FeatureModel.SOURCE_TS;
-            all.add("or(not(exists(" + pointer + ")),lt(" + pointer + "," + featureSourceTimestamp(feature) + "))");
+            all.add("or(not(exists(" + pointer + "))," + comparison + "(" + pointer + "," + featureSourceTimestamp(feature)
+                    + "))");
         }
         return all.toString();
     }

@@ -220,7 +220,10 @@ class ConfigTest {
             ConfigKey.SCHEMA_REGISTRY_URL, "http://registry.example:8081",
             ConfigKey.INGEST_ENABLED, "false",
             ConfigKey.INGEST_CODEC, "json",
-            ConfigKey.ADMIN_PRINCIPALS, "ops:*:" + "ab".repeat(32));
+            ConfigKey.ADMIN_PRINCIPALS, "ops:*:" + "ab".repeat(32),
+            ConfigKey.EGRESS_ENABLED, "false",
+            ConfigKey.EGRESS_FORMAT, "ditto-json",
+            ConfigKey.EGRESS_ACKS, "true");
 
     private static String alternative(ConfigKey key) {
         if (SPECIAL_ALTERNATIVES.containsKey(key)) {

@@ -121,12 +121,22 @@ final class IngestHarness {
         // OUT_OF_ORDER_SEQUENCE_NUMBER forever; one request in flight keeps the order without idempotence.
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (SimRecord r : records) {
-                producer.send(new ProducerRecord<>(r.topic(), r.key().getBytes(StandardCharsets.UTF_8), r.value()));
+                sent.add(producer.send(new ProducerRecord<>(r.topic(), r.key().getBytes(StandardCharsets.UTF_8),
+                        r.value())));
             }
             producer.flush();
+            // a seeding failure must fail the test here, not show up later as missing records
+            for (java.util.concurrent.Future<?> f : sent) {
+                try {
+                    f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException("seeding the test topic failed", e);
+                }
+            }
         }
     }
 

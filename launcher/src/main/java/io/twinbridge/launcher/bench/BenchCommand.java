@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code ./twinbridge bench ingest [options]}: parses the options, runs, prints and writes the JSON result. */
+/** {@code ./twinbridge bench ingest|egress [options]}: parses the options, runs, prints and writes the JSON result. */
 public final class BenchCommand {
     public static final String USAGE = """
-            usage: ./twinbridge bench ingest [--events N] [--devices N] [--partitions N] [--rate N]
+            usage: ./twinbridge bench egress [--events N] [--things N] [--out FILE]
+              --events            twin changes merged into the sandbox and published (default 100000)
+              --things            twins the changes are spread over (default 1000)
+              --out               result file (default target/bench/egress.json)
+                   ./twinbridge bench ingest [--events N] [--devices N] [--partitions N] [--rate N]
                                              [--latency-seconds N] [--coalesce-window-ms N] [--out FILE]
               --events            records preloaded and ingested (default 1000000)
               --devices           simulated devices, spread over the four kinds (default 10000)
@@ -27,6 +31,9 @@ public final class BenchCommand {
 
     /** Returns the exit code: 0 ok, 2 usage, 1 the run failed or lost events. */
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty() && args.get(0).equals("egress")) {
+            return egress(args, out, err);
+        }
         if (args.isEmpty() || !args.get(0).equals("ingest")) {
             err.println(USAGE);
             return 2;
@@ -69,7 +76,43 @@ public final class BenchCommand {
                 return 2;
             }
         }
-        Map<String, Object> result = new IngestBenchmark(o, out).run();
+        return write(new IngestBenchmark(o, out).run(), outFile, out);
+    }
+
+    private static int egress(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        long events = 100_000;
+        int things = 1_000;
+        Path outFile = Path.of("target", "bench", "egress.json");
+        for (int i = 1; i < args.size(); i++) {
+            String flag = args.get(i);
+            if (flag.equals("--help")) {
+                out.println(USAGE);
+                return 0;
+            }
+            if (i + 1 >= args.size()) {
+                err.println("missing value for " + flag + "\n" + USAGE);
+                return 2;
+            }
+            String value = args.get(++i);
+            try {
+                switch (flag) {
+                    case "--events" -> events = positive(flag, value);
+                    case "--things" -> things = (int) positive(flag, value);
+                    case "--out" -> outFile = Path.of(value);
+                    default -> {
+                        err.println("unknown option " + flag + "\n" + USAGE);
+                        return 2;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                err.println(flag + ": '" + value + "' is not a number");
+                return 2;
+            }
+        }
+        return write(new EgressBenchmark(events, things, out).run(), outFile, out);
+    }
+
+    private static int write(Map<String, Object> result, Path outFile, PrintStream out) throws Exception {
         String json = result.entrySet().stream()
                 .map(e -> "  \"" + e.getKey() + "\": " + render(e.getValue()))
                 .collect(Collectors.joining(",\n", "{\n", "\n}\n"));

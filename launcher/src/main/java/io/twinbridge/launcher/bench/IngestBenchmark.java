@@ -273,7 +273,7 @@ public final class IngestBenchmark {
     }
 
     /** Polls a condition every few milliseconds; returns the nano time at which it held. Measurement only. */
-    private static long waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {
+    static long waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -284,15 +284,15 @@ public final class IngestBenchmark {
         return System.nanoTime();
     }
 
-    private static double seconds(long nanos) {
+    static double seconds(long nanos) {
         return nanos / 1e9;
     }
 
-    private static double round3(double v) {
+    static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -10,6 +10,10 @@ import java.util.concurrent.TimeoutException;
 
 import org.eclipse.ditto.base.model.auth.AuthorizationContext;
 
+import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
+
+import io.twinbridge.sandbox.ditto.acks.AckRegistry;
+import io.twinbridge.sandbox.ditto.acks.DeclaredAcks;
 import io.twinbridge.sandbox.ditto.auth.Authenticator;
 import io.twinbridge.sandbox.ditto.events.EventHub;
 import io.twinbridge.sandbox.ditto.http.HttpApi;
@@ -52,13 +56,15 @@ public final class DittoSandbox implements AutoCloseable {
     /** Starts on an existing store, e.g. to restart after a simulated outage without losing state. */
     public static DittoSandbox start(final SandboxOptions o, final SandboxStore s) {
         final Vertx vertx = Vertx.vertx();
-        final EventHub hub = new EventHub();
+        final AckRegistry acks = new AckRegistry();
+        final EventHub hub = new EventHub(acks);
         final ThingService things = new ThingService(s, hub, Clock.systemUTC());
         final PolicyService policies = new PolicyService(s, Clock.systemUTC());
         final Authenticator authenticator = new Authenticator(o.users(), o.preAuthenticated());
         final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
         final Router router = Router.router(vertx);
-        router.route("/ws/2").handler(ctx -> upgrade(ctx, authenticator, things, policies, hub, sessions));
+        router.route("/ws/2").handler(ctx -> upgrade(ctx, authenticator, things, policies, hub, acks,
+                sessions));
         new HttpApi(authenticator, things, policies, hub).mount(vertx, router);
         final HttpServer server = vertx.createHttpServer().requestHandler(router);
         try {
@@ -72,15 +78,23 @@ public final class DittoSandbox implements AutoCloseable {
     }
 
     private static void upgrade(final RoutingContext ctx, final Authenticator authenticator,
-            final ThingService things, final PolicyService policies, final EventHub hub,
+            final ThingService things, final PolicyService policies, final EventHub hub, final AckRegistry acks,
             final Set<WsSession> sessions) {
         final Optional<AuthorizationContext> subject = authenticator.authenticate(ctx.request().headers());
         if (subject.isEmpty()) {
             ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", Authenticator.REALM_CHALLENGE).end();
             return;
         }
+        final Set<String> declared;
+        try {
+            declared = DeclaredAcks.of(ctx.request());
+        } catch (final DittoRuntimeException invalid) {
+            ctx.response().setStatusCode(invalid.getHttpStatus().getCode()).putHeader("Content-Type",
+                    "application/json").end(invalid.toJson().toString());
+            return;
+        }
         ctx.request().toWebSocket().onSuccess(socket -> {
-            final WsSession session = new WsSession(socket, subject.get(), things, policies, hub);
+            final WsSession session = new WsSession(socket, subject.get(), things, policies, hub, acks, declared);
             sessions.add(session);
             session.start(() -> sessions.remove(session));
         }).onFailure(ctx::fail);

@@ -35,10 +35,19 @@ final class WsTestClient implements AutoCloseable {
 
     static WsTestClient connect(final DittoSandbox sandbox, final String user, final String password)
             throws Exception {
+        return connect(sandbox, user, password, "");
+    }
+
+    /** @param declaredAcks the {@code declared-acks} upgrade header, e.g. {@code ["my-ack"]}; empty = none */
+    static WsTestClient connect(final DittoSandbox sandbox, final String user, final String password,
+            final String declaredAcks) throws Exception {
         final WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(sandbox.port()).setURI("/ws/2")
                 .addHeader("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        if (!declaredAcks.isEmpty()) {
+            options.addHeader("declared-acks", declaredAcks);
+        }
         return new WsTestClient(CLIENT.connect(options).toCompletionStage().toCompletableFuture()
                 .get(30, TimeUnit.SECONDS));
     }
@@ -61,6 +70,10 @@ final class WsTestClient implements AutoCloseable {
     JsonObject awaitCorrelated(final String correlationId) {
         return JsonFactory.newObject(awaitText(t -> t.startsWith("{") && correlationId.equals(
                 JsonFactory.newObject(t).getValue("headers/correlation-id").map(v -> v.asString()).orElse(""))));
+    }
+
+    boolean isClosed() {
+        return socket.isClosed();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.twinbridge.sandbox.ditto.events;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +10,7 @@ import org.eclipse.ditto.base.model.auth.AuthorizationContext;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
 
+import io.twinbridge.sandbox.ditto.acks.AckRegistry;
 import io.twinbridge.sandbox.ditto.twin.ChangeListener;
 import io.twinbridge.sandbox.ditto.twin.PolicyAccess;
 import io.twinbridge.sandbox.ditto.twin.ThingChange;
@@ -18,6 +21,16 @@ import io.twinbridge.sandbox.ditto.twin.ThingChange;
 public final class EventHub implements ChangeListener {
 
     private final Set<EventSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final AckRegistry acks;
+
+    public EventHub() {
+        this(new AckRegistry());
+    }
+
+    /** @param acks gets weak acknowledgements for labels whose declaring subscriber did not get the event */
+    public EventHub(final AckRegistry acks) {
+        this.acks = acks;
+    }
 
     public void subscribe(final EventSubscriber subscriber) {
         subscribers.add(subscriber);
@@ -29,10 +42,21 @@ public final class EventHub implements ChangeListener {
 
     @Override
     public void onChange(final ThingChange change) {
+        final Set<String> requested = AckRegistry.customLabels(change.headers());
+        final Set<String> reached = new HashSet<>();
         for (final EventSubscriber subscriber : subscribers) {
             if (change.origin().filter(subscriber.sessionId()::equals).isEmpty()) {
-                visibleTo(change, subscriber.subject()).ifPresent(subscriber::deliver);
+                final boolean delivered = visibleTo(change, subscriber.subject()).map(subscriber::deliver)
+                        .orElse(false);
+                if (delivered) {
+                    subscriber.declaredAcks().stream().filter(requested::contains).forEach(reached::add);
+                }
             }
+        }
+        if (!requested.isEmpty()) {
+            final List<String> weak = requested.stream()
+                    .filter(label -> !reached.contains(label) && acks.isDeclared(label)).toList();
+            change.headers().getCorrelationId().ifPresent(id -> acks.weakAcknowledge(id, weak));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.twinbridge.sandbox.ditto.events;
 
+import java.util.Set;
+
 import org.eclipse.ditto.base.model.auth.AuthorizationContext;
 
 import io.twinbridge.sandbox.ditto.twin.ThingChange;
@@ -12,6 +14,14 @@ public interface EventSubscriber {
 
     AuthorizationContext subject();
 
-    /** @param visible the change, its value cut down to what the subject may read */
-    void deliver(ThingChange visible);
+    /**
+     * @param visible the change, its value cut down to what the subject may read
+     * @return whether the subscriber took it (its filters accepted it)
+     */
+    boolean deliver(ThingChange visible);
+
+    /** Acknowledgement labels this subscriber declared; only WebSocket sessions declare any. */
+    default Set<String> declaredAcks() {
+        return Set.of();
+    }
 }

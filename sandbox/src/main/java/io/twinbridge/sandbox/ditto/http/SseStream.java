@@ -38,10 +38,12 @@ final class SseStream implements EventSubscriber {
     }
 
     @Override
-    public void deliver(final ThingChange visible) {
+    public boolean deliver(final ThingChange visible) {
         final boolean wanted = thingIds.isEmpty() || thingIds.contains(visible.thingId().toString());
         if (wanted && filter.accepts(visible) && !response.closed()) {
             response.write("data:" + visible.partialThing().toString() + "\n\n");
+            return true;
         }
+        return false;
     }
 }

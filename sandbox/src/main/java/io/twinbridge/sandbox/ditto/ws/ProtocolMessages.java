@@ -1,9 +1,13 @@
 package io.twinbridge.sandbox.ditto.ws;
 
+import org.eclipse.ditto.base.model.acks.AcknowledgementLabel;
+import org.eclipse.ditto.base.model.acks.AcknowledgementRequest;
 import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
 import org.eclipse.ditto.base.model.common.HttpStatus;
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
 import org.eclipse.ditto.base.model.headers.DittoHeadersBuilder;
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonObjectBuilder;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.protocol.Adaptable;
@@ -11,6 +15,7 @@ import org.eclipse.ditto.protocol.PayloadBuilder;
 import org.eclipse.ditto.protocol.ProtocolFactory;
 import org.eclipse.ditto.protocol.TopicPath;
 
+import io.twinbridge.sandbox.ditto.acks.AckResult;
 import io.twinbridge.sandbox.ditto.twin.ThingChange;
 import io.twinbridge.sandbox.ditto.twin.ThingService;
 
@@ -46,6 +51,11 @@ final class ProtocolMessages {
     }
 
     static String event(final ThingChange change) {
+        return event(change, java.util.Set.of());
+    }
+
+    /** @param requestedAcks the labels of the command that this subscriber declared: it is to acknowledge them */
+    static String event(final ThingChange change, final java.util.Set<String> requestedAcks) {
         final TopicPath topic = ProtocolFactory.newTopicPath(change.thingId().getNamespace() + "/"
                 + change.thingId().getName() + "/things/twin/events/" + change.action());
         final PayloadBuilder payload = ProtocolFactory.newPayloadBuilder(change.path())
@@ -55,10 +65,55 @@ final class ProtocolMessages {
         final DittoHeadersBuilder<?, ?> headers = DittoHeaders.newBuilder();
         change.headers().getCorrelationId().ifPresent(headers::correlationId);
         headers.contentType("merged".equals(change.action()) ? ThingService.MERGE_PATCH : "application/json");
+        if (!requestedAcks.isEmpty()) {
+            headers.acknowledgementRequests(requestedAcks.stream()
+                    .map(label -> AcknowledgementRequest.of(AcknowledgementLabel.of(label))).toList());
+        }
         return toJson(ProtocolFactory.newAdaptableBuilder(topic)
                 .withPayload(payload.build())
                 .withHeaders(headers.build())
                 .build());
+    }
+
+    /**
+     * The answer to a command that requested custom acknowledgements: Ditto's aggregated
+     * {@code <ns>/<name>/things/twin/acks} with one entry per label ({@code twin-persisted} carries the command's
+     * own response); status = the single ack's status, or 200 if all succeeded, else 424.
+     */
+    static String acknowledgements(final TopicPath commandTopic, final HttpStatus commandStatus,
+            final java.util.Optional<JsonValue> commandValue, final boolean twinPersistedRequested,
+            final java.util.Map<String, AckResult> custom, final DittoHeaders commandHeaders) {
+        final JsonObjectBuilder value = JsonObject.newBuilder();
+        final java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        final DittoHeaders ackHeaders = responseHeaders(commandHeaders, false);
+        if (twinPersistedRequested) {
+            value.set("twin-persisted", ack(commandStatus.getCode(), commandValue, ackHeaders));
+            statuses.add(commandStatus.getCode());
+        }
+        custom.forEach((label, result) -> {
+            final DittoHeaders headers = result.weak()
+                    ? ackHeaders.toBuilder().putHeader("ditto-weak-ack", "true").build() : ackHeaders;
+            value.set(label, ack(result.status(), result.payload(), headers));
+            statuses.add(result.status());
+        });
+        final int combined = statuses.size() == 1 ? statuses.get(0)
+                : statuses.stream().allMatch(s -> s >= 200 && s < 300) ? 200 : 424;
+        final TopicPath topic = ProtocolFactory.newTopicPath(commandTopic.getNamespace() + "/"
+                + commandTopic.getEntityName() + "/things/twin/acks");
+        return toJson(ProtocolFactory.newAdaptableBuilder(topic)
+                .withPayload(ProtocolFactory.newPayloadBuilder(JsonPointer.empty())
+                        .withValue(value.build())
+                        .withStatus(HttpStatus.tryGetInstance(combined).orElse(HttpStatus.FAILED_DEPENDENCY))
+                        .build())
+                .withHeaders(responseHeaders(commandHeaders, true))
+                .build());
+    }
+
+    private static JsonObject ack(final int status, final java.util.Optional<JsonValue> payload,
+            final DittoHeaders headers) {
+        final JsonObjectBuilder ack = JsonObject.newBuilder().set("status", status);
+        payload.ifPresent(p -> ack.set("payload", p));
+        return ack.set("headers", headers.toJson()).build();
     }
 
     private static DittoHeaders responseHeaders(final DittoHeaders commandHeaders, final boolean withValue) {

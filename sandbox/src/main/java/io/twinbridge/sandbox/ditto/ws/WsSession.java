@@ -2,14 +2,20 @@ package io.twinbridge.sandbox.ditto.ws;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.ditto.base.model.acks.AcknowledgementLabelNotDeclaredException;
+import org.eclipse.ditto.base.model.acks.AcknowledgementLabelNotUniqueException;
+import org.eclipse.ditto.base.model.acks.DittoAcknowledgementLabel;
 import org.eclipse.ditto.base.model.auth.AuthorizationContext;
 import org.eclipse.ditto.base.model.common.HttpStatus;
 import org.eclipse.ditto.base.model.exceptions.DittoJsonException;
 import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
+import org.eclipse.ditto.base.model.signals.acks.AcknowledgementCorrelationIdMissingException;
 import org.eclipse.ditto.base.model.signals.commands.exceptions.GatewayInternalErrorException;
 import org.eclipse.ditto.base.model.signals.commands.exceptions.PathUnknownException;
 import org.eclipse.ditto.json.JsonArray;
@@ -24,6 +30,8 @@ import org.eclipse.ditto.things.model.ThingId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.twinbridge.sandbox.ditto.acks.AckRegistry;
+import io.twinbridge.sandbox.ditto.acks.AckResult;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
 import io.twinbridge.sandbox.ditto.events.EventHub;
 import io.twinbridge.sandbox.ditto.events.EventSubscriber;
@@ -54,14 +62,25 @@ public final class WsSession implements EventSubscriber {
     private final PolicyService policies;
     private final EventHub hub;
     private final AtomicReference<EventFilter> eventFilter = new AtomicReference<>(EventFilter.all());
+    private final AckRegistry acks;
+    private final Set<String> declaredAcks;
 
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub) {
+        this(socket, subject, things, policies, hub, new AckRegistry(), Set.of());
+    }
+
+    /** @param declaredAcks the labels of the {@code declared-acks} header or query parameter of the upgrade */
+    public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
+            final PolicyService policies, final EventHub hub, final AckRegistry acks,
+            final Set<String> declaredAcks) {
         this.socket = socket;
         this.subject = subject;
         this.things = things;
         this.policies = policies;
         this.hub = hub;
+        this.acks = acks;
+        this.declaredAcks = Set.copyOf(declaredAcks);
     }
 
     /** @param onClosed runs once the connection is closed, by either side */
@@ -69,8 +88,17 @@ public final class WsSession implements EventSubscriber {
         socket.textMessageHandler(this::onText);
         socket.closeHandler(v -> {
             hub.unsubscribe(this);
+            acks.release(id);
             onClosed.run();
         });
+        final Optional<String> taken = acks.declare(id, declaredAcks);
+        if (taken.isPresent()) {
+            // as Ditto: a label belongs to one subscriber at a time; the second one is refused
+            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, AcknowledgementLabelNotUniqueException
+                    .newBuilder().message("The acknowledgement label <" + taken.get() + "> is already declared by "
+                            + "another session.").build(), DittoHeaders.empty()));
+            socket.close();
+        }
         socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed", id, e));
     }
 
@@ -85,10 +113,19 @@ public final class WsSession implements EventSubscriber {
     }
 
     @Override
-    public void deliver(final ThingChange visible) {
-        if (eventFilter.get().accepts(visible)) {
-            send(ProtocolMessages.event(visible));
+    public Set<String> declaredAcks() {
+        return declaredAcks;
+    }
+
+    @Override
+    public boolean deliver(final ThingChange visible) {
+        if (!eventFilter.get().accepts(visible)) {
+            return false;
         }
+        final Set<String> toAcknowledge = AckRegistry.customLabels(visible.headers()).stream()
+                .filter(declaredAcks::contains).collect(Collectors.toUnmodifiableSet());
+        send(ProtocolMessages.event(visible, toAcknowledge));
+        return true;
     }
 
     private void onText(final String text) {
@@ -162,6 +199,7 @@ public final class WsSession implements EventSubscriber {
         final Optional<TwinAction> action = topic.getAction().flatMap(a -> TwinAction.fromTopicName(a.getName()));
         final boolean command = topic.getCriterion() == TopicPath.Criterion.COMMANDS && action.isPresent();
         if (topic.getCriterion() == TopicPath.Criterion.ACKS) {
+            acknowledgement(adaptable, topic, headers);
             return;
         }
         if (!command || topic.getGroup() == TopicPath.Group.THINGS && topic.getChannel() != TopicPath.Channel.TWIN) {
@@ -177,11 +215,56 @@ public final class WsSession implements EventSubscriber {
         final EntityRequest request = new EntityRequest(action.get(),
                 topic.getNamespace() + ":" + topic.getEntityName(), path, adaptable.getPayload().getValue(),
                 adaptable.getPayload().getFields(), headers, subject, Optional.of(id));
+        final Set<String> custom = topic.getGroup() == TopicPath.Group.THINGS && action.get() != TwinAction.RETRIEVE
+                ? AckRegistry.customLabels(headers) : Set.of();
+        if (!custom.isEmpty()) {
+            handleWithAcks(request, topic, path, headers, custom);
+            return;
+        }
         final EntityResponse response = topic.getGroup() == TopicPath.Group.POLICIES
                 ? policies.handle(request) : things.handle(request);
         if (headers.isResponseRequired()) {
             send(ProtocolMessages.response(topic, path, response.status(), response.value(), headers));
         }
+    }
+
+    /** Applies the command at once, but answers only when every requested custom label is acknowledged. */
+    private void handleWithAcks(final EntityRequest request, final TopicPath topic, final JsonPointer path,
+            final DittoHeaders headers, final Set<String> custom) {
+        final String correlationId = headers.getCorrelationId().orElseThrow(() ->
+                AcknowledgementCorrelationIdMissingException.newBuilder().dittoHeaders(headers).build());
+        final java.util.concurrent.CompletableFuture<java.util.Map<String, AckResult>> waiting =
+                acks.expect(correlationId, custom, headers);
+        final EntityResponse response;
+        try {
+            response = things.handle(request);
+        } catch (final RuntimeException failed) {
+            acks.forget(correlationId);
+            throw failed;
+        }
+        final boolean twinPersisted = headers.getAcknowledgementRequests().stream()
+                .anyMatch(r -> DittoAcknowledgementLabel.TWIN_PERSISTED.equals(r.getLabel()));
+        waiting.thenAccept(results -> {
+            if (headers.isResponseRequired()) {
+                send(ProtocolMessages.acknowledgements(topic, response.status(), response.value(), twinPersisted,
+                        results, headers));
+            }
+        });
+    }
+
+    /** An acknowledgement for an event: only for a label this session declared, as Ditto checks. */
+    private void acknowledgement(final Adaptable adaptable, final TopicPath topic, final DittoHeaders headers) {
+        final Optional<String> label = topic.getSubject();
+        final Optional<String> correlationId = headers.getCorrelationId();
+        if (label.isEmpty() || correlationId.isEmpty()) {
+            LOG.debug("session {}: ignoring an acknowledgement without label or correlation id", id);
+            return;
+        }
+        if (!acks.isDeclaredBy(label.get(), id)) {
+            throw AcknowledgementLabelNotDeclaredException.of(label.get(), headers);
+        }
+        final int status = adaptable.getPayload().getHttpStatus().map(HttpStatus::getCode).orElse(200);
+        acks.acknowledge(correlationId.get(), label.get(), AckResult.of(status, adaptable.getPayload().getValue()));
     }
 
     private void retrieveMany(final Adaptable adaptable, final TopicPath topic, final DittoHeaders headers) {
@@ -206,6 +289,7 @@ public final class WsSession implements EventSubscriber {
 
     public io.vertx.core.Future<Void> close() {
         hub.unsubscribe(this);
+        acks.release(id);
         return socket.close();
     }
 }

@@ -1,0 +1,84 @@
+package io.twinbridge.gateway.egress;
+
+import io.twinbridge.gateway.ditto.TwinEvent;
+import io.twinbridge.gateway.mapping.DesiredCommand;
+import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
+import io.twinbridge.gateway.result.Result;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the desired-property values a twin event sets into {@code DeviceCommand} records: one record per command
+ * name of the binding, so one operator change of one property gives exactly one command. Deletions (null) and the
+ * desired values a thing is created with are no commands.
+ */
+final class DesiredCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(DesiredCommands.class);
+
+    private final String tenant;
+    private final DesiredPropertyCommands mappings;
+    private final TwinRecords records;
+    private final EgressStats stats;
+
+    DesiredCommands(String tenant, DesiredPropertyCommands mappings, TwinRecords records, EgressStats stats) {
+        this.tenant = tenant;
+        this.mappings = mappings;
+        this.records = records;
+        this.stats = stats;
+    }
+
+    /**
+     * @param kindOf model kind of a thing id
+     * @param sender sends (key, value) to the commands topic
+     */
+    void publish(TwinEvent event, Function<String, Optional<String>> kindOf,
+                 BiFunction<String, byte[], CompletableFuture<Void>> sender) {
+        if (event.path().isEmpty() && "created".equals(event.action())) {
+            return;
+        }
+        Map<String, Map<String, Object>> byCommand = new LinkedHashMap<>();
+        for (FeatureValues.Change change : FeatureValues.of(event, FeatureValues.DESIRED)) {
+            Optional<Object> value = FeatureValues.toJava(change.value());
+            if (value.isEmpty()) {
+                continue;
+            }
+            Optional<String> kind = kindOf.apply(event.thingId());
+            if (kind.isEmpty()) {
+                stats.commandsRejected.increment();
+                LOG.warn("no command for {} rev {} {}/{}: the thing has no attributes/model", event.thingId(),
+                        event.revision(), change.feature(), change.property());
+                continue;
+            }
+            Result<DesiredCommand> command = mappings.toCommand(kind.get(), change.feature(), change.property(),
+                    value.get());
+            if (command.isOk()) {
+                byCommand.computeIfAbsent(command.value().command(), c -> new LinkedHashMap<>())
+                        .put(command.value().parameter(), TwinRecords.avroParameter(command.value()));
+            } else {
+                stats.commandsRejected.increment();
+                LOG.warn("no command for {} rev {} {}/{}={}: {} {}", event.thingId(), event.revision(),
+                        change.feature(), change.property(), change.value(), command.failure().code(),
+                        command.failure().message());
+            }
+        }
+        byCommand.forEach((command, parameters) -> {
+            String commandId = event.thingId() + "@" + event.revision() + "/" + command;
+            byte[] value = records.deviceCommand(tenant, event, commandId, command, parameters);
+            sender.apply(event.thingName(), value).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    stats.commandsPublished.increment();
+                } else {
+                    stats.eventsDropped.increment();
+                    LOG.error("Kafka did not take command {} for {}: {}", commandId, event.thingId(),
+                            failure.toString());
+                }
+            });
+        });
+    }
+}

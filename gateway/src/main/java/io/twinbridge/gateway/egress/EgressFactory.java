@@ -1,0 +1,34 @@
+package io.twinbridge.gateway.egress;
+
+import io.twinbridge.gateway.config.EgressConfig;
+import io.twinbridge.gateway.config.GatewayConfig;
+import io.twinbridge.gateway.ditto.DittoPort;
+import io.twinbridge.gateway.ditto.DittoPortFactory;
+import io.twinbridge.gateway.ingest.IngestFactory;
+import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.tenant.TenantDirectory;
+import java.util.Optional;
+
+/** Builds the egress flow from the gateway config. */
+public final class EgressFactory {
+    private EgressFactory() {
+    }
+
+    public static EgressSettings settings(GatewayConfig config) {
+        EgressConfig egress = config.egress();
+        return new EgressSettings(config.kafka().baseClientProperties(), config.kafka().topicPrefix(),
+                EgressFormat.parse(egress.format()), ackLabelPrefix(config), egress.maxBufferedEvents());
+    }
+
+    /** The label prefix egress declares and ingest requests, when acknowledgements are on. */
+    public static Optional<String> ackLabelPrefix(GatewayConfig config) {
+        EgressConfig egress = config.egress();
+        return egress.enabled() && egress.acks() ? Optional.of(egress.ackLabel()) : Optional.empty();
+    }
+
+    /** Egress for the tenants of {@code tenants}, as they are when it starts. */
+    public static EgressService create(GatewayConfig config, ModelRegistry models, DittoPortFactory sessions,
+                                       DittoPort writer, TenantDirectory tenants) {
+        return new EgressService(settings(config), tenants, models, sessions, writer);
+    }
+}

@@ -1,0 +1,33 @@
+package io.twinbridge.gateway.egress;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Settings of the egress flow.
+ *
+ * @param producerProperties Kafka client properties (bootstrap servers, security)
+ * @param topicPrefix        {@code <prefix>.twin-events.<tenant>}, {@code <prefix>.commands.<tenant>}
+ * @param format             value format of twin-event records
+ * @param ackLabelPrefix     when present, each tenant session declares {@code <prefix>-<tenant>} and acknowledges
+ *                           events that request it once their record is in Kafka
+ * @param maxBufferedEvents  events per tenant waiting for Kafka before egress stops taking more
+ */
+public record EgressSettings(Properties producerProperties, String topicPrefix, EgressFormat format,
+                             Optional<String> ackLabelPrefix, int maxBufferedEvents) {
+    public EgressSettings {
+        Objects.requireNonNull(producerProperties, "producerProperties");
+        Objects.requireNonNull(topicPrefix, "topicPrefix");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(ackLabelPrefix, "ackLabelPrefix");
+        if (maxBufferedEvents < 1) {
+            throw new IllegalArgumentException("maxBufferedEvents must be positive");
+        }
+    }
+
+    /** The acknowledgement label of one tenant's egress session; ingest requests the same one. */
+    public static String ackLabel(String prefix, String tenant) {
+        return prefix + "-" + tenant;
+    }
+}

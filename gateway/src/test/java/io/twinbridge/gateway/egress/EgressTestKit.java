@@ -1,0 +1,180 @@
+package io.twinbridge.gateway.egress;
+
+import io.twinbridge.gateway.Gateway;
+import io.twinbridge.gateway.config.GatewayConfig;
+import io.twinbridge.gateway.ditto.TwinEvents;
+import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.sandbox.fleet.SimRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Helpers of the egress tests: a gateway over env settings, Ditto's HTTP API, and decoding of the topics. */
+final class EgressTestKit {
+    static final ModelRegistry MODELS = ModelRegistry.fromClasspath();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final BinaryMessageDecoder<GenericRecord> EVENTS = new BinaryMessageDecoder<>(GenericData.get(),
+            MODELS.avroSchema(TwinRecords.TWIN_CHANGE_EVENT).orElseThrow());
+    private static final BinaryMessageDecoder<GenericRecord> COMMANDS = new BinaryMessageDecoder<>(GenericData.get(),
+            MODELS.avroSchema(TwinRecords.DEVICE_COMMAND).orElseThrow());
+
+    private EgressTestKit() {
+    }
+
+    /** A twin-event record as a test reads it. */
+    record Event(String key, String thingId, String tenant, String action, String path, String value, long revision,
+                 boolean resync) {
+    }
+
+    static Map<String, String> env(KafkaTestCluster kafka, String prefix, String wsUrl, String httpUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("TWINBRIDGE_KAFKA_TOPIC_PREFIX", prefix);
+        env.put("TWINBRIDGE_KAFKA_GROUP_ID", "g-" + prefix);
+        env.put("TWINBRIDGE_DITTO_ENDPOINT", wsUrl);
+        env.put("TWINBRIDGE_DITTO_HTTP_ENDPOINT", httpUrl);
+        env.put("TWINBRIDGE_HTTP_PORT", "0");
+        env.put("TWINBRIDGE_TENANTS", "acme,globex");
+        env.put("TWINBRIDGE_INGEST_COALESCE_WINDOW", "0ms");
+        env.put("TWINBRIDGE_INGEST_COMMIT_INTERVAL", "50ms");
+        return env;
+    }
+
+    /** Telemetry topics must exist before ingest starts: a pattern subscription sees new topics only minutes later. */
+    static void createTelemetryTopics(KafkaTestCluster kafka, String prefix) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            admin.createTopics(List.of(new NewTopic(prefix + ".telemetry.acme", 2, (short) 1),
+                    new NewTopic(prefix + ".telemetry.globex", 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static Gateway startGateway(Map<String, String> env) throws Exception {
+        Gateway gateway = Gateway.start(GatewayConfig.fromEnv(env)).toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        gateway.egress().orElseThrow().subscribed().get(30, TimeUnit.SECONDS);
+        return gateway;
+    }
+
+    static int http(String method, String url, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("ditto:ditto".getBytes(StandardCharsets.UTF_8)));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String getJson(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("ditto:ditto".getBytes(StandardCharsets.UTF_8))).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void produce(KafkaTestCluster kafka, List<SimRecord> records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (SimRecord r : records) {
+                producer.send(new ProducerRecord<>(r.topic(), r.key().getBytes(StandardCharsets.UTF_8), r.value()));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Every record of a topic so far, in partition order (one partition per key, so per-key order is kept). */
+    static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaTestCluster kafka, String topic) {
+        Properties p = new Properties();
+        p.putAll(kafka.clientProperties());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+            }
+            return all;
+        }
+    }
+
+    static List<Event> events(KafkaTestCluster kafka, String topic) {
+        return readAll(kafka, topic).stream().map(EgressTestKit::event).toList();
+    }
+
+    static Event event(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            GenericRecord value = EVENTS.decode(record.value());
+            return new Event(new String(record.key(), StandardCharsets.UTF_8), value.get("thingId").toString(),
+                    value.get("tenant").toString(), value.get("action").toString(), value.get("path").toString(),
+                    value.get("value") == null ? null : value.get("value").toString(), (Long) value.get("revision"),
+                    record.headers().lastHeader(TwinEvents.RESYNC_HEADER) != null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<GenericRecord> commands(KafkaTestCluster kafka, String topic) {
+        return readAll(kafka, topic).stream().map(r -> {
+            try {
+                return COMMANDS.decode(r.value());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+}

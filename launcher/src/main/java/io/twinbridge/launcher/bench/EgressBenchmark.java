@@ -1,0 +1,317 @@
+package io.twinbridge.launcher.bench;
+
+import static io.twinbridge.launcher.bench.IngestBenchmark.deleteRecursively;
+import static io.twinbridge.launcher.bench.IngestBenchmark.round3;
+import static io.twinbridge.launcher.bench.IngestBenchmark.seconds;
+import static io.twinbridge.launcher.bench.IngestBenchmark.waitFor;
+
+import io.twinbridge.gateway.codec.CodecKind;
+import io.twinbridge.gateway.config.DittoConfig;
+import io.twinbridge.gateway.ditto.DittoClientAdapter;
+import io.twinbridge.gateway.ditto.DittoPort;
+import io.twinbridge.gateway.ditto.DittoPortFactory;
+import io.twinbridge.gateway.ditto.DittoRequestOptions;
+import io.twinbridge.gateway.egress.EgressFormat;
+import io.twinbridge.gateway.egress.EgressService;
+import io.twinbridge.gateway.egress.EgressSettings;
+import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantId;
+import io.twinbridge.gateway.tenant.TenantSettings;
+import io.twinbridge.sandbox.ditto.DittoSandbox;
+import io.twinbridge.sandbox.ditto.SandboxOptions;
+import io.twinbridge.sandbox.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonPointer;
+import org.eclipse.ditto.things.model.ThingId;
+
+/**
+ * {@code ./twinbridge bench egress}: in one run, on this machine, against the embedded broker and the sandbox,
+ * <ol>
+ *   <li>the ceiling: the same merges into the sandbox with nobody subscribed;</li>
+ *   <li>the gateway's egress rate: a writer session merges {@code events} changes into the twins as fast as the
+ *       sandbox takes them (bounded in flight); the rate counts from the first merge sent until Kafka holds the
+ *       last twin-event record;</li>
+ *   <li>the raw rate: a bare {@link KafkaProducer}, configured like egress's (idempotent, acks=all), sending the same
+ *       number of records of the same average size;</li>
+ *   <li>p99 of change-to-topic latency: the consumer's receive time minus the event's Ditto timestamp;</li>
+ *   <li>{@code lost}: merges whose revision is not on the topic.</li>
+ * </ol>
+ */
+public final class EgressBenchmark {
+    private static final String TENANT = "acme";
+    private static final String PREFIX = "bench";
+    private static final String TOPIC = PREFIX + ".twin-events." + TENANT;
+    private static final int IN_FLIGHT = 256;
+    /** Writer sessions: the sandbox serves each WebSocket on one event loop, so one writer would cap the rate. */
+    private static final int WRITERS = 4;
+
+    private final long events;
+    private final int things;
+    private final PrintStream out;
+
+    public EgressBenchmark(long events, int things, PrintStream out) {
+        this.events = events;
+        this.things = things;
+        this.out = out;
+    }
+
+    public Map<String, Object> run() throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        ModelRegistry models = ModelRegistry.fromClasspath();
+        Path dataDir = Files.createTempDirectory("twinbridge-bench-egress");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(0)
+                .withDataDir(dataDir).withNumPartitions(4));
+             DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 4, (short) 1),
+                        new NewTopic(PREFIX + ".raw", 4, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            }
+            DittoConfig ditto = new DittoConfig(URI.create(sandbox.wsUrl()), URI.create(sandbox.httpUrl()), "ditto",
+                    "ditto", Duration.ofSeconds(10), Duration.ofSeconds(30));
+            DittoPort writer = new DittoClientAdapter(ditto, "bench-writer");
+            writer.connect().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            for (int i = 0; i < things; i++) {
+                writer.createThing(JsonObject.newBuilder().set("thingId", thingId(i))
+                        .set("attributes", JsonObject.newBuilder().set("model", "turbine").set("n", 0).build())
+                        .build()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+            Properties producer = new Properties();
+            producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            EgressService egress = new EgressService(new EgressSettings(producer, PREFIX, EgressFormat.AVRO,
+                    Optional.empty(), 100_000), new TenantDirectory(List.of(new TenantSettings(TenantId.of(TENANT),
+                    TENANT, CodecKind.AUTO, Optional.empty()))), models, DittoPortFactory.webSocket(ditto), writer);
+            TopicReader reader = new TopicReader(kafka, models);
+            try {
+                // 0. the ceiling: how fast the sandbox takes the same merges with no subscriber at all
+                double sandboxRate = events / write(writers(ditto));
+                out.printf("sandbox alone (no egress subscribed): %,.0f merges/s%n", sandboxRate);
+                result.put("sandboxOnlyEventsPerSec", Math.round(sandboxRate));
+
+                egress.start().get(30, TimeUnit.SECONDS);
+                reader.start();
+
+                // 1. egress end to end
+                long start = System.nanoTime();
+                double writerSeconds = write(writers(ditto));
+                waitFor(() -> egress.stats().eventsPublished.sum() + egress.stats().eventsDropped.sum() >= events,
+                        Duration.ofMinutes(30));
+                double gatewaySeconds = seconds(System.nanoTime() - start);
+                double gatewayRate = events / gatewaySeconds;
+                out.printf("egress: %,d changes in %.1f s: %,.0f events/s (the writer sent them at %,.0f/s)%n",
+                        events, gatewaySeconds, gatewayRate, events / writerSeconds);
+
+                waitFor(() -> reader.merged() >= events || reader.idleFor(Duration.ofSeconds(10)),
+                        Duration.ofMinutes(10));
+                long lost = events - reader.merged();
+                Percentiles latency = reader.latency();
+                out.printf("change to topic: p50 %.0f ms, p99 %.0f ms, max %.0f ms; lost %,d%n", latency.p50(),
+                        latency.p99(), latency.max(), lost);
+
+                // 2. raw producer, same count and record size
+                int size = (int) Math.max(1, reader.bytes() / Math.max(1, reader.count()));
+                double rawRate = events / rawProduce(kafka, size);
+                out.printf("raw producer: %,.0f records/s of %d bytes%n", rawRate, size);
+
+                result.put("events", events);
+                result.put("things", things);
+                result.put("recordBytes", size);
+                result.put("rawEventsPerSec", Math.round(rawRate));
+                result.put("gatewayEventsPerSec", Math.round(gatewayRate));
+                result.put("ratio", round3(gatewayRate / rawRate));
+                result.put("writerEventsPerSec", Math.round(events / writerSeconds));
+                result.put("p50Ms", latency.p50());
+                result.put("p99Ms", latency.p99());
+                result.put("maxMs", latency.max());
+                result.put("dropped", egress.stats().eventsDropped.sum());
+                result.put("lost", lost);
+                result.put("cores", Runtime.getRuntime().availableProcessors());
+            } finally {
+                reader.stop();
+                egress.stop(Duration.ofSeconds(10)).get(60, TimeUnit.SECONDS);
+                writer.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            deleteRecursively(dataDir);
+        }
+        return result;
+    }
+
+    private static String thingId(int i) {
+        return TENANT + ":bench-" + i;
+    }
+
+    private static List<DittoPort> writers(DittoConfig ditto) throws Exception {
+        List<DittoPort> writers = new ArrayList<>();
+        for (int i = 0; i < WRITERS; i++) {
+            DittoPort writer = new DittoClientAdapter(ditto, "bench-writer-" + i);
+            writer.connect().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            writers.add(writer);
+        }
+        return writers;
+    }
+
+    /**
+     * Merges {@code events} changes, round robin over the things and the writer sessions (one thing always through
+     * the same session, so its changes stay in order), at most {@link #IN_FLIGHT} unanswered.
+     */
+    private double write(List<DittoPort> writers) throws Exception {
+        Semaphore window = new Semaphore(IN_FLIGHT);
+        AtomicLong failed = new AtomicLong();
+        long start = System.nanoTime();
+        for (long i = 0; i < events; i++) {
+            window.acquire();
+            JsonObject patch = JsonObject.newBuilder().set("attributes", JsonObject.newBuilder().set("n", i).build())
+                    .build();
+            int thing = (int) (i % things);
+            CompletableFuture<Void> sent = writers.get(thing % writers.size()).mergeThing(ThingId.of(thingId(thing)),
+                    JsonPointer.empty(), patch, DittoRequestOptions.defaults()).toCompletableFuture();
+            sent.whenComplete((ok, error) -> {
+                window.release();
+                if (error != null) {
+                    failed.incrementAndGet();
+                }
+            });
+        }
+        window.acquire(IN_FLIGHT);
+        for (DittoPort writer : writers) {
+            writer.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " merges failed; the run is not valid");
+        }
+        return seconds(System.nanoTime() - start);
+    }
+
+    private double rawProduce(EmbeddedKafka kafka, int size) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        byte[] value = new byte[size];
+        long start = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (long i = 0; i < events; i++) {
+                producer.send(new ProducerRecord<>(PREFIX + ".raw",
+                        thingId((int) (i % things)).getBytes(StandardCharsets.UTF_8), value));
+            }
+            producer.flush();
+            return seconds(System.nanoTime() - start);
+        }
+    }
+
+    /** Reads the twin-events topic while the run goes on: counts merges, sizes, and change-to-topic latency. */
+    private final class TopicReader {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final BinaryMessageDecoder<GenericRecord> decoder;
+        private final Set<String> mergedRevisions = new HashSet<>();
+        private final List<Long> latencies = new ArrayList<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread = new Thread(this::loop, "bench-egress-reader");
+        private volatile long lastRecordNanos = System.nanoTime();
+        private long bytes;
+        private long count;
+
+        TopicReader(EmbeddedKafka kafka, ModelRegistry models) {
+            Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            decoder = new BinaryMessageDecoder<>(GenericData.get(),
+                    models.avroSchema("twinbridge.twin.TwinChangeEvent").orElseThrow());
+        }
+
+        void start() {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            thread.start();
+        }
+
+        private void loop() {
+            while (running.get()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.currentTimeMillis();
+                    try {
+                        GenericRecord event = decoder.decode(record.value());
+                        synchronized (this) {
+                            bytes += record.value().length;
+                            count++;
+                            if ("MERGED".equals(event.get("action").toString())) {
+                                mergedRevisions.add(event.get("thingId") + "@" + event.get("revision"));
+                                latencies.add(now - (Long) event.get("timestamp"));
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("undecodable twin event at offset " + record.offset(), e);
+                    }
+                    lastRecordNanos = System.nanoTime();
+                }
+            }
+            consumer.close();
+        }
+
+        synchronized long merged() {
+            return mergedRevisions.size();
+        }
+
+        synchronized long bytes() {
+            return bytes;
+        }
+
+        synchronized long count() {
+            return count;
+        }
+
+        boolean idleFor(Duration quiet) {
+            return System.nanoTime() - lastRecordNanos > quiet.toNanos();
+        }
+
+        synchronized Percentiles latency() {
+            long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
+            return Percentiles.of(samples, samples.length);
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+}

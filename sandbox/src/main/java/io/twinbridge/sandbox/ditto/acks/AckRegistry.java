@@ -1,0 +1,125 @@
+package io.twinbridge.sandbox.ditto.acks;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.ditto.base.model.acks.AcknowledgementRequest;
+import org.eclipse.ditto.base.model.acks.DittoAcknowledgementLabel;
+import org.eclipse.ditto.base.model.headers.DittoHeaders;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.base.model.signals.acks.AcknowledgementRequestTimeoutException;
+
+/**
+ * Custom acknowledgements as Ditto handles them: labels are declared by WebSocket sessions, each label by one
+ * session at a time; a twin command that requests custom labels gets its response only once every label is
+ * acknowledged or its {@code timeout} passed, which fills the label with 408.
+ */
+public final class AckRegistry {
+
+    /** Ditto's default when a command has no {@code timeout} header. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Map<String, String> declaredBy = new ConcurrentHashMap<>();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+    /** A command waiting for its custom acknowledgements. */
+    private static final class Pending {
+        final Map<String, AckResult> results = new HashMap<>();
+        final Set<String> labels;
+        final CompletableFuture<Map<String, AckResult>> done = new CompletableFuture<>();
+
+        Pending(final Set<String> labels) {
+            this.labels = labels;
+        }
+
+        synchronized void put(final String label, final AckResult result) {
+            if (labels.contains(label) && !results.containsKey(label)) {
+                results.put(label, result);
+                if (results.size() == labels.size()) {
+                    done.complete(Map.copyOf(results));
+                }
+            }
+        }
+    }
+
+    /**
+     * Declares labels for a session.
+     *
+     * @return the first label already declared by another session, if any; then nothing is declared
+     */
+    public synchronized Optional<String> declare(final String sessionId, final Set<String> labels) {
+        for (final String label : labels) {
+            final String owner = declaredBy.get(label);
+            if (owner != null && !owner.equals(sessionId)) {
+                return Optional.of(label);
+            }
+        }
+        labels.forEach(label -> declaredBy.put(label, sessionId));
+        return Optional.empty();
+    }
+
+    public synchronized void release(final String sessionId) {
+        declaredBy.values().removeIf(sessionId::equals);
+    }
+
+    public boolean isDeclared(final String label) {
+        return declaredBy.containsKey(label);
+    }
+
+    public boolean isDeclaredBy(final String label, final String sessionId) {
+        return sessionId.equals(declaredBy.get(label));
+    }
+
+    /** The labels of a command Ditto's built-in services do not fulfil: those subscribers must acknowledge. */
+    public static Set<String> customLabels(final DittoHeaders headers) {
+        final Set<String> labels = new java.util.LinkedHashSet<>();
+        for (final AcknowledgementRequest request : headers.getAcknowledgementRequests()) {
+            final String label = request.getLabel().toString();
+            if (!DittoAcknowledgementLabel.contains(request.getLabel())) {
+                labels.add(label);
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * Starts waiting for the custom labels of a command; call before the command is applied, so that no fast
+     * acknowledgement is missed. Completes with one result per label; a label not acknowledged in time gets 408.
+     */
+    public CompletableFuture<Map<String, AckResult>> expect(final String correlationId, final Set<String> labels,
+            final DittoHeaders headers) {
+        final Pending wait = new Pending(Set.copyOf(labels));
+        pending.put(correlationId, wait);
+        final Duration timeout = headers.getTimeout().orElse(DEFAULT_TIMEOUT);
+        final JsonValue timedOut = AcknowledgementRequestTimeoutException.newBuilder(timeout).build().toJson();
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
+                labels.forEach(label -> wait.put(label, AckResult.of(408, Optional.of(timedOut)))));
+        return wait.done.whenComplete((ok, error) -> pending.remove(correlationId, wait));
+    }
+
+    /** The command failed: nobody waits for its acknowledgements. */
+    public void forget(final String correlationId) {
+        pending.remove(correlationId);
+    }
+
+    /** An acknowledgement from the session that declared {@code label}. */
+    public void acknowledge(final String correlationId, final String label, final AckResult result) {
+        Optional.ofNullable(pending.get(correlationId)).ifPresent(wait -> wait.put(label, result));
+    }
+
+    /**
+     * The event reached none of the subscribers that declared these labels (filtered out, not subscribed, or not
+     * allowed to read it): as Ditto does, the labels are acknowledged "weakly" with 200 so the sender is not held up
+     * by an event that will never come.
+     */
+    public void weakAcknowledge(final String correlationId, final List<String> labels) {
+        labels.forEach(label -> acknowledge(correlationId, label, new AckResult(200, Optional.empty(), true)));
+    }
+}
