@@ -63,8 +63,8 @@ final class Demo {
                     .orElse(kafkaOptions));
             started.push(new Part("Kafka", kafka::close));
 
-            DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withHost(host)
-                    .withPort(options.dittoPort()));
+            DittoSandbox sandbox = DittoSandbox.start(DemoTenants.withRoleUsers(SandboxOptions.defaults()
+                    .withHost(host).withPort(options.dittoPort())));
             started.push(new Part("Ditto sandbox", sandbox::close));
 
             Gateway gateway = await(Gateway.start(gatewayConfig(options, kafka, sandbox)).toCompletionStage(),
@@ -86,12 +86,14 @@ final class Demo {
 
     /** The environment the gateway would get in a container, pointing at the local parts. */
     static GatewayConfig gatewayConfig(DemoOptions options, EmbeddedKafka kafka, DittoSandbox sandbox) {
-        return GatewayConfig.load(Optional.empty(), Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "TWINBRIDGE_DITTO_ENDPOINT", sandbox.wsUrl(),
                 "TWINBRIDGE_DITTO_HTTP_ENDPOINT", sandbox.httpUrl(),
                 "TWINBRIDGE_HTTP_HOST", options.host(),
                 "TWINBRIDGE_HTTP_PORT", Integer.toString(options.httpPort())));
+        DemoTenants.exampleCopy().ifPresent(file -> env.put("TWINBRIDGE_TENANTS_FILE", file.toString()));
+        return GatewayConfig.load(Optional.empty(), env);
     }
 
     private static String gatewayConfigPrefix() {

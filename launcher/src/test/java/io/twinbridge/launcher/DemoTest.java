@@ -53,6 +53,16 @@ class DemoTest {
             long firstSeen = fleetTwinSourceTs(get(things, true));
             await().atMost(Duration.ofSeconds(60)).until(() -> fleetTwinSourceTs(get(things, true)) > firstSeen);
 
+            // the fleet's things live under the tenant policy rendered from ditto-config/tenants.example.json,
+            // and that tenant's viewer may read them but not change them
+            URI acmeTurbine = URI.create(demo.dittoThingsUrl() + "/acme:WTG-001");
+            HttpResponse<String> policyId = get(URI.create(acmeTurbine + "/policyId"), true);
+            assertEquals("\"acme:tenant-policy\"", policyId.body());
+            assertEquals(200, as("acme-viewer", HttpRequest.newBuilder(acmeTurbine).GET()).statusCode());
+            assertEquals(403, as("acme-viewer", HttpRequest.newBuilder(URI.create(acmeTurbine + "/attributes/site"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("\"hacked\""))
+                    .header("Content-Type", "application/json")).statusCode());
+
             assertEquals("TwinBridge demo up: Ditto API " + things + " (user ditto/ditto) · gateway " + ready
                     + " · Kafka " + demo.kafkaBootstrapServers() + " · Ctrl-C to stop", demo.statusLine());
         } finally {
@@ -110,6 +120,14 @@ class DemoTest {
                         .filter(id -> id.startsWith("acme:WTG-")).isPresent())
                 .map(t -> t.getValue(JsonPointer.of("/features/rotor/properties/sourceTs")))
                 .flatMap(Optional::stream).filter(JsonValue::isNumber).mapToLong(JsonValue::asLong).max().orElse(0);
+    }
+
+    private HttpResponse<String> as(String user, HttpRequest.Builder request) throws IOException,
+            InterruptedException {
+        String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + user)
+                .getBytes(StandardCharsets.UTF_8));
+        return http.send(request.header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(5))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static void assertBindable(int port) throws IOException {
