@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,15 +32,12 @@ public final class BenchCommand {
 
     /** Returns the exit code: 0 ok, 2 usage, 1 the run failed or lost events. */
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (!args.isEmpty() && args.get(0).equals("egress")) {
-            return egress(args, out, err);
-        }
-        if (args.isEmpty() || !args.get(0).equals("ingest")) {
+        String which = args.isEmpty() ? "" : args.get(0);
+        if (!which.equals("ingest") && !which.equals("egress")) {
             err.println(USAGE);
             return 2;
         }
-        IngestBenchmarkOptions o = IngestBenchmarkOptions.defaults();
-        Path outFile = Path.of("target", "bench", "ingest.json");
+        Map<String, String> flags = new LinkedHashMap<>();
         for (int i = 1; i < args.size(); i++) {
             String flag = args.get(i);
             if (flag.equals("--help")) {
@@ -50,66 +48,66 @@ public final class BenchCommand {
                 err.println("missing value for " + flag + "\n" + USAGE);
                 return 2;
             }
-            String value = args.get(++i);
-            try {
-                switch (flag) {
-                    case "--events" -> o = new IngestBenchmarkOptions(positive(flag, value), o.devices(),
-                            o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow());
-                    case "--devices" -> o = new IngestBenchmarkOptions(o.events(), (int) positive(flag, value),
-                            o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow());
-                    case "--partitions" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                            (int) positive(flag, value), o.rate(), o.latencySeconds(), o.coalesceWindow());
-                    case "--rate" -> o = new IngestBenchmarkOptions(o.events(), o.devices(), o.partitions(),
-                            (int) positive(flag, value), o.latencySeconds(), o.coalesceWindow());
-                    case "--latency-seconds" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                            o.partitions(), o.rate(), (int) positive(flag, value), o.coalesceWindow());
-                    case "--coalesce-window-ms" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                            o.partitions(), o.rate(), o.latencySeconds(), Duration.ofMillis(Long.parseLong(value)));
-                    case "--out" -> outFile = Path.of(value);
-                    default -> {
-                        err.println("unknown option " + flag + "\n" + USAGE);
-                        return 2;
-                    }
+            flags.put(flag, args.get(++i));
+        }
+        try {
+            return which.equals("egress") ? egress(flags, out, err) : ingest(flags, out, err);
+        } catch (NumberFormatException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int ingest(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
+        IngestBenchmarkOptions o = IngestBenchmarkOptions.defaults();
+        Path outFile = Path.of("target", "bench", "ingest.json");
+        for (Map.Entry<String, String> f : flags.entrySet()) {
+            String flag = f.getKey();
+            String value = f.getValue();
+            switch (flag) {
+                case "--events" -> o = new IngestBenchmarkOptions(positive(flag, value), o.devices(),
+                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                case "--devices" -> o = new IngestBenchmarkOptions(o.events(), (int) positive(flag, value),
+                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                case "--partitions" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
+                        (int) positive(flag, value), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                case "--rate" -> o = new IngestBenchmarkOptions(o.events(), o.devices(), o.partitions(),
+                        (int) positive(flag, value), o.latencySeconds(), o.coalesceWindow());
+                case "--latency-seconds" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
+                        o.partitions(), o.rate(), (int) positive(flag, value), o.coalesceWindow());
+                case "--coalesce-window-ms" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
+                        o.partitions(), o.rate(), o.latencySeconds(), Duration.ofMillis(number(flag, value)));
+                case "--out" -> outFile = Path.of(value);
+                default -> {
+                    return unknown(flag, err);
                 }
-            } catch (NumberFormatException e) {
-                err.println(flag + ": '" + value + "' is not a number");
-                return 2;
             }
         }
         return write(new IngestBenchmark(o, out).run(), outFile, out);
     }
 
-    private static int egress(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    private static int egress(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
         long events = 100_000;
         int things = 1_000;
         Path outFile = Path.of("target", "bench", "egress.json");
-        for (int i = 1; i < args.size(); i++) {
-            String flag = args.get(i);
-            if (flag.equals("--help")) {
-                out.println(USAGE);
-                return 0;
-            }
-            if (i + 1 >= args.size()) {
-                err.println("missing value for " + flag + "\n" + USAGE);
-                return 2;
-            }
-            String value = args.get(++i);
-            try {
-                switch (flag) {
-                    case "--events" -> events = positive(flag, value);
-                    case "--things" -> things = (int) positive(flag, value);
-                    case "--out" -> outFile = Path.of(value);
-                    default -> {
-                        err.println("unknown option " + flag + "\n" + USAGE);
-                        return 2;
-                    }
+        for (Map.Entry<String, String> f : flags.entrySet()) {
+            String flag = f.getKey();
+            String value = f.getValue();
+            switch (flag) {
+                case "--events" -> events = positive(flag, value);
+                case "--things" -> things = (int) positive(flag, value);
+                case "--out" -> outFile = Path.of(value);
+                default -> {
+                    return unknown(flag, err);
                 }
-            } catch (NumberFormatException e) {
-                err.println(flag + ": '" + value + "' is not a number");
-                return 2;
             }
         }
         return write(new EgressBenchmark(events, things, out).run(), outFile, out);
+    }
+
+    private static int unknown(String flag, PrintStream err) {
+        err.println("unknown option " + flag + "\n" + USAGE);
+        return 2;
     }
 
     private static int write(Map<String, Object> result, Path outFile, PrintStream out) throws Exception {
@@ -124,11 +122,19 @@ public final class BenchCommand {
     }
 
     private static long positive(String flag, String value) {
-        long v = Long.parseLong(value);
+        long v = number(flag, value);
         if (v <= 0) {
-            throw new NumberFormatException(flag + " must be positive");
+            throw new NumberFormatException(flag + " must be positive, was " + value);
         }
         return v;
+    }
+
+    private static long number(String flag, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException(flag + ": '" + value + "' is not a number");
+        }
     }
 
     private static String render(Object value) {

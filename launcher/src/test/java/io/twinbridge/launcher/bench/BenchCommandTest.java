@@ -1,0 +1,46 @@
+package io.twinbridge.launcher.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Option handling of {@code ./twinbridge bench}; bad options stop before anything is started. */
+class BenchCommandTest {
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+    private int run(String... args) throws Exception {
+        return BenchCommand.run(List.of(args), new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpPrintsTheUsageOfBothBenchmarks() throws Exception {
+        assertEquals(0, run("ingest", "--help"));
+        String usage = outBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(usage.contains("bench ingest") && usage.contains("bench egress"), usage);
+    }
+
+    @Test
+    void badInvocationsAreUsageErrorsWithAClearMessage() throws Exception {
+        assertEquals(2, run());
+        assertEquals(2, run("sideways"));
+        assertEquals(2, run("ingest", "--events"));
+        assertTrue(err().contains("missing value for --events"), err());
+        assertEquals(2, run("ingest", "--events", "many"));
+        assertTrue(err().contains("--events: 'many' is not a number"), err());
+        assertEquals(2, run("ingest", "--devices", "0"));
+        assertTrue(err().contains("--devices must be positive, was 0"), err());
+        assertEquals(2, run("egress", "--devices", "10"));
+        assertTrue(err().contains("unknown option --devices"), err());
+    }
+}
