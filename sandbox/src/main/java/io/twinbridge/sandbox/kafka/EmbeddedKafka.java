@@ -45,7 +45,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public static EmbeddedKafka start(Options options) {
         int port = Ports.resolve(options.host(), options.port(), "Kafka");
-        int controllerPort = Ports.resolve(options.host(), options.controllerPort(), "Kafka controller");
+        int controllerPort = Ports.resolveDistinct(options.host(), options.controllerPort(), port, "Kafka controller");
         boolean temporary = options.dataDir().isEmpty();
         Path dataDir = options.dataDir().orElseGet(EmbeddedKafka::createTempDir);
         try {

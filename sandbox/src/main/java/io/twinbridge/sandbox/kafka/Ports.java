@@ -28,6 +28,23 @@ final class Ports {
         }
     }
 
+    /**
+     * Like {@link #resolve}, but a port picked for 0 is never {@code other}: two free ports picked one after the
+     * other may be the same, since the first is released before the second is picked.
+     */
+    static int resolveDistinct(String host, int port, int other, String role) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int resolved = resolve(host, port, role);
+            if (resolved != other) {
+                return resolved;
+            }
+            if (port != 0) {
+                throw new IllegalArgumentException(role + " port " + port + " is the same as another port of the broker");
+            }
+        }
+        throw new IllegalStateException("Cannot find a free " + role + " port on " + host + " other than " + other);
+    }
+
     static void requireFree(String host, int port, String role) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
