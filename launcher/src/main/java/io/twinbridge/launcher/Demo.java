@@ -62,6 +62,7 @@ final class Demo {
             EmbeddedKafka kafka = EmbeddedKafka.start(options.kafkaDataDir().map(kafkaOptions::withDataDir)
                     .orElse(kafkaOptions));
             started.push(new Part("Kafka", kafka::close));
+            DemoTopics.create(kafka.bootstrapServers(), gatewayConfigPrefix(), DemoFleet.TENANTS);
 
             DittoSandbox sandbox = DittoSandbox.start(DemoTenants.withRoleUsers(SandboxOptions.defaults()
                     .withHost(host).withPort(options.dittoPort())));
@@ -91,7 +92,10 @@ final class Demo {
                 "TWINBRIDGE_DITTO_ENDPOINT", sandbox.wsUrl(),
                 "TWINBRIDGE_DITTO_HTTP_ENDPOINT", sandbox.httpUrl(),
                 "TWINBRIDGE_HTTP_HOST", options.host(),
-                "TWINBRIDGE_HTTP_PORT", Integer.toString(options.httpPort())));
+                "TWINBRIDGE_HTTP_PORT", Integer.toString(options.httpPort()),
+                // the demo promises to stop within 10 s: bound each step of the gateway's drain
+                "TWINBRIDGE_SHUTDOWN_TIMEOUT", "3s",
+                "TWINBRIDGE_INGEST_DRAIN_TIMEOUT", "2s"));
         DemoTenants.exampleCopy().ifPresent(file -> env.put("TWINBRIDGE_TENANTS_FILE", file.toString()));
         return GatewayConfig.load(Optional.empty(), env);
     }
