@@ -1,6 +1,6 @@
 package io.twinbridge.gateway.codec;
 
-import java.io.ByteArrayOutputStream;
+import io.twinbridge.sandbox.fleet.TelemetryEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,12 +12,8 @@ import java.util.Map;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.message.BinaryMessageEncoder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,32 +99,18 @@ final class TestTelemetry {
         }
     }
 
+    // The wire framings are the simulator's (TelemetryEncoder); only the JSON form below is test-specific, since it
+    // also covers the map and bytes fields of the test fixtures.
     static byte[] singleObject(GenericRecord record) {
-        try {
-            return new BinaryMessageEncoder<GenericRecord>(GenericData.get(), record.getSchema()).encode(record).array();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TelemetryEncoder.SingleObject().encode(record);
     }
 
     static byte[] confluent(int id, GenericRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.write(ByteBuffer.allocate(4).putInt(id).array(), 0, 4);
-        out.writeBytes(body(record));
-        return out.toByteArray();
+        return new TelemetryEncoder.Confluent(Map.of(record.getSchema().getFullName(), id)).encode(record);
     }
 
     static byte[] body(GenericRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        try {
-            new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TelemetryEncoder.body(record);
     }
 
     static ObjectNode jsonTree(GenericRecord record) {
