@@ -23,7 +23,7 @@ class LauncherTest {
         assertEquals(ExitCodes.OK, code);
         List<String> commandLines = out.toString(StandardCharsets.UTF_8).lines()
                 .filter(line -> line.startsWith("  ")).map(String::strip).toList();
-        assertEquals(List.of("demo", "run", "tenants", "dlq", "bench"),
+        assertEquals(List.of("demo", "run", "tenants", "simulate", "dlq", "bench"),
                 commandLines.stream().map(line -> line.split("\\s+")[0]).toList());
         assertTrue(commandLines.stream().allMatch(line -> line.split("\\s+", 2)[1].length() > 10), out::toString);
     }
