@@ -18,7 +18,7 @@ public final class Launcher {
                 new DemoCommand(),
                 new RunCommand(),
                 new TenantsCommand(),
-                new NotYetCommand("dlq", "inspect and replay dead-lettered records (issue 7)", "issue 7"),
+                new DlqCommand(),
                 new BenchLauncherCommand()));
     }
 
