@@ -96,7 +96,10 @@ public final class Gateway {
         TenantDirectory directory;
         AdminAuth adminAuth;
         try {
-            models = ModelRegistry.fromClasspath();
+            // an operator adds or fixes a model by pointing these at folders and restarting (e.g. before a DLQ replay)
+            models = config.modelDirectories()
+                    .map(dirs -> ModelRegistry.fromDirectories(dirs.twinModels(), dirs.schemas()))
+                    .orElseGet(ModelRegistry::fromClasspath);
             document = TenantDocuments.load(tenantsConfig.file(), reader, topicNames);
             directory = tenantsConfig.file().isPresent() ? TenantDocuments.directory(document, codec)
                     : IngestFactory.tenants(config);

@@ -19,7 +19,7 @@ public final class Launcher {
                 new RunCommand(),
                 new TenantsCommand(),
                 new SimulateCommand(System.getenv(), SimulateCommand.PROGRESS_EVERY),
-                new NotYetCommand("dlq", "inspect and replay dead-lettered records (issue 7)", "issue 7"),
+                new DlqCommand(),
                 new BenchLauncherCommand()));
     }
 

@@ -42,10 +42,9 @@ class LauncherTest {
     }
 
     @Test
-    void commandsOfLaterIssuesSaySoAndExitWithUsageCode() {
-        assertEquals(ExitCodes.USAGE, Launcher.withAllCommands().run(List.of("dlq", "list"),
-                console));
-        assertEquals("twinbridge dlq: not available yet; it arrives with issue 7.",
+    void dlqWithAnUnknownActionIsAUsageError() {
+        assertEquals(ExitCodes.USAGE, Launcher.withAllCommands().run(List.of("dlq", "list"), console));
+        assertEquals("twinbridge dlq: unknown action 'list'; see dlq --help",
                 err.toString(StandardCharsets.UTF_8).strip());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }

@@ -77,6 +77,13 @@ public enum ConfigKey {
             "Public base URL under which Ditto (and people) reach the Thing Models the gateway serves at "
                     + "`/models/...`; it prefixes the `definition` of every thing the gateway creates. Empty = "
                     + "`http://<http.host>:<http.port>`."),
+    MODELS_DIRECTORY("models.directory", ConfigType.STRING, "", Validator.any(),
+            "Folder of Thing Models and bindings (one sub-folder per kind, laid out like `twin-models/`) to load "
+                    + "instead of the built-in ones, e.g. to add a kind and restart. Set together with "
+                    + "`models.schemas-directory`. Empty = the models built into the gateway."),
+    MODELS_SCHEMAS_DIRECTORY("models.schemas-directory", ConfigType.STRING, "", Validator.any(),
+            "Folder of the Avro schemas (`*.avsc`, laid out like `schemas/`) that go with `models.directory`. "
+                    + "Empty = the schemas built into the gateway."),
     INGEST_ENABLED("ingest.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
             "Whether this instance consumes telemetry and writes it to Ditto."),
     INGEST_CODEC("ingest.codec", ConfigType.STRING, "auto",

@@ -109,6 +109,26 @@ public final class GatewayConfig {
         return configured.isEmpty() ? "http://" + http.host() + ":" + http.port() : configured;
     }
 
+    /**
+     * The folders {@code models.directory} and {@code models.schemas-directory} to load the models from, or empty for
+     * the built-in ones.
+     *
+     * @throws ConfigException when only one of the two is set
+     */
+    public Optional<ModelDirectories> modelDirectories() {
+        String models = string(ConfigKey.MODELS_DIRECTORY).trim();
+        String schemas = string(ConfigKey.MODELS_SCHEMAS_DIRECTORY).trim();
+        if (models.isEmpty() && schemas.isEmpty()) {
+            return Optional.empty();
+        }
+        if (models.isEmpty() || schemas.isEmpty()) {
+            ConfigKey missing = models.isEmpty() ? ConfigKey.MODELS_DIRECTORY : ConfigKey.MODELS_SCHEMAS_DIRECTORY;
+            ConfigKey set = models.isEmpty() ? ConfigKey.MODELS_SCHEMAS_DIRECTORY : ConfigKey.MODELS_DIRECTORY;
+            throw new ConfigException(missing.key(), sourceOf(missing), "must be set together with " + set.key());
+        }
+        return Optional.of(new ModelDirectories(Path.of(models), Path.of(schemas)));
+    }
+
     public List<String> tenants() {
         return list(ConfigKey.TENANTS);
     }
