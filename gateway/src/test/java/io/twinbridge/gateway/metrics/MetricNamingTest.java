@@ -9,7 +9,16 @@ import io.twinbridge.gateway.ingest.IngestStatsFixture;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.kafka.IngestConsumerStats;
 import io.twinbridge.gateway.kafka.IngestConsumerStatsFixture;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,6 +78,32 @@ class MetricNamingTest {
         assertEquals(0, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("le", "0.002")));
         assertEquals(1, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("le", "0.005")));
         assertEquals(0.003, scrape.value("twinbridge_ditto_request_seconds_sum", Map.of("tenant", "acme")), 1e-9);
+    }
+
+    /** The dashboard may only query what the gateway exports: every name in its PromQL is in a real scrape. */
+    @Test
+    void theGrafanaDashboardQueriesOnlyExportedMetrics() throws Exception {
+        Set<String> exported = PrometheusText.parse(populated().scrape()).sampleNames();
+        JsonNode dashboard = new ObjectMapper().readTree(Files.readString(Path.of("..", "docs",
+                "grafana-dashboard.json"), StandardCharsets.UTF_8));
+        assertEquals(39, dashboard.get("schemaVersion").asInt());
+        List<String> queries = new ArrayList<>();
+        dashboard.get("panels").forEach(panel -> panel.get("targets").forEach(t -> queries.add(t.get("expr").asText())));
+        dashboard.get("templating").get("list").forEach(v -> {
+            if (v.has("definition")) {
+                queries.add(v.get("definition").asText());
+            }
+        });
+        assertTrue(queries.size() >= 10, "panels for every area: " + queries.size());
+        Pattern metric = Pattern.compile("twinbridge_[a-z0-9_]+");
+        for (String query : queries) {
+            Matcher m = metric.matcher(query);
+            assertTrue(m.find(), "no gateway metric in " + query);
+            m.reset();
+            while (m.find()) {
+                assertTrue(exported.contains(m.group()), m.group() + " (in " + query + ") is not exported");
+            }
+        }
     }
 
     static GatewayMetrics populated() {
