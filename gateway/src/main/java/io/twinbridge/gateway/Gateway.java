@@ -21,6 +21,8 @@ import io.twinbridge.gateway.health.KafkaCheck;
 import io.twinbridge.gateway.health.ReadinessMonitor;
 import io.twinbridge.gateway.http.GatewayHttpServer;
 import io.twinbridge.gateway.http.HealthRoutes;
+import io.twinbridge.gateway.http.MetricsRoutes;
+import io.twinbridge.gateway.metrics.GatewayMetrics;
 import io.twinbridge.gateway.http.ModelRoutes;
 import io.twinbridge.gateway.ingest.IngestFactory;
 import io.twinbridge.gateway.ingest.IngestService;
@@ -34,6 +36,7 @@ import io.twinbridge.gateway.kafka.TopicNames;
 import io.twinbridge.gateway.tenant.TenantAdmin;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantDocuments;
+import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.document.TenantDocument;
 import io.twinbridge.gateway.tenant.document.TenantDocumentReader;
 import io.twinbridge.gateway.tenant.policy.GatewaySubjects;
@@ -109,7 +112,10 @@ public final class Gateway {
         }
         Vertx vertx = Vertx.vertx();
         Admin admin = Admin.create(adminProperties(config));
-        DittoPort ditto = dittoSessions.open("ingest");
+        Optional<GatewayMetrics> metrics = config.metricsEnabled() ? Optional.of(new GatewayMetrics())
+                : Optional.empty();
+        DittoPortFactory sessions = metrics.map(m -> m.trackSessions(dittoSessions)).orElse(dittoSessions);
+        DittoPort ditto = sessions.open("ingest");
         // The admin API changes tenants at run time; ingest, created below, then follows the tenant directory.
         AtomicReference<Optional<IngestService>> ingestRef = new AtomicReference<>(Optional.empty());
         // Things ingest creates reference their tenant's policy, so the policies go to Ditto before ingest starts.
@@ -139,6 +145,7 @@ public final class Gateway {
                 new DittoCheck(ditto)), config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
+        metrics.ifPresent(m -> new MetricsRoutes(m).mount(router));
         new ModelRoutes(models).mount(router);
         new AdminRoutes(tenantAdmin, adminAuth, tenantsConfig.maxDocumentBytes()).mount(router);
         Promise<Gateway> started = Promise.promise();
@@ -150,8 +157,9 @@ public final class Gateway {
                 try {
                     if (config.egress().enabled()) {
                         // the ingest session writes cleared desired properties: egress must see those as events
-                        EgressService service = EgressFactory.create(config, models, dittoSessions, ditto, directory);
+                        EgressService service = EgressFactory.create(config, models, sessions, ditto, directory);
                         egress = Optional.of(service);
+                        metrics.ifPresent(m -> m.bindEgress(service.stats()));
                         service.start().whenComplete((ok, failure) -> {
                             if (failure != null) {
                                 LOG.warn("Egress subscriptions not confirmed yet ({}); the sessions keep retrying",
@@ -174,6 +182,8 @@ public final class Gateway {
                         });
                         ingest = Optional.of(service);
                         ingestRef.set(ingest);
+                        metrics.ifPresent(m -> m.bindIngest(service.stats(), service.consumerStats(),
+                                topic -> topicNames.tenantOfTelemetry(topic).map(TenantId::value)));
                     }
                 } catch (RuntimeException e) {
                     egress.map(service -> service.stop(config.shutdownTimeout()))

@@ -41,6 +41,9 @@ public enum ConfigKey {
             "Interface the gateway's HTTP server (health, readiness) binds to."),
     HTTP_PORT("http.port", ConfigType.INT, "8088", Validator.port(),
             "Port of the gateway's HTTP server; 0 picks a free port."),
+    METRICS_ENABLED("metrics.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
+            "Whether the gateway serves Prometheus metrics at `GET /metrics` on its HTTP port (see "
+                    + "docs/operations.md)."),
     READINESS_CHECK_INTERVAL("readiness.check-interval", ConfigType.DURATION, "2s",
             Validator.durationBetween(Duration.ofMillis(50), Duration.ofMinutes(5)),
             "How often `/ready` re-checks Kafka and Ditto."),

@@ -137,6 +137,11 @@ public final class GatewayConfig {
         return duration(ConfigKey.SHUTDOWN_TIMEOUT);
     }
 
+    /** Whether {@code GET /metrics} is served. */
+    public boolean metricsEnabled() {
+        return Boolean.parseBoolean(string(ConfigKey.METRICS_ENABLED));
+    }
+
     /** Non-fatal findings, such as unknown {@code TWINBRIDGE_} variables; the caller logs them. */
     public List<String> warnings() {
         return warnings;

@@ -60,9 +60,10 @@ public final class EgressService {
             Optional<String> label = settings.ackLabelPrefix()
                     .map(prefix -> EgressSettings.ackLabel(prefix, tenant.id().value()));
             DittoPort session = sessions.open("egress-" + tenant.id(), label.map(Set::of).orElse(Set.of()));
+            EgressStats tenantStats = stats.tenant(tenant.id().value());
             tenants.add(new TenantEgress(tenant, session, writer, producer, topics, records,
-                    new DesiredCommands(tenant.id().value(), mappings, records, stats), label,
-                    settings.maxBufferedEvents(), stats));
+                    new DesiredCommands(tenant.id().value(), mappings, records, tenantStats), label,
+                    settings.maxBufferedEvents(), tenantStats));
         }
     }
 

@@ -70,6 +70,9 @@ public final class IngestPipeline implements RecordHandler {
 
     private void process(ConsumerRecord<byte[], byte[]> record, CompletableFuture<Void> done, int decodeAttempt) {
         Optional<TenantSettings> tenant = topics.tenantOfTelemetry(record.topic()).flatMap(tenants::get);
+        if (decodeAttempt == 0) {
+            stats.recordConsumed(tenant.map(t -> t.id().value()).orElse(IngestStats.UNKNOWN_TENANT));
+        }
         if (tenant.isEmpty()) {
             // the consumer only subscribes to configured tenants; a removed tenant's records stay uncommitted
             done.completeExceptionally(new IllegalStateException("no tenant for topic " + record.topic()));
@@ -84,13 +87,13 @@ public final class IngestPipeline implements RecordHandler {
         }
         Result<TwinPatch> patch = decoded.flatMap(mappers::map);
         if (!patch.isOk()) {
-            deadLetter(record, patch.failure(), done);
+            deadLetter(tenant.get(), record, patch.failure(), done);
             return;
         }
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         Result<String> thingId = ThingIds.resolve(tenant.get(), patch.value().deviceId(), key);
         if (!thingId.isOk()) {
-            deadLetter(record, thingId.failure(), done);
+            deadLetter(tenant.get(), record, thingId.failure(), done);
             return;
         }
         BoundModel model = models.bySchema(decoded.value().schemaName()).orElseThrow();
@@ -99,12 +102,12 @@ public final class IngestPipeline implements RecordHandler {
             if (error != null) {
                 done.completeExceptionally(error);
             } else if (outcome instanceof WriteOutcome.Rejected rejected) {
-                deadLetter(record, rejected.failure(), done);
+                deadLetter(tenant.get(), record, rejected.failure(), done);
             } else {
                 if (outcome instanceof WriteOutcome.Stale) {
-                    stats.staleRecords.increment();
+                    stats.recordStaleRecord(tenant.get().id());
                 } else {
-                    stats.recordApplied(record.timestamp());
+                    stats.recordApplied(tenant.get().id(), record.timestamp());
                 }
                 done.complete(null);
             }
@@ -118,8 +121,9 @@ public final class IngestPipeline implements RecordHandler {
         return codecs.apply(tenant.codec()).decode(record.value());
     }
 
-    private void deadLetter(ConsumerRecord<byte[], byte[]> record, Failure failure, CompletableFuture<Void> done) {
-        stats.recordDeadLetter(failure.code());
+    private void deadLetter(TenantSettings tenant, ConsumerRecord<byte[], byte[]> record, Failure failure,
+            CompletableFuture<Void> done) {
+        stats.recordDeadLetter(tenant.id(), failure.code());
         LOG.info("Dead-lettering {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(), failure.code(),
                 failure.message());
         deadLetters.publish(record, failure).whenComplete((ok, error) -> {

@@ -55,8 +55,10 @@ public final class IngestService {
                 Clock.systemUTC());
         this.writer = new ThingWriter(ditto, new ThingProvisioner(settings.modelBaseUrl()), backoff, pipelineThread,
                 stats, settings.egressAckPrefix());
-        this.scheduler = new CoalescingScheduler<>(pipelineThread, settings.coalesceWindow(), TwinUpdate::coalesce,
-                writer::write);
+        this.scheduler = new CoalescingScheduler<>(pipelineThread, settings.coalesceWindow(), (pending, later) -> {
+            stats.recordCoalesced(later.tenant().id());
+            return pending.coalesce(later);
+        }, writer::write);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
                 scheduler, deadLetters, pipelineThread, backoff, stats);
         this.consumer = new IngestConsumer(this::newConsumer, () -> topics.telemetryPattern(tenantIds(tenants)),

@@ -108,10 +108,10 @@ public final class ThingWriter {
                 options = options.withRequestedAcks(TWIN_PERSISTED, egressAckPrefix.get() + "-"
                         + update.tenant().id().value());
             }
-            stats.mergesSent.increment();
+            stats.recordMergeSent(update.tenant().id());
             long started = System.nanoTime();
             ditto.mergeThing(thingId, JsonPointer.empty(), patch.toMergePatch(), options).whenComplete((ok, error) -> {
-                stats.recordDittoLatency(System.nanoTime() - started);
+                stats.recordDittoLatency(update.tenant().id(), System.nanoTime() - started);
                 if (error == null) {
                     result.complete(new WriteOutcome.Applied(staleFeatures));
                 } else {
@@ -176,7 +176,7 @@ public final class ThingWriter {
         private void dropStale() {
             if (++staleRounds > MAX_STALE_ROUNDS) {
                 // the twin keeps moving ahead of this update: whatever is left is older than what Ditto holds
-                stats.staleDrops.add(update.patch().featureIds().size());
+                stats.recordStaleDrops(update.tenant().id(), update.patch().featureIds().size());
                 result.complete(new WriteOutcome.Stale(staleFeatures + update.patch().featureIds().size()));
                 return;
             }
@@ -195,7 +195,7 @@ public final class ThingWriter {
                 TwinPatch fresh = freshPart(patch, thing.orElse(JsonObject.empty()));
                 int dropped = patch.featureIds().size() - fresh.featureIds().size();
                 staleFeatures += dropped;
-                stats.staleDrops.add(dropped);
+                stats.recordStaleDrops(update.tenant().id(), dropped);
                 if (fresh.featureIds().isEmpty()) {
                     result.complete(new WriteOutcome.Stale(staleFeatures));
                 } else {

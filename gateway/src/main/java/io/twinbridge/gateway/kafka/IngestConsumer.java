@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class IngestConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(IngestConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    private static final long LAG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Supplier<Consumer<byte[], byte[]>> consumerFactory;
     private final Supplier<Pattern> topics;
@@ -58,6 +59,7 @@ public final class IngestConsumer {
     private volatile Consumer<byte[], byte[]> consumer;
     private Thread thread;
     private long lastCommitNanos;
+    private long lastLagNanos;
 
     private record Finished(TopicPartition partition, long offset) {
     }
@@ -125,6 +127,7 @@ public final class IngestConsumer {
                 drainFinished();
                 commitIfDue(false);
                 applyBackpressure();
+                recordLagIfDue();
                 pollOnce();
             }
             drainUntilIdle(progress.keySet(), drainTimeout);
@@ -311,8 +314,29 @@ public final class IngestConsumer {
         if (!toResume.isEmpty()) {
             consumer.resume(toResume);
         }
-        stats.pausedPartitions = consumer.paused().size();
+        Set<TopicPartition> nowPaused = consumer.paused();
+        if (!nowPaused.equals(stats.paused)) {
+            stats.paused = Set.copyOf(nowPaused);
+        }
+        stats.pausedPartitions = nowPaused.size();
         stats.inFlightRecords = totalRecords;
+    }
+
+    /** The lag comes from the consumer's fetch state: no broker round trip, but only the consumer thread may ask. */
+    private void recordLagIfDue() {
+        long now = System.nanoTime();
+        if (now - lastLagNanos < LAG_INTERVAL_NANOS) {
+            return;
+        }
+        lastLagNanos = now;
+        Map<TopicPartition, Long> lag = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            OptionalLong records = consumer.currentLag(tp);
+            if (records.isPresent()) {
+                lag.put(tp, records.getAsLong());
+            }
+        }
+        stats.lag = Map.copyOf(lag);
     }
 
     private static int sizeOf(ConsumerRecord<byte[], byte[]> record) {

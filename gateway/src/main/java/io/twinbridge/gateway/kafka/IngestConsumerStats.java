@@ -1,6 +1,7 @@
 package io.twinbridge.gateway.kafka;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.common.TopicPartition;
@@ -13,6 +14,8 @@ public final class IngestConsumerStats {
     volatile int pausedPartitions;
     volatile int inFlightRecords;
     volatile int assignedPartitions;
+    volatile Set<TopicPartition> paused = Set.of();
+    volatile Map<TopicPartition, Long> lag = Map.of();
     private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
 
     void recordCommit(TopicPartition tp, long offset) {
@@ -33,6 +36,20 @@ public final class IngestConsumerStats {
 
     public int pausedPartitions() {
         return pausedPartitions;
+    }
+
+    /** The partitions paused by backpressure right now. */
+    public Set<TopicPartition> paused() {
+        return paused;
+    }
+
+    /**
+     * Records behind the end of each assigned partition, counted from the consumer's fetch position (Kafka's own
+     * {@code records-lag}); refreshed about once a second. Records fetched but not finished are in
+     * {@link #inFlightRecords()}.
+     */
+    public Map<TopicPartition, Long> lag() {
+        return lag;
     }
 
     /** Partitions this instance owns right now. */

@@ -222,6 +222,7 @@ class ConfigTest {
             ConfigKey.INGEST_CODEC, "json",
             ConfigKey.ADMIN_PRINCIPALS, "ops:*:" + "ab".repeat(32),
             ConfigKey.EGRESS_ENABLED, "false",
+            ConfigKey.METRICS_ENABLED, "false",
             ConfigKey.EGRESS_FORMAT, "ditto-json",
             ConfigKey.EGRESS_ACKS, "true");
 

@@ -1,0 +1,48 @@
+package io.twinbridge.gateway.metrics;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.twinbridge.gateway.ditto.DittoPortFactory;
+import io.twinbridge.gateway.egress.EgressStats;
+import io.twinbridge.gateway.ingest.IngestStats;
+import io.twinbridge.gateway.kafka.IngestConsumerStats;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * The gateway's Prometheus registry and its binders. {@link #scrape()} first registers the meters of tenants,
+ * error codes and partitions that appeared since the last scrape, then renders the text format.
+ */
+public final class GatewayMetrics {
+    /** Content type of {@link #scrape()}: the Prometheus text format 0.0.4. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<Runnable> refreshers = new CopyOnWriteArrayList<>();
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Ingest's counters, consumer lag and paused partitions; {@code tenantOfTopic} labels the partition meters. */
+    public void bindIngest(IngestStats stats, IngestConsumerStats consumer,
+            Function<String, Optional<String>> tenantOfTopic) {
+        refreshers.add(new IngestMeters(registry, stats, consumer, tenantOfTopic)::refresh);
+    }
+
+    public void bindEgress(EgressStats stats) {
+        refreshers.add(new EgressMeters(registry, stats)::refresh);
+    }
+
+    /** {@code sessions}, giving each session it opens a connection-state gauge. */
+    public DittoPortFactory trackSessions(DittoPortFactory sessions) {
+        return DittoSessionMeters.tracking(sessions, registry);
+    }
+
+    public String scrape() {
+        refreshers.forEach(Runnable::run);
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,129 @@
+package io.twinbridge.gateway.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.twinbridge.gateway.egress.EgressStats;
+import io.twinbridge.gateway.ingest.IngestStats;
+import io.twinbridge.gateway.ingest.IngestStatsFixture;
+import io.twinbridge.gateway.ditto.DittoPort;
+import io.twinbridge.gateway.kafka.IngestConsumerStats;
+import io.twinbridge.gateway.kafka.IngestConsumerStatsFixture;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/** Prometheus naming conventions for every meter the gateway exports: base units, {@code _total}, {@code _seconds}. */
+class MetricNamingTest {
+    /** Gauges name their unit; a 1/0 state gauge names the state instead. */
+    private static final Set<String> GAUGE_UNITS = Set.of("_records", "_partitions", "_seconds", "_bytes");
+    private static final Set<String> STATE_GAUGES = Set.of("twinbridge_ditto_session_connected");
+
+    @Test
+    void everyGatewayMeterFollowsThePrometheusConventions() {
+        PrometheusText scrape = PrometheusText.parse(populated().scrape());
+        Map<String, String> ours = new java.util.TreeMap<>();
+        scrape.types.forEach((family, type) -> {
+            if (family.startsWith("twinbridge_")) {
+                ours.put(family, type);
+            }
+        });
+        // a timer also exports its maximum as a gauge <name>_max next to its histogram
+        long timerMaxima = ours.keySet().stream().filter(f -> f.endsWith("_max")
+                && "histogram".equals(ours.get(f.substring(0, f.length() - 4)))).count();
+        assertEquals(MetricNames.class.getFields().length - 7, ours.size() - timerMaxima,
+                "one family per meter name in MetricNames (7 constants are tag keys): " + ours.keySet());
+        ours.forEach((family, type) -> {
+            switch (type) {
+                case "counter" -> assertTrue(family.endsWith("_total"), family + " is a counter");
+                case "histogram" -> assertTrue(family.endsWith("_seconds"), family + " is a duration in seconds");
+                case "gauge" -> assertTrue(STATE_GAUGES.contains(family) || family.endsWith("_seconds_max")
+                        || GAUGE_UNITS.stream().anyMatch(family::endsWith), family + " names its unit");
+                default -> throw new AssertionError(family + " has unexpected type " + type);
+            }
+            assertTrue(type.equals("counter") || !family.endsWith("_total"), family + ": _total only on counters");
+            assertTrue(!family.contains("millis") && !family.contains("_ms_"), family + ": base units");
+            assertTrue(family.matches("[a-z][a-z0-9_]*"), family);
+        });
+        assertTrue(scrape.sampleNames().contains("twinbridge_ditto_request_seconds_bucket"), "a real histogram");
+        assertEquals(5, scrape.value("twinbridge_kafka_consumer_lag_records", Map.of("partition", "0")));
+        assertEquals(1, scrape.value("twinbridge_kafka_consumer_paused_partitions", Map.of("tenant", "acme")));
+        assertEquals(1, scrape.value("twinbridge_ditto_session_connected", Map.of("session", "ingest")));
+        scrape.samples.stream().filter(s -> s.name().startsWith("twinbridge_")
+                        && !s.name().equals("twinbridge_kafka_consumer_assigned_partitions")
+                        && !s.name().equals("twinbridge_kafka_consumer_in_flight_records")
+                        && !s.name().equals("twinbridge_ditto_session_connected"))
+                .forEach(s -> assertEquals("acme", s.labels().get("tenant"), s + " has its tenant"));
+    }
+
+    @Test
+    void aDittoRoundTripLandsInItsBucket() {
+        IngestStats stats = new IngestStats();
+        GatewayMetrics metrics = new GatewayMetrics();
+        metrics.bindIngest(stats, new IngestConsumerStats(), topic -> Optional.of("acme"));
+        IngestStatsFixture.dittoRoundTrip(stats, "acme", 3_000_000);
+        PrometheusText scrape = PrometheusText.parse(metrics.scrape());
+        assertEquals(0, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("le", "0.002")));
+        assertEquals(1, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("le", "0.005")));
+        assertEquals(0.003, scrape.value("twinbridge_ditto_request_seconds_sum", Map.of("tenant", "acme")), 1e-9);
+    }
+
+    /** The dashboard may only query what the gateway exports: every name in its PromQL is in a real scrape. */
+    @Test
+    void theGrafanaDashboardQueriesOnlyExportedMetrics() throws Exception {
+        Set<String> exported = PrometheusText.parse(populated().scrape()).sampleNames();
+        JsonNode dashboard = new ObjectMapper().readTree(Files.readString(Path.of("..", "docs",
+                "grafana-dashboard.json"), StandardCharsets.UTF_8));
+        assertEquals(39, dashboard.get("schemaVersion").asInt());
+        List<String> queries = new ArrayList<>();
+        dashboard.get("panels").forEach(panel -> panel.get("targets").forEach(t -> queries.add(t.get("expr").asText())));
+        dashboard.get("templating").get("list").forEach(v -> {
+            if (v.has("definition")) {
+                queries.add(v.get("definition").asText());
+            }
+        });
+        assertTrue(queries.size() >= 10, "panels for every area: " + queries.size());
+        Pattern metric = Pattern.compile("twinbridge_[a-z0-9_]+");
+        for (String query : queries) {
+            Matcher m = metric.matcher(query);
+            assertTrue(m.find(), "no gateway metric in " + query);
+            m.reset();
+            while (m.find()) {
+                assertTrue(exported.contains(m.group()), m.group() + " (in " + query + ") is not exported");
+            }
+        }
+    }
+
+    static GatewayMetrics populated() {
+        GatewayMetrics metrics = new GatewayMetrics();
+        IngestStats ingest = IngestStatsFixture.oneOfEach("acme");
+        metrics.bindIngest(ingest, IngestConsumerStatsFixture.lagging(new TopicPartition("tb.telemetry.acme", 0), 5),
+                topic -> Optional.of("acme"));
+        IngestStatsFixture.dittoRoundTrip(ingest, "acme", 1_000_000);
+        EgressStats egress = new EgressStats();
+        egress.tenant("acme").eventsPublished.increment();
+        metrics.bindEgress(egress);
+        // a session that is always connected and answers nothing else
+        DittoPort session = (DittoPort) Proxy.newProxyInstance(DittoPort.class.getClassLoader(),
+                new Class<?>[] {DittoPort.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("isConnected")) {
+                        return true;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        metrics.trackSessions((name, acks) -> session).open("ingest");
+        return metrics;
+    }
+}

@@ -1,0 +1,183 @@
+package io.twinbridge.gateway.metrics;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.twinbridge.gateway.Gateway;
+import io.twinbridge.gateway.config.GatewayConfig;
+import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.sandbox.ditto.DittoSandbox;
+import io.twinbridge.sandbox.ditto.SandboxOptions;
+import io.twinbridge.sandbox.fleet.AssetKind;
+import io.twinbridge.sandbox.fleet.FaultKind;
+import io.twinbridge.sandbox.fleet.FleetOptions;
+import io.twinbridge.sandbox.fleet.FleetSimulator;
+import io.twinbridge.sandbox.fleet.SimRecord;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7's metrics test: a real broker, the sandbox and a running gateway; good and bad telemetry for two tenants;
+ * then {@code GET /metrics}, parsed, must count exactly what was sent.
+ */
+class MetricsEndpointTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String PREFIX = "metrics";
+    /** The dead-letter code each injected fault must end with (see {@link FaultKind}). */
+    private static final Map<FaultKind, String> CODES = Map.of(FaultKind.GARBAGE, "decode.malformed",
+            FaultKind.UNKNOWN_SCHEMA, "decode.unknown-schema", FaultKind.OUT_OF_RANGE, "validate.out-of-range");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static KafkaTestCluster kafka;
+    private static DittoSandbox sandbox;
+    private static Gateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = KafkaTestCluster.start();
+        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            admin.createTopics(List.of(new NewTopic(PREFIX + ".telemetry.acme", 2, (short) 1),
+                    new NewTopic(PREFIX + ".telemetry.globex", 2, (short) 1),
+                    new NewTopic(PREFIX + ".twin-events.acme", 1, (short) 1),
+                    new NewTopic(PREFIX + ".twin-events.globex", 1, (short) 1),
+                    new NewTopic(PREFIX + ".dlq.acme", 1, (short) 1),
+                    new NewTopic(PREFIX + ".dlq.globex", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("TWINBRIDGE_KAFKA_TOPIC_PREFIX", PREFIX);
+        env.put("TWINBRIDGE_KAFKA_GROUP_ID", "g-" + PREFIX);
+        env.put("TWINBRIDGE_DITTO_ENDPOINT", sandbox.wsUrl());
+        env.put("TWINBRIDGE_DITTO_HTTP_ENDPOINT", sandbox.httpUrl());
+        env.put("TWINBRIDGE_HTTP_PORT", "0");
+        env.put("TWINBRIDGE_TENANTS", "acme,globex");
+        env.put("TWINBRIDGE_INGEST_COMMIT_INTERVAL", "50ms");
+        gateway = Gateway.start(GatewayConfig.fromEnv(env)).toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        gateway.egress().orElseThrow().subscribed().get(30, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void theScrapeCountsWhatWasSentPerTenantAndCode() throws Exception {
+        // given: telemetry of two tenants, a fifth of it spoiled in three ways
+        List<SimRecord> records = new FleetSimulator(FleetOptions.defaults().withTopicPrefix(PREFIX)
+                .withDevicesPerKind(1).withKinds(EnumSet.of(AssetKind.TURBINE, AssetKind.HVAC))
+                .withFaults(0.2, CODES.keySet())).stream().limit(80).collect(Collectors.toList());
+        produce(records);
+
+        // when: everything sent is finished (applied or dead-lettered)
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            PrometheusText scrape = scrape();
+            return List.of("acme", "globex").stream().allMatch(tenant -> {
+                Map<String, String> t = Map.of("tenant", tenant);
+                double finished = scrape.valueOrZero("twinbridge_ingest_records_applied_total", t)
+                        + scrape.valueOrZero("twinbridge_ingest_records_stale_total", t)
+                        + scrape.all("twinbridge_ingest_records_dead_lettered_total").stream()
+                        .filter(s -> s.labels().get("tenant").equals(tenant)).mapToDouble(s -> s.value()).sum();
+                return finished == records.stream().filter(r -> r.tenant().equals(tenant)).count();
+            });
+        });
+
+        // then: per tenant, consumed = produced, applied = the good ones, dead-lettered = the bad ones by code
+        PrometheusText scrape = scrape();
+        for (String tenant : List.of("acme", "globex")) {
+            Map<String, String> t = Map.of("tenant", tenant);
+            List<SimRecord> sent = records.stream().filter(r -> r.tenant().equals(tenant)).toList();
+            long good = sent.stream().filter(r -> r.fault().isEmpty()).count();
+            assertTrue(good > 0 && good < sent.size(), "the fleet sent good and bad records");
+            assertEquals(sent.size(), scrape.value("twinbridge_ingest_records_consumed_total", t), tenant);
+            assertEquals(good, scrape.value("twinbridge_ingest_records_applied_total", t), tenant);
+            assertEquals(0, scrape.value("twinbridge_ingest_records_stale_total", t), tenant);
+            Map<String, Long> badByCode = sent.stream().filter(r -> r.fault().isPresent())
+                    .collect(Collectors.groupingBy(r -> CODES.get(r.fault().get()), Collectors.counting()));
+            Map<String, Long> scrapedByCode = scrape.all("twinbridge_ingest_records_dead_lettered_total").stream()
+                    .filter(s -> s.labels().get("tenant").equals(tenant))
+                    .collect(Collectors.toMap(s -> s.labels().get("code"), s -> (long) s.value()));
+            assertEquals(badByCode, scrapedByCode, tenant);
+            scrape.all("twinbridge_ingest_records_dead_lettered_total").forEach(s -> assertTrue(
+                    s.labels().get("code").startsWith(s.labels().get("stage") + "."), s.toString()));
+            // each merge sent was timed once
+            double merges = scrape.value("twinbridge_ditto_merges_sent_total", t);
+            assertTrue(merges >= 1 && merges <= good, tenant + " merges " + merges);
+            assertEquals(merges, scrape.value("twinbridge_ditto_request_seconds_count", t), tenant);
+            assertEquals(merges, scrape.value("twinbridge_ditto_request_seconds_bucket",
+                    Map.of("tenant", tenant, "le", "+Inf")), tenant);
+            assertEquals(0, scrape.value("twinbridge_kafka_consumer_paused_partitions", t), tenant);
+        }
+        assertEquals(1, scrape.value("twinbridge_ditto_session_connected", Map.of("session", "ingest")));
+        assertEquals(1, scrape.value("twinbridge_ditto_session_connected", Map.of("session", "egress-acme")));
+        assertEquals(4, scrape.value("twinbridge_kafka_consumer_assigned_partitions", Map.of()));
+
+        // and: egress published the twins' changes, and the consumer caught up on all four partitions
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            PrometheusText later = scrape();
+            return later.value("twinbridge_egress_events_published_total", Map.of("tenant", "acme")) > 0
+                    && later.value("twinbridge_egress_events_published_total", Map.of("tenant", "globex")) > 0
+                    && later.all("twinbridge_kafka_consumer_lag_records").size() == 4
+                    && later.all("twinbridge_kafka_consumer_lag_records").stream().allMatch(s -> s.value() == 0);
+        });
+    }
+
+    private static PrometheusText scrape() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + gateway.httpPort() + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/plain; version=0.0.4"));
+        return PrometheusText.parse(response.body());
+    }
+
+    /** Not idempotent, one request in flight: the in-process broker can stall idempotent producers (see testkit). */
+    private static void produce(List<SimRecord> records) throws Exception {
+        Properties p = new Properties();
+        p.putAll(kafka.clientProperties());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sends = records.stream().map(r -> producer.send(new ProducerRecord<>(
+                    r.topic(), r.key().getBytes(StandardCharsets.UTF_8), r.value()))).toList();
+            for (Future<RecordMetadata> send : sends) {
+                send.get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
