@@ -109,6 +109,11 @@ public final class GatewayConfig {
         return configured.isEmpty() ? "http://" + http.host() + ":" + http.port() : configured;
     }
 
+    /** {@code dashboard.enabled}: whether the HTTP port serves the live dashboard. */
+    public boolean dashboardEnabled() {
+        return Boolean.parseBoolean(string(ConfigKey.DASHBOARD_ENABLED));
+    }
+
     public List<String> tenants() {
         return list(ConfigKey.TENANTS);
     }
