@@ -92,6 +92,7 @@
     head.appendChild(el("span", "count"));
     head.appendChild(el("span", "alerts"));
     section.appendChild(head);
+    section.appendChild(el("div", "kinds"));
     var main = document.getElementById("tenants");
     var after = Array.prototype.find.call(main.querySelectorAll("section.tenant"), function (s) {
       return s.getAttribute("data-tenant") > tenant;
@@ -100,7 +101,8 @@
     return section;
   }
 
-  function kindGroup(section, kindName) {
+  function kindGroup(tenant, kindName) {
+    var section = tenant.querySelector(".kinds");
     var group = section.querySelector('.kind[data-kind="' + kindName + '"]');
     if (group) { return group.querySelector(".cards"); }
     group = el("div", "kind");
