@@ -108,7 +108,7 @@ class DashboardPageTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
         // a container has no sandbox support and a tiny /dev/shm
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,2000",
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1200",
                 "--hide-scrollbars");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
