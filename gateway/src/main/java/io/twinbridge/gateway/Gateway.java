@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.twinbridge.gateway.config.GatewayConfig;
+import io.twinbridge.gateway.dashboard.Dashboard;
+import io.twinbridge.gateway.dashboard.GatewayStatsSource;
+import io.twinbridge.gateway.dashboard.LagProbe;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.egress.EgressFactory;
@@ -67,10 +70,11 @@ public final class Gateway {
     private final Optional<EgressService> egress;
     private final TenantAdmin tenants;
     private final AtomicBoolean stopping;
+    private final Optional<Dashboard> dashboard;
 
     private Gateway(GatewayConfig config, Vertx vertx, Admin kafkaAdmin, DittoPort ditto, ReadinessMonitor readiness,
                     GatewayHttpServer http, Optional<IngestService> ingest, Optional<EgressService> egress,
-                    TenantAdmin tenants, AtomicBoolean stopping) {
+                    TenantAdmin tenants, AtomicBoolean stopping, Optional<Dashboard> dashboard) {
         this.config = config;
         this.vertx = vertx;
         this.kafkaAdmin = kafkaAdmin;
@@ -81,6 +85,7 @@ public final class Gateway {
         this.egress = egress;
         this.tenants = tenants;
         this.stopping = stopping;
+        this.dashboard = dashboard;
     }
 
     public static Future<Gateway> start(GatewayConfig config) {
@@ -148,6 +153,13 @@ public final class Gateway {
         metrics.ifPresent(m -> new MetricsRoutes(m).mount(router));
         new ModelRoutes(models).mount(router);
         new AdminRoutes(tenantAdmin, adminAuth, tenantsConfig.maxDocumentBytes()).mount(router);
+        AtomicReference<Optional<EgressService>> egressRef = new AtomicReference<>(Optional.empty());
+        Optional<Dashboard> dashboard = config.dashboardEnabled()
+                ? Optional.of(Dashboard.create(vertx, sessions, directory, models, new GatewayStatsSource(
+                        ingestRef::get, egressRef::get, new LagProbe(admin, config.kafka().groupId(),
+                                Dashboard.LAG_INTERVAL, config.readiness().timeout()))))
+                : Optional.empty();
+        dashboard.ifPresent(d -> d.mount(router));
         Promise<Gateway> started = Promise.promise();
         GatewayHttpServer.start(vertx, config.http(), router).onComplete(listening -> {
             if (listening.succeeded()) {
@@ -160,6 +172,7 @@ public final class Gateway {
                         EgressService service = EgressFactory.create(config, models, sessions, ditto, directory);
                         egress = Optional.of(service);
                         metrics.ifPresent(m -> m.bindEgress(service.stats()));
+                        egressRef.set(egress);
                         service.start().whenComplete((ok, failure) -> {
                             if (failure != null) {
                                 LOG.warn("Egress subscriptions not confirmed yet ({}); the sessions keep retrying",
@@ -194,8 +207,14 @@ public final class Gateway {
                 }
                 LOG.info("TwinBridge gateway listening on http://{}:{} (Kafka {}, Ditto {})", config.http().host(),
                         listening.result().port(), config.kafka().bootstrapServers(), config.ditto().endpoint());
+                dashboard.ifPresent(d -> d.start().whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Dashboard subscription not confirmed yet ({}); its session keeps retrying",
+                                failure.toString());
+                    }
+                }));
                 started.complete(new Gateway(config, vertx, admin, ditto, readiness, listening.result(), ingest,
-                        egress, tenantAdmin, stopping));
+                        egress, tenantAdmin, stopping, dashboard));
             } else {
                 closeAll(vertx, admin, ditto, config.shutdownTimeout())
                         .whenComplete((ok, ignored) -> started.fail(listening.cause()));
@@ -224,7 +243,13 @@ public final class Gateway {
                     LOG.warn("stopping egress failed: {}", failure.toString());
                     return null;
                 });
-        CompletableFuture<Void> stopped = egressStopped.thenCompose(ignored -> http.stop().toCompletionStage())
+        CompletableFuture<Void> dashboardStopped = egressStopped.thenCompose(ignored -> dashboard
+                        .map(d -> d.stop().toCompletableFuture()).orElse(CompletableFuture.completedFuture(null)))
+                .exceptionally(failure -> {
+                    LOG.warn("stopping the dashboard failed: {}", failure.toString());
+                    return null;
+                });
+        CompletableFuture<Void> stopped = dashboardStopped.thenCompose(ignored -> http.stop().toCompletionStage())
                 .handle((ok, failure) -> {
                     if (failure != null) {
                         LOG.warn("closing the HTTP server failed: {}", failure.toString());

@@ -116,10 +116,16 @@ final class Demo {
     }
 
     String statusLine() {
-        return "TwinBridge demo up: Ditto API " + dittoThingsUrl() + " (user ditto/ditto)"
+        return "TwinBridge demo up: dashboard " + dashboardUrl() + " · Ditto API " + dittoThingsUrl()
+                + " (user ditto/ditto)"
                 + " · gateway " + gatewayReadyUrl()
                 + " · Kafka " + kafka.bootstrapServers()
                 + " · Ctrl-C to stop";
+    }
+
+    /** The gateway's live dashboard. */
+    String dashboardUrl() {
+        return "http://" + host + ":" + gateway.httpPort() + "/";
     }
 
     String dittoThingsUrl() {

@@ -142,6 +142,10 @@ public enum ConfigKey {
             "Events per tenant waiting for Kafka. Past it, egress stops acknowledging (so Ditto and ingest slow "
                     + "down); without acknowledgements, events past it are dropped, counted and logged with thing "
                     + "id and revision, and the thing is resynchronised from Ditto once the buffer drains."),
+    DASHBOARD_ENABLED("dashboard.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
+            "Whether the HTTP port serves the live dashboard at `/` (and its feed at `/dashboard/events`), with a "
+                    + "Ditto session of its own. It shows every tenant's twins to whoever reaches the port: see "
+                    + "docs/security.md."),
     SCHEMA_REGISTRY_URL("schema-registry.url", ConfigType.STRING, "", Validator.httpUrlOrEmpty(),
             "Confluent-compatible schema registry (`GET /schemas/ids/{id}`), for `confluent-avro` records. "
                     + "Empty = none.");

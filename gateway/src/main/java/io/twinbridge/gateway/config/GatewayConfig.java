@@ -127,6 +127,9 @@ public final class GatewayConfig {
             throw new ConfigException(missing.key(), sourceOf(missing), "must be set together with " + set.key());
         }
         return Optional.of(new ModelDirectories(Path.of(models), Path.of(schemas)));
+    /** {@code dashboard.enabled}: whether the HTTP port serves the live dashboard. */
+    public boolean dashboardEnabled() {
+        return Boolean.parseBoolean(string(ConfigKey.DASHBOARD_ENABLED));
     }
 
     public List<String> tenants() {

@@ -224,7 +224,8 @@ class ConfigTest {
             ConfigKey.EGRESS_ENABLED, "false",
             ConfigKey.METRICS_ENABLED, "false",
             ConfigKey.EGRESS_FORMAT, "ditto-json",
-            ConfigKey.EGRESS_ACKS, "true");
+            ConfigKey.EGRESS_ACKS, "true",
+            ConfigKey.DASHBOARD_ENABLED, "false");
 
     private static String alternative(ConfigKey key) {
         if (SPECIAL_ALTERNATIVES.containsKey(key)) {

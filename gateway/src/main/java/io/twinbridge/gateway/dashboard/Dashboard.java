@@ -1,0 +1,51 @@
+package io.twinbridge.gateway.dashboard;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import io.twinbridge.gateway.ditto.DittoPortFactory;
+import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantSettings;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/** The live dashboard: its feed with a Ditto session of its own, and its routes. */
+public final class Dashboard {
+    /** The most twins the page shows; the rest are counted as refused. */
+    public static final int MAX_TWINS = 2000;
+
+    private final DashboardFeed feed;
+
+    private Dashboard(DashboardFeed feed) {
+        this.feed = feed;
+    }
+
+    /** A dashboard over the tenants known at start. Mount it with {@link #mount}, then {@link #start} it. */
+    public static Dashboard create(Vertx vertx, DittoPortFactory sessions, TenantDirectory tenants,
+                                   ModelRegistry models, StatsSource stats) {
+        Map<String, String> tenantsByNamespace = new LinkedHashMap<>();
+        for (TenantSettings tenant : tenants.all()) {
+            tenantsByNamespace.put(tenant.namespace(), tenant.id().value());
+        }
+        return new Dashboard(new DashboardFeed(vertx, sessions.open("dashboard"), tenantsByNamespace,
+                KindProfiles.standard(models), stats, MAX_TWINS));
+    }
+
+    public void mount(Router router) {
+        new DashboardRoutes(feed).mount(router);
+    }
+
+    public CompletionStage<Void> start() {
+        return feed.start();
+    }
+
+    public CompletionStage<Void> stop() {
+        return feed.stop();
+    }
+
+    /** How often the lag probe asks Kafka, and how long it waits. */
+    public static final Duration LAG_INTERVAL = Duration.ofSeconds(2);
+}

@@ -1,0 +1,259 @@
+package io.twinbridge.gateway.dashboard;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.things.model.ThingId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.twinbridge.gateway.ditto.DittoPort;
+import io.twinbridge.gateway.ditto.TwinEvent;
+import io.twinbridge.gateway.ditto.TwinEventListener;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+
+/**
+ * Keeps the dashboard's twin store up to date from Ditto's twin events and fans changes out to the browsers.
+ *
+ * <p>Its own Ditto session subscribes to the tenants' namespaces. Merge events carry only the patch, so a thing seen
+ * for the first time is read whole from Ditto ({@code retrieveThingState}, with its revision); events that arrive
+ * meanwhile wait and are applied on top if they are newer. After a reconnect every known thing is read again.
+ * Everything runs on one Vert.x context: the WebSocket thread only hands events over.
+ */
+public final class DashboardFeed {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardFeed.class);
+    /** Reads of new things at once: a burst of new twins must not flood Ditto. */
+    static final int MAX_CONCURRENT_READS = 16;
+    /** Events kept per thing while its first read is in flight. */
+    static final int MAX_WAITING_EVENTS = 64;
+    /** Browsers at once; more get 503. */
+    static final int MAX_CLIENTS = 32;
+    static final long FLUSH_MILLIS = 250;
+    static final long STATS_MILLIS = 1000;
+    /** Things remembered as not shown (no known kind, or the store was full), so their events cost no reads. */
+    static final int MAX_IGNORED = 100_000;
+
+    private final DittoPort ditto;
+    private final List<String> namespaces;
+    private final Map<String, String> tenantsByNamespace;
+    private final TwinStore store;
+    private final KindProfiles profiles;
+    private final StatsTicker stats;
+    private final Vertx vertx;
+    private final Context context;
+    private final Map<String, Deque<TwinEvent>> reading = new HashMap<>();
+    private final Set<String> ignored = new HashSet<>();
+    private final Set<String> rereadAfter = new HashSet<>();
+    private final Set<SseClient> clients = new LinkedHashSet<>();
+    private io.vertx.core.json.JsonObject lastStats = new io.vertx.core.json.JsonObject();
+    private long flushTimer = -1;
+    private long statsTimer = -1;
+
+    /**
+     * @param tenantsByNamespace the tenant of each subscribed namespace, for things without a tenant attribute
+     * @param maxTwins           the most twins kept and shown
+     */
+    public DashboardFeed(Vertx vertx, DittoPort ditto, Map<String, String> tenantsByNamespace, KindProfiles profiles,
+                         StatsSource stats, int maxTwins) {
+        this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        this.ditto = ditto;
+        this.tenantsByNamespace = Map.copyOf(tenantsByNamespace);
+        this.namespaces = List.copyOf(new java.util.TreeSet<>(tenantsByNamespace.keySet()));
+        this.profiles = profiles;
+        this.store = new TwinStore(profiles, maxTwins);
+        this.stats = new StatsTicker(stats);
+    }
+
+    /** Connects, subscribes and starts the timers; completes when Ditto confirmed the subscription. */
+    public CompletionStage<Void> start() {
+        context.runOnContext(v -> {
+            flushTimer = vertx.setPeriodic(FLUSH_MILLIS, id -> flush());
+            statsTimer = vertx.setPeriodic(STATS_MILLIS, id -> tickStats());
+        });
+        if (namespaces.isEmpty()) {
+            LOG.info("Dashboard: no tenant namespaces to watch");
+            return CompletableFuture.completedFuture(null);
+        }
+        return ditto.connect().thenCompose(ok -> ditto.subscribeTwinEvents(namespaces, new TwinEventListener() {
+            @Override
+            public void onEvent(TwinEvent event) {
+                context.runOnContext(v -> handle(event));
+            }
+
+            @Override
+            public void onReconnected() {
+                context.runOnContext(v -> rereadAll());
+            }
+        })).thenRun(() -> LOG.info("Dashboard watching namespaces {}", namespaces));
+    }
+
+    public CompletionStage<Void> stop() {
+        CompletableFuture<Void> timersStopped = new CompletableFuture<>();
+        context.runOnContext(v -> {
+            vertx.cancelTimer(flushTimer);
+            vertx.cancelTimer(statsTimer);
+            clients.forEach(SseClient::close);
+            clients.clear();
+            timersStopped.complete(null);
+        });
+        return timersStopped.thenCompose(v -> ditto.close());
+    }
+
+    /**
+     * Streams to {@code response}: a {@code snapshot} event (the kinds' profiles, every twin, the latest stats),
+     * then {@code twins} and {@code stats} events. Answers 503 when too many browsers are connected.
+     */
+    public void attach(HttpServerResponse response) {
+        context.runOnContext(v -> {
+            if (clients.size() >= MAX_CLIENTS) {
+                response.setStatusCode(503).putHeader("content-type", "text/plain; charset=utf-8")
+                        .end("too many dashboard clients (" + MAX_CLIENTS + ")");
+                return;
+            }
+            response.setChunked(true)
+                    .putHeader("content-type", "text/event-stream; charset=utf-8")
+                    .putHeader("cache-control", "no-store")
+                    .putHeader("x-accel-buffering", "no");
+            SseClient client = new SseClient(response);
+            clients.add(client);
+            response.closeHandler(closed -> context.runOnContext(c -> clients.remove(client)));
+            client.send("snapshot", new io.vertx.core.json.JsonObject()
+                    .put("kinds", profiles.toJson())
+                    .put("tenants", new JsonArray(List.copyOf(new java.util.TreeSet<>(tenantsByNamespace.values()))))
+                    .put("historyMillis", TwinStore.HISTORY_POINTS * TwinStore.SAMPLE_MILLIS)
+                    .put("twins", store.toJson())
+                    .put("stats", lastStats));
+        });
+    }
+
+    private void handle(TwinEvent event) {
+        String thingId = event.thingId();
+        if (ignored.contains(thingId) && !event.action().equals("created")) {
+            return;
+        }
+        Deque<TwinEvent> waiting = reading.get(thingId);
+        if (waiting != null) {
+            if (waiting.size() < MAX_WAITING_EVENTS) {
+                waiting.addLast(event);
+            } else {
+                // too many to keep: drop them and read the thing again once this read is done
+                waiting.clear();
+                rereadAfter.add(thingId);
+            }
+            return;
+        }
+        Optional<TwinState> known = store.get(thingId);
+        if (known.isEmpty()) {
+            if (!event.action().equals("deleted")) {
+                read(thingId);
+            }
+            return;
+        }
+        apply(known.get(), event);
+    }
+
+    private void apply(TwinState twin, TwinEvent event) {
+        switch (twin.apply(event, System.currentTimeMillis())) {
+            case CHANGED -> publish(twin);
+            case NEEDS_REREAD -> read(twin.thingId());
+            case DELETED -> {
+                store.remove(twin.thingId());
+                clients.forEach(c -> c.offerTwin(twin.thingId(), new io.vertx.core.json.JsonObject()
+                        .put("id", twin.thingId()).put("deleted", true)));
+            }
+            case UNCHANGED -> { }
+        }
+    }
+
+    private void read(String thingId) {
+        if (reading.containsKey(thingId) || reading.size() >= MAX_CONCURRENT_READS) {
+            // at the limit the event is dropped; the thing's next event tries again
+            return;
+        }
+        reading.put(thingId, new ArrayDeque<>());
+        ditto.retrieveThingState(ThingId.of(thingId)).whenComplete((thing, failure) ->
+                context.runOnContext(v -> read(thingId, thing, failure)));
+    }
+
+    private void read(String thingId, Optional<JsonObject> thing, Throwable failure) {
+        Deque<TwinEvent> waiting = reading.remove(thingId);
+        if (rereadAfter.remove(thingId)) {
+            read(thingId);
+            return;
+        }
+        if (failure != null) {
+            LOG.warn("Dashboard could not read {} from Ditto: {}; its next event tries again", thingId,
+                    failure.toString());
+            return;
+        }
+        if (thing.isEmpty()) {
+            store.remove(thingId);
+            return;
+        }
+        String namespace = thingId.substring(0, thingId.indexOf(':'));
+        Optional<TwinState> twin = store.put(thingId, tenantsByNamespace.getOrDefault(namespace, namespace),
+                thing.get(), System.currentTimeMillis());
+        if (twin.isEmpty()) {
+            // no kind the dashboard shows, or the store is full: don't read it again on each event
+            if (ignored.size() < MAX_IGNORED) {
+                ignored.add(thingId);
+            }
+            return;
+        }
+        publish(twin.get());
+        if (waiting != null) {
+            new ArrayList<>(waiting).forEach(event -> apply(twin.get(), event));
+        }
+    }
+
+    private void rereadAll() {
+        List<String> known = new ArrayList<>();
+        store.all().forEach(t -> known.add(t.thingId()));
+        LOG.info("Dashboard session reconnected; reading {} twin(s) again", known.size());
+        ignored.clear();
+        // reads beyond the concurrency limit are skipped; those twins catch up on their next event
+        known.forEach(this::read);
+    }
+
+    private void publish(TwinState twin) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        io.vertx.core.json.JsonObject json = twin.toJson(false);
+        clients.forEach(c -> c.offerTwin(twin.thingId(), json));
+    }
+
+    private void flush() {
+        clients.forEach(SseClient::flush);
+    }
+
+    private void tickStats() {
+        try {
+            lastStats = stats.tick(System.currentTimeMillis(), store.size(), store.refused());
+        } catch (RuntimeException e) {
+            LOG.warn("Dashboard stats failed: {}", e.toString());
+            return;
+        }
+        clients.forEach(c -> c.offerStats(lastStats));
+    }
+
+    /** Twins held right now, for tests. */
+    int twins() {
+        return store.size();
+    }
+}

@@ -1,0 +1,134 @@
+package io.twinbridge.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The live dashboard in a real headless Chromium, fed by the running demo: tenants, cards, live values, sparklines,
+ * gateway figures, and no error in the browser's console. Leaves a screenshot in {@code target/dashboard.png}.
+ */
+class DashboardPageTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** DemoFleet: two tenants, two devices of each of the four kinds. */
+    private static final int FLEET_TWINS = DemoFleet.TENANTS.size() * 4 * 2;
+
+    @Test
+    void showsEveryTenantsTwinsUpdatingLiveWithSparklinesAndGatewayFigures() throws Exception {
+        String chromium = executable("chromium", "chromium-browser", "google-chrome");
+        String chromedriver = executable("chromedriver");
+        // Chromium starts while the demo does: each takes seconds
+        CompletableFuture<WebDriver> starting = CompletableFuture.supplyAsync(() -> open(chromium, chromedriver));
+        Demo demo;
+        try {
+            demo = Demo.start(DemoOptions.randomPorts());
+        } catch (Exception | Error e) {
+            starting.thenAccept(WebDriver::quit);
+            throw e;
+        }
+        WebDriver browser = null;
+        try {
+            browser = starting.get(60, TimeUnit.SECONDS);
+            browser.get(demo.dashboardUrl());
+            WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(200));
+
+            // a section per tenant, and a card per simulated twin, grouped by kind
+            wait.until(b -> b.findElements(By.cssSelector("article.card")).size() == FLEET_TWINS);
+            for (String tenant : DemoFleet.TENANTS) {
+                WebElement section = browser.findElement(By.cssSelector("section.tenant[data-tenant='" + tenant + "']"));
+                assertEquals(List.of("turbine", "robot", "hvac", "vehicle"), section
+                        .findElements(By.cssSelector(".kind")).stream().map(k -> k.getAttribute("data-kind")).toList());
+                assertEquals(8, section.findElements(By.cssSelector("article.card")).size(), tenant);
+            }
+
+            // a value shown changes while we watch: the robot's cycle count only ever grows
+            By cycles = By.cssSelector("article.card[data-thing-id='acme:RBT-001'] .main-value");
+            wait.until(b -> hasDigit(b.findElement(cycles).getText()));
+            String before = browser.findElement(cycles).getText();
+            wait.until(b -> !b.findElement(cycles).getText().equals(before));
+
+            // sparklines are drawn once a twin has two samples, and the gateway's figures arrive once a second
+            wait.until(b -> b.findElements(By.cssSelector("article.card svg.spark polyline")).size() >= FLEET_TWINS / 2);
+            String points = browser.findElement(By.cssSelector("article.card svg.spark polyline")).getAttribute("points");
+            assertTrue(points.split(" ").length >= 2, points);
+            wait.until(b -> hasDigit(b.findElement(By.id("stat-ingest")).getText())
+                    && !b.findElement(By.id("stat-ingest")).getText().equals("0"));
+            assertEquals("live", browser.findElement(By.id("connection")).getText());
+            // the bounds come from the Thing Models through the snapshot: the turbine's power tooltip names them
+            String range = browser.findElement(By.cssSelector(
+                    "article.card[data-thing-id='acme:WTG-001'] [data-path='rotor.speed']")).getAttribute("title");
+            assertEquals("range 0 … 25", range);
+
+            Path screenshot = Path.of("target", "dashboard.png");
+            Files.createDirectories(screenshot.getParent());
+            Files.write(screenshot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+
+            List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+            assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "browser console errors");
+        } finally {
+            if (browser != null) {
+                browser.quit();
+            }
+            demo.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    private static boolean hasDigit(String text) {
+        return text.chars().anyMatch(Character::isDigit);
+    }
+
+    private static WebDriver open(String chromium, String chromedriver) {
+        // Selenium warns on stderr that it has no DevTools binding for this Chromium; the test uses none
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        // a container has no sandbox support and a tiny /dev/shm
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1200",
+                "--hide-scrollbars");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** The first of {@code names} on the PATH; fails (never skips) when there is none, so CI cannot pass without it. */
+    private static String executable(String... names) {
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin");
+        for (String name : names) {
+            Optional<Path> found = Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, name))
+                    .filter(Files::isExecutable).findFirst();
+            if (found.isPresent()) {
+                return found.get().toString();
+            }
+        }
+        return fail(names[0] + " not found on PATH: the dashboard test needs headless Chromium and chromedriver; run"
+                + " .ci/ensure-chromium (Debian: apt-get install chromium chromium-driver)");
+    }
+}
