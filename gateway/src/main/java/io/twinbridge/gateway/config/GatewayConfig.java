@@ -117,6 +117,11 @@ public final class GatewayConfig {
         return duration(ConfigKey.SHUTDOWN_TIMEOUT);
     }
 
+    /** {@code plain} or {@code json}: see {@code io.twinbridge.gateway.logging.LogFormat}. */
+    public String logFormat() {
+        return string(ConfigKey.LOG_FORMAT);
+    }
+
     /** Non-fatal findings, such as unknown {@code TWINBRIDGE_} variables; the caller logs them. */
     public List<String> warnings() {
         return warnings;

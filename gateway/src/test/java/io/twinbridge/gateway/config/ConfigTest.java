@@ -223,7 +223,8 @@ class ConfigTest {
             ConfigKey.ADMIN_PRINCIPALS, "ops:*:" + "ab".repeat(32),
             ConfigKey.EGRESS_ENABLED, "false",
             ConfigKey.EGRESS_FORMAT, "ditto-json",
-            ConfigKey.EGRESS_ACKS, "true");
+            ConfigKey.EGRESS_ACKS, "true",
+            ConfigKey.LOG_FORMAT, "json");
 
     private static String alternative(ConfigKey key) {
         if (SPECIAL_ALTERNATIVES.containsKey(key)) {
