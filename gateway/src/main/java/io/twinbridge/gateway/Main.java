@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.twinbridge.gateway.config.ConfigException;
 import io.twinbridge.gateway.config.GatewayConfig;
+import io.twinbridge.gateway.logging.LogFormat;
 
 /**
  * Runnable entry point of the gateway jar: {@code java -jar twinbridge-gateway.jar [--config FILE]}.
@@ -44,6 +45,8 @@ public final class Main {
             err.println("twinbridge: bad configuration: " + e.getMessage());
             return EXIT_BAD_CONFIG;
         }
+        // log4j chose its format before the file was read; a log.format set there takes over from here on
+        LogFormat.applyConfigured(config, env);
         Gateway gateway;
         try {
             gateway = Gateway.start(config).await(config.shutdownTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);

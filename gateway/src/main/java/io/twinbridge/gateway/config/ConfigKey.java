@@ -53,6 +53,11 @@ public enum ConfigKey {
     SHUTDOWN_TIMEOUT("shutdown.timeout", ConfigType.DURATION, "10s",
             Validator.durationBetween(Duration.ofMillis(100), Duration.ofMinutes(1)),
             "Time the gateway has to drain and close everything on stop."),
+    LOG_FORMAT("log.format", ConfigType.STRING, "plain", Validator.oneOf("plain", "json"),
+            "Log line format on stdout: `plain` = one human-readable line; `json` = one JSON object per line (ECS-like "
+                    + "field names, with `tenant`, `thingId` and `correlationId` of the flow), for log collectors. "
+                    + "The environment variable also applies to the log lines written before the config is read; "
+                    + "see docs/operations.md."),
     TENANTS("tenants", ConfigType.LIST, "acme,globex",
             Validator.matchingEach("a tenant id ([a-z][a-z0-9-]{0,31})", "[a-z][a-z0-9-]{0,31}"),
             "Tenant ids the gateway serves, comma-separated (or a YAML list). Each tenant's telemetry is read from "

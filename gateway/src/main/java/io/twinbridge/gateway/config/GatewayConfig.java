@@ -127,6 +127,8 @@ public final class GatewayConfig {
             throw new ConfigException(missing.key(), sourceOf(missing), "must be set together with " + set.key());
         }
         return Optional.of(new ModelDirectories(Path.of(models), Path.of(schemas)));
+    }
+
     /** {@code dashboard.enabled}: whether the HTTP port serves the live dashboard. */
     public boolean dashboardEnabled() {
         return Boolean.parseBoolean(string(ConfigKey.DASHBOARD_ENABLED));
@@ -143,6 +145,11 @@ public final class GatewayConfig {
     /** Whether {@code GET /metrics} is served. */
     public boolean metricsEnabled() {
         return Boolean.parseBoolean(string(ConfigKey.METRICS_ENABLED));
+    }
+
+    /** {@code plain} or {@code json}: see {@code io.twinbridge.gateway.logging.LogFormat}. */
+    public String logFormat() {
+        return string(ConfigKey.LOG_FORMAT);
     }
 
     /** Non-fatal findings, such as unknown {@code TWINBRIDGE_} variables; the caller logs them. */

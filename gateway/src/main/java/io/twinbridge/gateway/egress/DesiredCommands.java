@@ -1,6 +1,7 @@
 package io.twinbridge.gateway.egress;
 
 import io.twinbridge.gateway.ditto.TwinEvent;
+import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.mapping.DesiredCommand;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
 import io.twinbridge.gateway.result.Result;
@@ -70,7 +71,7 @@ final class DesiredCommands {
         byCommand.forEach((command, parameters) -> {
             String commandId = event.thingId() + "@" + event.revision() + "/" + command;
             byte[] value = records.deviceCommand(tenant, event, commandId, command, parameters);
-            sender.apply(event.thingName(), value).whenComplete((ok, failure) -> {
+            sender.apply(event.thingName(), value).whenComplete(LogContext.carried((ok, failure) -> {
                 if (failure == null) {
                     stats.commandsPublished.increment();
                 } else {
@@ -78,7 +79,7 @@ final class DesiredCommands {
                     LOG.error("Kafka did not take command {} for {}: {}", commandId, event.thingId(),
                             failure.toString());
                 }
-            });
+            }));
         });
     }
 }

@@ -5,7 +5,9 @@ import io.twinbridge.gateway.ditto.DittoRequestOptions;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.ditto.TwinEventListener;
 import io.twinbridge.gateway.ditto.TwinEvents;
+import io.twinbridge.gateway.kafka.CorrelationIds;
 import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.tenant.TenantSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.logging.log4j.CloseableThreadContext;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
@@ -115,6 +118,17 @@ final class TenantEgress implements TwinEventListener {
     /** On the WebSocket's reading thread: only bounds and hands off. */
     @Override
     public void onEvent(TwinEvent event) {
+        try (CloseableThreadContext.Instance ignored = logContext(event)) {
+            admit(event);
+        }
+    }
+
+    /** The log context of an event's flow: tenant, thing and the correlation id of the command that caused it. */
+    private CloseableThreadContext.Instance logContext(TwinEvent event) {
+        return LogContext.of(tenant.id().value(), event.thingId(), event.correlationId().orElse(null));
+    }
+
+    private void admit(TwinEvent event) {
         if (worker.isShutdown()) {
             stats.eventsDropped.increment();
             LOG.warn("egress of {} is stopping: event {} rev {} not published", tenant.id(), event.thingId(),
@@ -149,6 +163,12 @@ final class TenantEgress implements TwinEventListener {
     }
 
     private void handle(TwinEvent event) {
+        try (CloseableThreadContext.Instance ignored = logContext(event)) {
+            publish(event);
+        }
+    }
+
+    private void publish(TwinEvent event) {
         try {
             long last = lastRevision.getOrDefault(event.thingId(), 0L);
             if (event.revision() <= last) {
@@ -162,7 +182,8 @@ final class TenantEgress implements TwinEventListener {
             thing.learn(event);
             lastRevision.put(event.thingId(), event.revision());
             publishEvent(event, thing, false);
-            commands.publish(event, this::kindOf, (key, value) -> send(commandsTopic, key, value, false));
+            commands.publish(event, this::kindOf, (key, value) -> send(commandsTopic, key, value, false,
+                    event.correlationId()));
             closeLoop(event, thing);
             if (gap) {
                 LOG.info("{}: revision jumped from {} to {}: resynchronising", event.thingId(), last,
@@ -180,7 +201,8 @@ final class TenantEgress implements TwinEventListener {
 
     private void publishEvent(TwinEvent event, ThingFacts thing, boolean resync) {
         byte[] value = records.twinEvent(tenant.id().value(), event, thing.definition);
-        send(eventsTopic, event.thingId(), value, resync).whenComplete((ok, failure) -> {
+        send(eventsTopic, event.thingId(), value, resync, event.correlationId())
+                .whenComplete(LogContext.carried((ok, failure) -> {
             if (!resync) {
                 release();
             }
@@ -194,12 +216,15 @@ final class TenantEgress implements TwinEventListener {
                 LOG.error("Kafka did not take the twin event {} rev {} for {}: {}; the thing will be resynchronised",
                         event.thingId(), event.revision(), eventsTopic, failure.toString());
             }
-        });
+        }));
     }
 
-    private CompletableFuture<Void> send(String topic, String key, byte[] value, boolean resync) {
+    /** @param correlationId of the Ditto command behind the record: its {@code correlation-id} header */
+    private CompletableFuture<Void> send(String topic, String key, byte[] value, boolean resync,
+                                         Optional<String> correlationId) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
                 value);
+        correlationId.ifPresent(id -> CorrelationIds.put(record.headers(), id));
         if (resync) {
             record.headers().add(TwinEvents.RESYNC_HEADER, "true".getBytes(StandardCharsets.UTF_8));
         }
@@ -258,14 +283,14 @@ final class TenantEgress implements TwinEventListener {
             DittoRequestOptions options = DittoRequestOptions.defaults()
                     .withCondition("eq(" + pointer.toString().substring(1) + "," + desired + ")");
             writer.mergeThing(ThingId.of(event.thingId()), JsonPointer.empty(), patch, options)
-                    .whenComplete((ok, failure) -> {
+                    .whenComplete(LogContext.carried((ok, failure) -> {
                         if (failure == null) {
                             stats.desiredCleared.increment();
                         } else {
                             LOG.warn("could not clear the applied desired property {} of {}: {}", key,
                                     event.thingId(), failure.toString());
                         }
-                    });
+                    }));
         }
     }
 
@@ -274,13 +299,22 @@ final class TenantEgress implements TwinEventListener {
             return;
         }
         for (String thingId : Set.copyOf(resyncWanted)) {
-            try {
-                resync(thingId);
-                resyncWanted.remove(thingId);
-            } catch (RuntimeException e) {
-                LOG.warn("resynchronising {} failed, retrying in {} ms: {}", thingId, RESYNC_RETRY_MS, e.toString());
-                return;
+            try (CloseableThreadContext.Instance ignored = LogContext.of(tenant.id().value(), thingId, null)) {
+                if (!resynced(thingId)) {
+                    return;
+                }
             }
+        }
+    }
+
+    private boolean resynced(String thingId) {
+        try {
+            resync(thingId);
+            resyncWanted.remove(thingId);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("resynchronising {} failed, retrying in {} ms: {}", thingId, RESYNC_RETRY_MS, e.toString());
+            return false;
         }
     }
 

@@ -3,9 +3,11 @@ package io.twinbridge.gateway.ingest;
 import io.twinbridge.gateway.codec.Codec;
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.codec.DecodedEvent;
+import io.twinbridge.gateway.kafka.CorrelationIds;
 import io.twinbridge.gateway.kafka.DeadLetterPublisher;
 import io.twinbridge.gateway.kafka.RecordHandler;
 import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.mapping.TelemetryMappers;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.model.BoundModel;
@@ -24,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.logging.log4j.CloseableThreadContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +81,15 @@ public final class IngestPipeline implements RecordHandler {
             done.completeExceptionally(new IllegalStateException("no tenant for topic " + record.topic()));
             return;
         }
-        Result<DecodedEvent> decoded = decode(tenant.get(), record);
+        String correlationId = CorrelationIds.of(record);
+        try (CloseableThreadContext.Instance ignored = LogContext.of(tenant.get().id().value(), null, correlationId)) {
+            process(record, tenant.get(), correlationId, done, decodeAttempt);
+        }
+    }
+
+    private void process(ConsumerRecord<byte[], byte[]> record, TenantSettings tenant, String correlationId,
+            CompletableFuture<Void> done, int decodeAttempt) {
+        Result<DecodedEvent> decoded = decode(tenant, record);
         if (!decoded.isOk() && ErrorClassifier.classify(decoded.failure()) == Disposition.RETRY) {
             stats.decodeRetries.increment();
             long delay = backoff.delay(decodeAttempt).toMillis();
@@ -87,31 +98,39 @@ public final class IngestPipeline implements RecordHandler {
         }
         Result<TwinPatch> patch = decoded.flatMap(mappers::map);
         if (!patch.isOk()) {
-            deadLetter(tenant.get(), record, patch.failure(), done);
+            deadLetter(tenant, record, patch.failure(), done);
             return;
         }
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        Result<String> thingId = ThingIds.resolve(tenant.get(), patch.value().deviceId(), key);
+        Result<String> thingId = ThingIds.resolve(tenant, patch.value().deviceId(), key);
         if (!thingId.isOk()) {
-            deadLetter(tenant.get(), record, thingId.failure(), done);
+            deadLetter(tenant, record, thingId.failure(), done);
             return;
         }
         BoundModel model = models.bySchema(decoded.value().schemaName()).orElseThrow();
-        TwinUpdate update = new TwinUpdate(tenant.get(), model.model(), patch.value());
-        scheduler.submit(thingId.value(), update).whenComplete((outcome, error) -> {
+        TwinUpdate update = new TwinUpdate(tenant, model.model(), patch.value(), correlationId);
+        try (CloseableThreadContext.Instance ignored = LogContext.of(null, thingId.value(), null)) {
+            submit(record, thingId.value(), update, done);
+        }
+    }
+
+    private void submit(ConsumerRecord<byte[], byte[]> record, String thingId, TwinUpdate update,
+            CompletableFuture<Void> done) {
+        scheduler.submit(thingId, update).whenComplete(LogContext.carried((outcome, error) -> {
             if (error != null) {
                 done.completeExceptionally(error);
             } else if (outcome instanceof WriteOutcome.Rejected rejected) {
-                deadLetter(tenant.get(), record, rejected.failure(), done);
+                deadLetter(update.tenant(), record, rejected.failure(), done);
             } else {
                 if (outcome instanceof WriteOutcome.Stale) {
-                    stats.recordStaleRecord(tenant.get().id());
+                    stats.recordStaleRecord(update.tenant().id());
                 } else {
-                    stats.recordApplied(tenant.get().id(), record.timestamp());
+                    stats.recordApplied(update.tenant().id(), record.timestamp());
                 }
+                LOG.debug("{}-{}@{} done: {}", record.topic(), record.partition(), record.offset(), outcome);
                 done.complete(null);
             }
-        });
+        }));
     }
 
     private Result<DecodedEvent> decode(TenantSettings tenant, ConsumerRecord<byte[], byte[]> record) {

@@ -3,6 +3,7 @@ package io.twinbridge.gateway.ingest;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortException;
 import io.twinbridge.gateway.ditto.DittoRequestOptions;
+import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.mapping.TimedValue;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.model.FeatureModel;
@@ -14,6 +15,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.apache.logging.log4j.CloseableThreadContext;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
@@ -33,6 +36,9 @@ import org.slf4j.LoggerFactory;
  *   <li>with egress acknowledgements on, each merge also requests the tenant's egress label; when that fails
  *       (424: applied, but not confirmed on the twin-events topic) the same patch is sent again with a condition
  *       that accepts the twin's equal source time, so that the change is published before the record counts.</li>
+ *   <li>every command of a write carries the update's correlation id (made unique among the commands in flight,
+ *       see {@link InFlightCorrelationIds}), so Ditto's event, and the egress records made from it, carry it too;
+ *       its log lines carry tenant, thing id and that correlation id on whichever thread they run.</li>
  * </ul>
  */
 public final class ThingWriter {
@@ -50,6 +56,7 @@ public final class ThingWriter {
     private final ScheduledExecutorService scheduler;
     private final IngestStats stats;
     private final Optional<String> egressAckPrefix;
+    private final InFlightCorrelationIds correlationIds = new InFlightCorrelationIds();
     private volatile boolean closed;
 
     public ThingWriter(DittoPort ditto, ThingProvisioner provisioner, Backoff backoff,
@@ -75,7 +82,9 @@ public final class ThingWriter {
 
     public CompletionStage<WriteOutcome> write(String thingId, TwinUpdate update) {
         CompletableFuture<WriteOutcome> result = new CompletableFuture<>();
-        new Attempt(ThingId.of(thingId), update, result).merge();
+        String correlationId = correlationIds.claim(update.correlationId());
+        result.whenComplete((outcome, error) -> correlationIds.release(correlationId));
+        new Attempt(ThingId.of(thingId), update, correlationId, result).merge();
         return result;
     }
 
@@ -83,6 +92,7 @@ public final class ThingWriter {
     private final class Attempt {
         private final ThingId thingId;
         private final CompletableFuture<WriteOutcome> result;
+        private final String correlationId;
         private TwinUpdate update;
         private int retries;
         private int staleRounds;
@@ -90,19 +100,40 @@ public final class ThingWriter {
         private boolean provisioned;
         private boolean redelivery;
 
-        Attempt(ThingId thingId, TwinUpdate update, CompletableFuture<WriteOutcome> result) {
+        Attempt(ThingId thingId, TwinUpdate update, String correlationId, CompletableFuture<WriteOutcome> result) {
             this.thingId = thingId;
             this.update = update;
+            this.correlationId = correlationId;
             this.result = result;
         }
 
+        /** The log context of this write, opened around each of its steps: they run on several threads. */
+        private CloseableThreadContext.Instance logContext() {
+            return LogContext.of(update.tenant().id().value(), thingId.toString(), correlationId);
+        }
+
+        private <T> BiConsumer<T, Throwable> inLogContext(BiConsumer<T, Throwable> callback) {
+            return (value, error) -> {
+                try (CloseableThreadContext.Instance ignored = logContext()) {
+                    callback.accept(value, error);
+                }
+            };
+        }
+
         void merge() {
+            try (CloseableThreadContext.Instance ignored = logContext()) {
+                sendMerge();
+            }
+        }
+
+        private void sendMerge() {
             if (closed) {
                 result.completeExceptionally(new IllegalStateException("ingest is stopping"));
                 return;
             }
             TwinPatch patch = update.patch();
-            DittoRequestOptions options = DittoRequestOptions.defaults().withCondition(redelivery
+            DittoRequestOptions options = DittoRequestOptions.defaults().withCorrelationId(correlationId)
+                    .withCondition(redelivery
                     ? patch.redeliveryCondition() : patch.freshnessCondition());
             if (egressAckPrefix.isPresent()) {
                 options = options.withRequestedAcks(TWIN_PERSISTED, egressAckPrefix.get() + "-"
@@ -110,14 +141,15 @@ public final class ThingWriter {
             }
             stats.recordMergeSent(update.tenant().id());
             long started = System.nanoTime();
-            ditto.mergeThing(thingId, JsonPointer.empty(), patch.toMergePatch(), options).whenComplete((ok, error) -> {
-                stats.recordDittoLatency(update.tenant().id(), System.nanoTime() - started);
-                if (error == null) {
-                    result.complete(new WriteOutcome.Applied(staleFeatures));
-                } else {
-                    failed(unwrap(error));
-                }
-            });
+            ditto.mergeThing(thingId, JsonPointer.empty(), patch.toMergePatch(), options)
+                    .whenComplete(inLogContext((ok, error) -> {
+                        stats.recordDittoLatency(update.tenant().id(), System.nanoTime() - started);
+                        if (error == null) {
+                            result.complete(new WriteOutcome.Applied(staleFeatures));
+                        } else {
+                            failed(unwrap(error));
+                        }
+                    }));
         }
 
         private void failed(DittoPortException e) {
@@ -154,7 +186,8 @@ public final class ThingWriter {
             }
             provisioned = true;
             JsonObject thing = provisioner.newThing(thingId.toString(), update);
-            ditto.createThing(thing, Optional.empty(), DittoRequestOptions.defaults()).whenComplete((ok, error) -> {
+            ditto.createThing(thing, Optional.empty(), DittoRequestOptions.defaults().withCorrelationId(correlationId))
+                    .whenComplete(inLogContext((ok, error) -> {
                 if (error == null) {
                     stats.thingsCreated.increment();
                     LOG.info("Created thing {} ({} {})", thingId, update.model().kind(), update.model().version());
@@ -170,7 +203,7 @@ public final class ThingWriter {
                 } else {
                     result.complete(new WriteOutcome.Rejected(ErrorClassifier.deadLetterFailure(e)));
                 }
-            });
+            }));
         }
 
         private void dropStale() {
@@ -180,7 +213,7 @@ public final class ThingWriter {
                 result.complete(new WriteOutcome.Stale(staleFeatures + update.patch().featureIds().size()));
                 return;
             }
-            ditto.retrieveThing(thingId).whenComplete((thing, error) -> {
+            ditto.retrieveThing(thingId).whenComplete(inLogContext((thing, error) -> {
                 if (error != null) {
                     DittoPortException e = unwrap(error);
                     if (ErrorClassifier.classify(e) == Disposition.RETRY) {
@@ -202,7 +235,7 @@ public final class ThingWriter {
                     update = update.withPatch(fresh);
                     merge();
                 }
-            });
+            }));
         }
     }
 

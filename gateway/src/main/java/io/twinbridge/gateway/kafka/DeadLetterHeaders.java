@@ -9,6 +9,11 @@ public final class DeadLetterHeaders {
     public static final String CODE = "twinbridge.dlq.code";
     public static final String MESSAGE = "twinbridge.dlq.message";
     public static final String TIME = "twinbridge.dlq.time";
+    /**
+     * The id the record was traced by ({@link CorrelationIds#of}): the source's own header is kept as it is; a record
+     * without one gets its derived {@code <topic>/<partition>/<offset>}.
+     */
+    public static final String CORRELATION_ID = CorrelationIds.HEADER;
 
     private DeadLetterHeaders() {
     }

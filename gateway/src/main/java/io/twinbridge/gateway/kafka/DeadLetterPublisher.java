@@ -1,6 +1,7 @@
 package io.twinbridge.gateway.kafka;
 
 import io.twinbridge.gateway.ingest.Backoff;
+import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.result.Failure;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.logging.log4j.CloseableThreadContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,7 @@ public final class DeadLetterPublisher {
     public CompletionStage<Void> publish(ConsumerRecord<byte[], byte[]> source, Failure failure) {
         ProducerRecord<byte[], byte[]> record = toDeadLetter(source, failure);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        attempt(record, done, 0);
+        attempt(record, done, 0, LogContext.capture());
         return done;
     }
 
@@ -73,6 +75,9 @@ public final class DeadLetterPublisher {
         put(headers, DeadLetterHeaders.MESSAGE,
                 message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "…" : message);
         put(headers, DeadLetterHeaders.TIME, clock.instant().toString());
+        if (headers.lastHeader(DeadLetterHeaders.CORRELATION_ID) == null) {
+            put(headers, DeadLetterHeaders.CORRELATION_ID, CorrelationIds.of(source));
+        }
         return new ProducerRecord<>(dlqTopicFor.apply(source.topic()), null, source.key(), source.value(), headers);
     }
 
@@ -81,7 +86,9 @@ public final class DeadLetterPublisher {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void attempt(ProducerRecord<byte[], byte[]> record, CompletableFuture<Void> done, int attempt) {
+    /** @param context the flow's log context, for the warnings of retries on other threads */
+    private void attempt(ProducerRecord<byte[], byte[]> record, CompletableFuture<Void> done, int attempt,
+            LogContext.Snapshot context) {
         if (closed) {
             done.completeExceptionally(new IllegalStateException("dead-letter publisher closed"));
             return;
@@ -91,21 +98,23 @@ public final class DeadLetterPublisher {
                 if (error == null) {
                     done.complete(null);
                 } else {
-                    retryLater(record, done, attempt, error);
+                    try (CloseableThreadContext.Instance ignored = context.open()) {
+                        retryLater(record, done, attempt, error, context);
+                    }
                 }
             });
         } catch (RuntimeException e) {
-            retryLater(record, done, attempt, e);
+            retryLater(record, done, attempt, e, context);
         }
     }
 
     private void retryLater(ProducerRecord<byte[], byte[]> record, CompletableFuture<Void> done, int attempt,
-            Throwable error) {
+            Throwable error, LogContext.Snapshot context) {
         long delay = backoff.delay(attempt).toMillis();
         LOG.warn("Dead-letter write to {} failed (attempt {}), retrying in {} ms: {}", record.topic(), attempt + 1,
                 delay, error.toString());
         try {
-            retryScheduler.schedule(() -> attempt(record, done, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            retryScheduler.schedule(() -> attempt(record, done, attempt + 1, context), delay, TimeUnit.MILLISECONDS);
         } catch (RuntimeException rejected) {
             done.completeExceptionally(rejected);
         }

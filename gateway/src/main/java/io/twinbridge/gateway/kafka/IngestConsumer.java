@@ -1,5 +1,6 @@
 package io.twinbridge.gateway.kafka;
 
+import io.twinbridge.gateway.logging.LogContext;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.logging.log4j.CloseableThreadContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,8 +177,10 @@ public final class IngestConsumer {
         long offset = record.offset();
         done.whenComplete((ok, error) -> {
             if (error != null) {
-                LOG.warn("Record {}-{}@{} was not finished and stays uncommitted: {}", tp.topic(), tp.partition(),
-                        offset, error.toString());
+                try (CloseableThreadContext.Instance ignored = LogContext.of(null, null, CorrelationIds.of(record))) {
+                    LOG.warn("Record {}-{}@{} was not finished and stays uncommitted: {}", tp.topic(), tp.partition(),
+                            offset, error.toString());
+                }
                 return;
             }
             finishedQueue.add(new Finished(tp, offset));

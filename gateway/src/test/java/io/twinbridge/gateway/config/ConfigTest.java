@@ -215,17 +215,18 @@ class ConfigTest {
     }
 
     /** Keys whose validator accepts only a few values get a valid alternative by name. */
-    private static final Map<ConfigKey, String> SPECIAL_ALTERNATIVES = Map.of(
-            ConfigKey.MODELS_BASE_URL, "http://gateway.example:8088",
-            ConfigKey.SCHEMA_REGISTRY_URL, "http://registry.example:8081",
-            ConfigKey.INGEST_ENABLED, "false",
-            ConfigKey.INGEST_CODEC, "json",
-            ConfigKey.ADMIN_PRINCIPALS, "ops:*:" + "ab".repeat(32),
-            ConfigKey.EGRESS_ENABLED, "false",
-            ConfigKey.METRICS_ENABLED, "false",
-            ConfigKey.EGRESS_FORMAT, "ditto-json",
-            ConfigKey.EGRESS_ACKS, "true",
-            ConfigKey.DASHBOARD_ENABLED, "false");
+    private static final Map<ConfigKey, String> SPECIAL_ALTERNATIVES = Map.ofEntries(
+            Map.entry(ConfigKey.MODELS_BASE_URL, "http://gateway.example:8088"),
+            Map.entry(ConfigKey.SCHEMA_REGISTRY_URL, "http://registry.example:8081"),
+            Map.entry(ConfigKey.INGEST_ENABLED, "false"),
+            Map.entry(ConfigKey.INGEST_CODEC, "json"),
+            Map.entry(ConfigKey.ADMIN_PRINCIPALS, "ops:*:" + "ab".repeat(32)),
+            Map.entry(ConfigKey.EGRESS_ENABLED, "false"),
+            Map.entry(ConfigKey.METRICS_ENABLED, "false"),
+            Map.entry(ConfigKey.EGRESS_FORMAT, "ditto-json"),
+            Map.entry(ConfigKey.EGRESS_ACKS, "true"),
+            Map.entry(ConfigKey.DASHBOARD_ENABLED, "false"),
+            Map.entry(ConfigKey.LOG_FORMAT, "json"));
 
     private static String alternative(ConfigKey key) {
         if (SPECIAL_ALTERNATIVES.containsKey(key)) {
