@@ -34,6 +34,7 @@ import io.twinbridge.gateway.kafka.TopicNames;
 import io.twinbridge.gateway.tenant.TenantAdmin;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantDocuments;
+import io.twinbridge.gateway.tenant.TenantSessions;
 import io.twinbridge.gateway.tenant.document.TenantDocument;
 import io.twinbridge.gateway.tenant.document.TenantDocumentReader;
 import io.twinbridge.gateway.tenant.policy.GatewaySubjects;
@@ -63,11 +64,12 @@ public final class Gateway {
     private final Optional<IngestService> ingest;
     private final Optional<EgressService> egress;
     private final TenantAdmin tenants;
+    private final TenantSessions tenantSessions;
     private final AtomicBoolean stopping;
 
     private Gateway(GatewayConfig config, Vertx vertx, Admin kafkaAdmin, DittoPort ditto, ReadinessMonitor readiness,
                     GatewayHttpServer http, Optional<IngestService> ingest, Optional<EgressService> egress,
-                    TenantAdmin tenants, AtomicBoolean stopping) {
+                    TenantAdmin tenants, TenantSessions tenantSessions, AtomicBoolean stopping) {
         this.config = config;
         this.vertx = vertx;
         this.kafkaAdmin = kafkaAdmin;
@@ -77,6 +79,7 @@ public final class Gateway {
         this.ingest = ingest;
         this.egress = egress;
         this.tenants = tenants;
+        this.tenantSessions = tenantSessions;
         this.stopping = stopping;
     }
 
@@ -86,6 +89,15 @@ public final class Gateway {
 
     /** With another Ditto session factory, e.g. a test double. */
     public static Future<Gateway> start(GatewayConfig config, DittoPortFactory dittoSessions) {
+        return start(config, dittoSessions, name -> Optional.ofNullable(System.getenv(name)));
+    }
+
+    /**
+     * @param environment where tenants' Ditto passwords are read ({@code passwordEnv}); the process environment in
+     *                    production
+     */
+    public static Future<Gateway> start(GatewayConfig config, DittoPortFactory dittoSessions,
+                                        java.util.function.Function<String, Optional<String>> environment) {
         config.warnings().forEach(LOG::warn);
         ModelRegistry models;
         TenantsConfig tenantsConfig = config.tenantsConfig();
@@ -97,7 +109,7 @@ public final class Gateway {
         AdminAuth adminAuth;
         try {
             models = ModelRegistry.fromClasspath();
-            document = TenantDocuments.load(tenantsConfig.file(), reader, topicNames);
+            document = TenantDocuments.load(tenantsConfig.file(), reader, environment);
             directory = tenantsConfig.file().isPresent() ? TenantDocuments.directory(document, codec)
                     : IngestFactory.tenants(config);
             adminAuth = AdminAuth.of(tenantsConfig.adminPrincipals());
@@ -109,10 +121,19 @@ public final class Gateway {
         DittoPort ditto = dittoSessions.open("ingest");
         // The admin API changes tenants at run time; ingest, created below, then follows the tenant directory.
         AtomicReference<Optional<IngestService>> ingestRef = new AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<EgressService>> egressRef = new AtomicReference<>(Optional.empty());
+        // tenants with a Ditto user of their own are written and read as that user, the others through `ditto`
+        TenantSessions tenantSessions = new TenantSessions(ditto, dittoSessions, environment);
         // Things ingest creates reference their tenant's policy, so the policies go to Ditto before ingest starts.
         TenantAdmin tenantAdmin = new TenantAdmin(document, reader, new PolicyRenderer(models,
                 new GatewaySubjects(tenantsConfig.subjectIssuer(), config.ditto().username())), ditto, directory,
-                codec, topicNames, tenantsConfig.file(), () -> ingestRef.get().ifPresent(IngestService::tenantsChanged));
+                codec, tenantsConfig.file(), () -> {
+                    ingestRef.get().ifPresent(IngestService::tenantsChanged);
+                    // egress closes a removed tenant's sessions before the tenant's own writer session goes
+                    egressRef.get().map(EgressService::tenantsChanged)
+                            .orElse(CompletableFuture.completedFuture(null))
+                            .whenComplete((ok, failure) -> tenantSessions.retain(directory.all()));
+                }, tenantSessions, environment);
         CompletableFuture<Void> connected = ditto.connect().toCompletableFuture()
                 .handle((ok, failure) -> {
                     if (failure != null) {
@@ -147,8 +168,9 @@ public final class Gateway {
                 try {
                     if (config.egress().enabled()) {
                         // the ingest session writes cleared desired properties: egress must see those as events
-                        EgressService service = EgressFactory.create(config, models, dittoSessions, ditto, directory);
+                        EgressService service = EgressFactory.create(config, models, tenantSessions, directory);
                         egress = Optional.of(service);
+                        egressRef.set(egress);
                         service.start().whenComplete((ok, failure) -> {
                             if (failure != null) {
                                 LOG.warn("Egress subscriptions not confirmed yet ({}); the sessions keep retrying",
@@ -161,7 +183,7 @@ public final class Gateway {
                         // fail at start, not on the first record, when confluent-avro has no registry
                         codecs.forKind(codec);
                         IngestService service = new IngestService(IngestFactory.settings(config), directory,
-                                codecs::forKind, models, ditto);
+                                codecs::forKind, models, tenantSessions::writer);
                         policiesApplied.thenRun(() -> {
                             synchronized (stopping) {
                                 if (!stopping.get()) {
@@ -182,7 +204,7 @@ public final class Gateway {
                 LOG.info("TwinBridge gateway listening on http://{}:{} (Kafka {}, Ditto {})", config.http().host(),
                         listening.result().port(), config.kafka().bootstrapServers(), config.ditto().endpoint());
                 started.complete(new Gateway(config, vertx, admin, ditto, readiness, listening.result(), ingest,
-                        egress, tenantAdmin, stopping));
+                        egress, tenantAdmin, tenantSessions, stopping));
             } else {
                 closeAll(vertx, admin, ditto, config.shutdownTimeout())
                         .whenComplete((ok, ignored) -> started.fail(listening.cause()));
@@ -211,7 +233,12 @@ public final class Gateway {
                     LOG.warn("stopping egress failed: {}", failure.toString());
                     return null;
                 });
-        CompletableFuture<Void> stopped = egressStopped.thenCompose(ignored -> http.stop().toCompletionStage())
+        CompletableFuture<Void> sessionsClosed = egressStopped.thenCompose(ignored -> tenantSessions.close())
+                .exceptionally(failure -> {
+                    LOG.warn("closing the tenants' own Ditto sessions failed: {}", failure.toString());
+                    return null;
+                });
+        CompletableFuture<Void> stopped = sessionsClosed.thenCompose(ignored -> http.stop().toCompletionStage())
                 .handle((ok, failure) -> {
                     if (failure != null) {
                         LOG.warn("closing the HTTP server failed: {}", failure.toString());

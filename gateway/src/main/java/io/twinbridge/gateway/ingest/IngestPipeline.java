@@ -69,7 +69,7 @@ public final class IngestPipeline implements RecordHandler {
     }
 
     private void process(ConsumerRecord<byte[], byte[]> record, CompletableFuture<Void> done, int decodeAttempt) {
-        Optional<TenantSettings> tenant = topics.tenantOfTelemetry(record.topic()).flatMap(tenants::get);
+        Optional<TenantSettings> tenant = tenants.ofTelemetryTopic(record.topic(), topics);
         if (tenant.isEmpty()) {
             // the consumer only subscribes to configured tenants; a removed tenant's records stay uncommitted
             done.completeExceptionally(new IllegalStateException("no tenant for topic " + record.topic()));
