@@ -19,6 +19,7 @@ import org.eclipse.ditto.things.model.ThingId;
  */
 final class TwinPurge {
     static final int PAGE = 200;
+    private static final int CONCURRENT = 8;
 
     private TwinPurge() {
     }
@@ -70,23 +71,33 @@ final class TwinPurge {
                         throw new DittoPortException(409, "twinbridge:purge.no-progress", "things of namespace "
                                 + namespace + " are still found after their deletion: " + page.thingIds());
                     }
-                    CompletableFuture<?>[] deletions = page.thingIds().stream()
-                            .map(id -> session.deleteThing(id, DittoRequestOptions.defaults()).toCompletableFuture()
-                                    .handle((ok, error) -> {
-                                        if (error == null) {
-                                            deleted.incrementAndGet();
-                                            return null;
-                                        }
-                                        DittoPortException e = portFailure(error);
-                                        if (e.status() == 404) {
-                                            return null; // gone meanwhile: that is what we want
-                                        }
-                                        throw e;
-                                    }))
-                            .toArray(CompletableFuture[]::new);
-                    return CompletableFuture.allOf(deletions)
+                    return deleteAll(session, page.thingIds(), 0, deleted)
                             .thenCompose(ignored -> namespace(session, namespace, deleted, page.thingIds()));
                 });
+    }
+
+    /** A few deletions at a time: a page of 200 at once would queue behind each other and time out in Ditto. */
+    private static CompletableFuture<Void> deleteAll(DittoPort session, List<ThingId> ids, int from,
+                                                     AtomicLong deleted) {
+        if (from >= ids.size()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<?>[] deletions = ids.subList(from, Math.min(ids.size(), from + CONCURRENT)).stream()
+                .map(id -> session.deleteThing(id, DittoRequestOptions.defaults()).toCompletableFuture()
+                        .handle((ok, error) -> {
+                            if (error == null) {
+                                deleted.incrementAndGet();
+                                return null;
+                            }
+                            DittoPortException e = portFailure(error);
+                            if (e.status() == 404) {
+                                return null; // gone meanwhile: that is what we want
+                            }
+                            throw e;
+                        }))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(deletions)
+                .thenCompose(ignored -> deleteAll(session, ids, from + CONCURRENT, deleted));
     }
 
     static DittoPortException portFailure(Throwable error) {
