@@ -39,7 +39,7 @@ import io.twinbridge.gateway.kafka.TopicNames;
 import io.twinbridge.gateway.tenant.TenantAdmin;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantDocuments;
-import io.twinbridge.gateway.tenant.TenantId;
+import io.twinbridge.gateway.tenant.TenantSessions;
 import io.twinbridge.gateway.tenant.document.TenantDocument;
 import io.twinbridge.gateway.tenant.document.TenantDocumentReader;
 import io.twinbridge.gateway.tenant.policy.GatewaySubjects;
@@ -69,12 +69,14 @@ public final class Gateway {
     private final Optional<IngestService> ingest;
     private final Optional<EgressService> egress;
     private final TenantAdmin tenants;
+    private final TenantSessions tenantSessions;
     private final AtomicBoolean stopping;
     private final Optional<Dashboard> dashboard;
 
     private Gateway(GatewayConfig config, Vertx vertx, Admin kafkaAdmin, DittoPort ditto, ReadinessMonitor readiness,
                     GatewayHttpServer http, Optional<IngestService> ingest, Optional<EgressService> egress,
-                    TenantAdmin tenants, AtomicBoolean stopping, Optional<Dashboard> dashboard) {
+                    TenantAdmin tenants, TenantSessions tenantSessions, AtomicBoolean stopping,
+                    Optional<Dashboard> dashboard) {
         this.config = config;
         this.vertx = vertx;
         this.kafkaAdmin = kafkaAdmin;
@@ -84,6 +86,7 @@ public final class Gateway {
         this.ingest = ingest;
         this.egress = egress;
         this.tenants = tenants;
+        this.tenantSessions = tenantSessions;
         this.stopping = stopping;
         this.dashboard = dashboard;
     }
@@ -94,6 +97,15 @@ public final class Gateway {
 
     /** With another Ditto session factory, e.g. a test double. */
     public static Future<Gateway> start(GatewayConfig config, DittoPortFactory dittoSessions) {
+        return start(config, dittoSessions, name -> Optional.ofNullable(System.getenv(name)));
+    }
+
+    /**
+     * @param environment where tenants' Ditto passwords are read ({@code passwordEnv}); the process environment in
+     *                    production
+     */
+    public static Future<Gateway> start(GatewayConfig config, DittoPortFactory dittoSessions,
+                                        java.util.function.Function<String, Optional<String>> environment) {
         config.warnings().forEach(LOG::warn);
         ModelRegistry models;
         TenantsConfig tenantsConfig = config.tenantsConfig();
@@ -108,7 +120,7 @@ public final class Gateway {
             models = config.modelDirectories()
                     .map(dirs -> ModelRegistry.fromDirectories(dirs.twinModels(), dirs.schemas()))
                     .orElseGet(ModelRegistry::fromClasspath);
-            document = TenantDocuments.load(tenantsConfig.file(), reader, topicNames);
+            document = TenantDocuments.load(tenantsConfig.file(), reader, environment);
             directory = tenantsConfig.file().isPresent() ? TenantDocuments.directory(document, codec)
                     : IngestFactory.tenants(config);
             adminAuth = AdminAuth.of(tenantsConfig.adminPrincipals());
@@ -123,10 +135,19 @@ public final class Gateway {
         DittoPort ditto = sessions.open("ingest");
         // The admin API changes tenants at run time; ingest, created below, then follows the tenant directory.
         AtomicReference<Optional<IngestService>> ingestRef = new AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<EgressService>> egressRef = new AtomicReference<>(Optional.empty());
+        // tenants with a Ditto user of their own are written and read as that user, the others through `ditto`
+        TenantSessions tenantSessions = new TenantSessions(ditto, sessions, environment);
         // Things ingest creates reference their tenant's policy, so the policies go to Ditto before ingest starts.
         TenantAdmin tenantAdmin = new TenantAdmin(document, reader, new PolicyRenderer(models,
                 new GatewaySubjects(tenantsConfig.subjectIssuer(), config.ditto().username())), ditto, directory,
-                codec, topicNames, tenantsConfig.file(), () -> ingestRef.get().ifPresent(IngestService::tenantsChanged));
+                codec, tenantsConfig.file(), () -> {
+                    ingestRef.get().ifPresent(IngestService::tenantsChanged);
+                    // egress closes a removed tenant's sessions before the tenant's own writer session goes
+                    egressRef.get().map(EgressService::tenantsChanged)
+                            .orElse(CompletableFuture.completedFuture(null))
+                            .whenComplete((ok, failure) -> tenantSessions.retain(directory.all()));
+                }, tenantSessions, environment);
         CompletableFuture<Void> connected = ditto.connect().toCompletableFuture()
                 .handle((ok, failure) -> {
                     if (failure != null) {
@@ -153,7 +174,6 @@ public final class Gateway {
         metrics.ifPresent(m -> new MetricsRoutes(m).mount(router));
         new ModelRoutes(models).mount(router);
         new AdminRoutes(tenantAdmin, adminAuth, tenantsConfig.maxDocumentBytes()).mount(router);
-        AtomicReference<Optional<EgressService>> egressRef = new AtomicReference<>(Optional.empty());
         Optional<Dashboard> dashboard = config.dashboardEnabled()
                 ? Optional.of(Dashboard.create(vertx, sessions, directory, models, new GatewayStatsSource(
                         ingestRef::get, egressRef::get, new LagProbe(admin, config.kafka().groupId(),
@@ -169,7 +189,7 @@ public final class Gateway {
                 try {
                     if (config.egress().enabled()) {
                         // the ingest session writes cleared desired properties: egress must see those as events
-                        EgressService service = EgressFactory.create(config, models, sessions, ditto, directory);
+                        EgressService service = EgressFactory.create(config, models, tenantSessions, directory);
                         egress = Optional.of(service);
                         metrics.ifPresent(m -> m.bindEgress(service.stats()));
                         egressRef.set(egress);
@@ -185,7 +205,7 @@ public final class Gateway {
                         // fail at start, not on the first record, when confluent-avro has no registry
                         codecs.forKind(codec);
                         IngestService service = new IngestService(IngestFactory.settings(config), directory,
-                                codecs::forKind, models, ditto);
+                                codecs::forKind, models, tenantSessions::writer);
                         policiesApplied.thenRun(() -> {
                             synchronized (stopping) {
                                 if (!stopping.get()) {
@@ -196,7 +216,7 @@ public final class Gateway {
                         ingest = Optional.of(service);
                         ingestRef.set(ingest);
                         metrics.ifPresent(m -> m.bindIngest(service.stats(), service.consumerStats(),
-                                topic -> topicNames.tenantOfTelemetry(topic).map(TenantId::value)));
+                                topic -> directory.ofTelemetryTopic(topic, topicNames).map(t -> t.id().value())));
                     }
                 } catch (RuntimeException e) {
                     egress.map(service -> service.stop(config.shutdownTimeout()))
@@ -214,7 +234,7 @@ public final class Gateway {
                     }
                 }));
                 started.complete(new Gateway(config, vertx, admin, ditto, readiness, listening.result(), ingest,
-                        egress, tenantAdmin, stopping, dashboard));
+                        egress, tenantAdmin, tenantSessions, stopping, dashboard));
             } else {
                 closeAll(vertx, admin, ditto, config.shutdownTimeout())
                         .whenComplete((ok, ignored) -> started.fail(listening.cause()));
@@ -249,7 +269,12 @@ public final class Gateway {
                     LOG.warn("stopping the dashboard failed: {}", failure.toString());
                     return null;
                 });
-        CompletableFuture<Void> stopped = dashboardStopped.thenCompose(ignored -> http.stop().toCompletionStage())
+        CompletableFuture<Void> sessionsClosed = dashboardStopped.thenCompose(ignored -> tenantSessions.close())
+                .exceptionally(failure -> {
+                    LOG.warn("closing the tenants' own Ditto sessions failed: {}", failure.toString());
+                    return null;
+                });
+        CompletableFuture<Void> stopped = sessionsClosed.thenCompose(ignored -> http.stop().toCompletionStage())
                 .handle((ok, failure) -> {
                     if (failure != null) {
                         LOG.warn("closing the HTTP server failed: {}", failure.toString());

@@ -77,6 +77,7 @@ public final class DittoClientAdapter implements DittoPort {
     private final Set<String> declaredAcks;
     private final AtomicReference<MessagingProvider> messaging = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> subscribed = new AtomicReference<>();
+    private final DittoSearch search;
 
     public DittoClientAdapter(DittoConfig config, String sessionName) {
         this(config, sessionName, Set.of());
@@ -90,6 +91,7 @@ public final class DittoClientAdapter implements DittoPort {
         this.config = config;
         this.sessionName = sessionName;
         this.declaredAcks = Set.copyOf(declaredAcks);
+        this.search = new DittoSearch(config);
         this.connection = new ConnectionTracking(AuthenticationProviders.basic(BasicAuthenticationConfiguration
                 .newBuilder().username(config.username()).password(config.password()).build()));
     }
@@ -207,6 +209,15 @@ public final class DittoClientAdapter implements DittoPort {
         return send("put policy " + policyId, options, headers -> ModifyPolicy.of(policyId,
                         PoliciesModelFactory.newPolicy(policy.setValue("policyId", policyId.toString())), headers),
                 DittoClientAdapter::successOrError);
+    }
+
+    @Override
+    public CompletionStage<ThingPage> searchThings(String namespace, Optional<String> cursor, int size) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new DittoPortException(DittoPortException.UNAVAILABLE,
+                    DittoPortException.CODE_UNAVAILABLE, "Ditto session '" + sessionName + "' is closed"));
+        }
+        return search.things(namespace, cursor, size);
     }
 
     @Override

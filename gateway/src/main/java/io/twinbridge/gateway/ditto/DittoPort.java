@@ -70,6 +70,15 @@ public interface DittoPort {
      */
     boolean acknowledge(TwinEvent event, String label, int status);
 
+    /**
+     * One page of the things in {@code namespace} this session's user may read, by Ditto's search
+     * ({@code GET /api/2/search/things?namespaces=..&fields=thingId&option=size(n),cursor(c)} on
+     * {@code ditto.http-endpoint}, as the session's user).
+     *
+     * @param size 1 to 200 (Ditto's largest page)
+     */
+    CompletionStage<ThingPage> searchThings(String namespace, Optional<String> cursor, int size);
+
     /** Creates or replaces a policy. */
     CompletionStage<Void> putPolicy(PolicyId policyId, JsonObject policy, DittoRequestOptions options);
 }

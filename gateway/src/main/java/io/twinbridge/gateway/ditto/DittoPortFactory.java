@@ -21,8 +21,27 @@ public interface DittoPortFactory {
         return open(sessionName, Set.of());
     }
 
+    /**
+     * The same kind of sessions, logged in as another Ditto user, e.g. a tenant's own. Factories that cannot log in
+     * as someone else (test doubles) refuse, rather than open a session as the wrong user.
+     */
+    default DittoPortFactory withCredentials(String username, String password) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot open sessions as another user");
+    }
+
     /** Sessions over ditto-client's WebSocket with basic auth, as configured. */
     static DittoPortFactory webSocket(DittoConfig config) {
-        return (sessionName, declaredAcks) -> new DittoClientAdapter(config, sessionName, declaredAcks);
+        return new DittoPortFactory() {
+            @Override
+            public DittoPort open(String sessionName, Set<String> declaredAcks) {
+                return new DittoClientAdapter(config, sessionName, declaredAcks);
+            }
+
+            @Override
+            public DittoPortFactory withCredentials(String username, String password) {
+                return webSocket(new DittoConfig(config.endpoint(), config.httpEndpoint(), username, password,
+                        config.connectTimeout(), config.requestTimeout()));
+            }
+        };
     }
 }

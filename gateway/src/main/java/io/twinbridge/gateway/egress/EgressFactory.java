@@ -7,6 +7,9 @@ import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.ingest.IngestFactory;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantDitto;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.util.Optional;
 
 /** Builds the egress flow from the gateway config. */
@@ -24,6 +27,13 @@ public final class EgressFactory {
     public static Optional<String> ackLabelPrefix(GatewayConfig config) {
         EgressConfig egress = config.egress();
         return egress.enabled() && egress.acks() ? Optional.of(egress.ackLabel()) : Optional.empty();
+    }
+
+    /** Egress for the tenants of {@code tenants}, each with its Ditto sessions from {@code ditto}. */
+    public static EgressService create(GatewayConfig config, ModelRegistry models, TenantDitto ditto,
+                                       TenantDirectory tenants) {
+        return new EgressService(settings(config), tenants, models, ditto,
+                props -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
     }
 
     /** Egress for the tenants of {@code tenants}, as they are when it starts. */

@@ -6,15 +6,20 @@ import io.twinbridge.gateway.kafka.TopicNames;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantDitto;
+import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.TenantSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -25,16 +30,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ditto → Kafka: one {@link TenantEgress} per tenant, each with its own Ditto session (Ditto never sends a session
- * the events of its own commands, so these must not be the ingest session), sharing one idempotent producer.
+ * the events of its own commands, so these must not be the ingest session), sharing one idempotent producer. Follows
+ * the tenant directory at run time ({@link #tenantsChanged()}).
  */
 public final class EgressService {
     private static final Logger LOG = LoggerFactory.getLogger(EgressService.class);
 
     private final EgressSettings settings;
+    private final TenantDirectory directory;
+    private final TenantDitto ditto;
     private final Producer<byte[], byte[]> producer;
-    private final List<TenantEgress> tenants = new ArrayList<>();
+    private final TopicNames topics;
+    private final TwinRecords records;
+    private final DesiredPropertyCommands mappings;
+    private final Map<TenantId, TenantEgress> tenants = new ConcurrentHashMap<>();
     private final EgressStats stats = new EgressStats();
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
+    /** Tenant changes run one after the other, each after the previous one's sessions closed. */
+    private CompletableFuture<Void> changes = CompletableFuture.completedFuture(null);
+    private boolean started;
+    private boolean stopped;
 
     /**
      * @param sessions opens one Ditto session per tenant
@@ -43,7 +58,7 @@ public final class EgressService {
      */
     public EgressService(EgressSettings settings, TenantDirectory directory, ModelRegistry models,
                          DittoPortFactory sessions, DittoPort writer) {
-        this(settings, directory, models, sessions, writer,
+        this(settings, directory, models, TenantDitto.shared(writer, sessions),
                 props -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
     }
 
@@ -51,20 +66,33 @@ public final class EgressService {
     public EgressService(EgressSettings settings, TenantDirectory directory, ModelRegistry models,
                          DittoPortFactory sessions, DittoPort writer,
                          Function<Properties, Producer<byte[], byte[]>> producers) {
+        this(settings, directory, models, TenantDitto.shared(writer, sessions), producers);
+    }
+
+    /**
+     * @param ditto each tenant's sessions: events are read, and desired properties cleared, as the tenant's
+     *              technical subject
+     */
+    public EgressService(EgressSettings settings, TenantDirectory directory, ModelRegistry models, TenantDitto ditto,
+                         Function<Properties, Producer<byte[], byte[]>> producers) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.ditto = Objects.requireNonNull(ditto, "ditto");
         this.producer = producers.apply(producerProperties(settings.producerProperties()));
-        TopicNames topics = new TopicNames(settings.topicPrefix());
-        TwinRecords records = new TwinRecords(models, settings.format());
-        DesiredPropertyCommands mappings = DesiredPropertyCommands.compile(models);
-        for (TenantSettings tenant : directory.all()) {
-            Optional<String> label = settings.ackLabelPrefix()
-                    .map(prefix -> EgressSettings.ackLabel(prefix, tenant.id().value()));
-            DittoPort session = sessions.open("egress-" + tenant.id(), label.map(Set::of).orElse(Set.of()));
-            EgressStats tenantStats = stats.tenant(tenant.id().value());
-            tenants.add(new TenantEgress(tenant, session, writer, producer, topics, records,
-                    new DesiredCommands(tenant.id().value(), mappings, records, tenantStats), label,
-                    settings.maxBufferedEvents(), tenantStats));
-        }
+        this.topics = new TopicNames(settings.topicPrefix());
+        this.records = new TwinRecords(models, settings.format());
+        this.mappings = DesiredPropertyCommands.compile(models);
+        directory.all().forEach(tenant -> tenants.put(tenant.id(), egressOf(tenant)));
+    }
+
+    private TenantEgress egressOf(TenantSettings tenant) {
+        Optional<String> label = settings.ackLabelPrefix()
+                .map(prefix -> EgressSettings.ackLabel(prefix, tenant.id().value()));
+        EgressStats tenantStats = stats.tenant(tenant.id().value());
+        DittoPort session = ditto.open(tenant, "egress-" + tenant.id(), label.map(Set::of).orElse(Set.of()));
+        return new TenantEgress(tenant, session, ditto.writer(tenant), producer, topics, records,
+                new DesiredCommands(tenant.id().value(), mappings, records, tenantStats), label,
+                settings.maxBufferedEvents(), tenantStats);
     }
 
     static Properties producerProperties(Properties base) {
@@ -80,13 +108,15 @@ public final class EgressService {
     }
 
     /** Connects and subscribes every tenant; completes when Ditto acknowledged every subscription. */
-    public CompletableFuture<Void> start() {
-        CompletableFuture<?>[] started = tenants.stream().map(t -> t.start().toCompletableFuture())
+    public synchronized CompletableFuture<Void> start() {
+        started = true;
+        CompletableFuture<?>[] starting = tenants.values().stream().map(t -> t.start().toCompletableFuture())
                 .toArray(CompletableFuture[]::new);
-        LOG.info("Egress starting for {} tenant(s): {}.twin-events.<tenant> ({}), {}.commands.<tenant>{}",
-                tenants.size(), settings.topicPrefix(), settings.format(), settings.topicPrefix(),
+        LOG.info("Egress starting for {} tenant(s): {}.twin-events.<tenant> ({}), {}.commands.<tenant>{}, unless "
+                        + "overridden", tenants.size(), settings.topicPrefix(), settings.format(),
+                settings.topicPrefix(),
                 settings.ackLabelPrefix().map(l -> ", acknowledging label " + l + "-<tenant>").orElse(""));
-        CompletableFuture.allOf(started).whenComplete((ok, failure) -> {
+        CompletableFuture.allOf(starting).whenComplete((ok, failure) -> {
             if (failure == null) {
                 subscribed.complete(null);
             } else {
@@ -96,6 +126,74 @@ public final class EgressService {
         return subscribed.copy();
     }
 
+    /**
+     * Follows the tenant directory: starts the egress of added tenants, restarts that of changed ones (namespace,
+     * topics, Ditto user) and stops that of removed ones. A replaced tenant's old session is closed before the new one
+     * opens, because its acknowledgement label may be declared by one session only. Completes when done.
+     */
+    public synchronized CompletableFuture<Void> tenantsChanged() {
+        changes = changes.handle((ok, ignored) -> null).thenCompose(ignored -> applyDirectory());
+        return changes.copy();
+    }
+
+    private synchronized CompletableFuture<Void> applyDirectory() {
+        if (stopped) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Map<TenantId, TenantSettings> wanted = new TreeMap<>();
+        directory.all().forEach(t -> wanted.put(t.id(), t));
+        List<CompletableFuture<Void>> steps = new ArrayList<>();
+        for (TenantEgress running : List.copyOf(tenants.values())) {
+            TenantSettings now = wanted.get(running.tenant().id());
+            if (running.tenant().equals(now)) {
+                wanted.remove(now.id());
+                continue;
+            }
+            tenants.remove(running.tenant().id());
+            LOG.info("Egress of tenant {} {}", running.tenant().id(), now == null ? "stops: tenant removed"
+                    : "restarts: tenant changed");
+            CompletableFuture<Void> closed = running.stop(Duration.ofSeconds(5)).toCompletableFuture()
+                    .handle((ok, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("closing the egress session of {} failed: {}", running.tenant().id(),
+                                    failure.toString());
+                        }
+                        return null;
+                    });
+            if (now != null) {
+                wanted.remove(now.id());
+                closed = closed.thenCompose(ignored -> begin(now));
+            }
+            steps.add(closed);
+        }
+        wanted.values().forEach(added -> steps.add(begin(added)));
+        return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
+    }
+
+    /** Opens and, if egress runs, subscribes the egress of one tenant; completes once Ditto acknowledged it. */
+    private synchronized CompletableFuture<Void> begin(TenantSettings tenant) {
+        if (stopped) {
+            return CompletableFuture.completedFuture(null);
+        }
+        TenantEgress egress;
+        try {
+            egress = egressOf(tenant);
+        } catch (RuntimeException e) {
+            LOG.error("Egress of tenant {} cannot start: {}", tenant.id(), e.getMessage());
+            return CompletableFuture.failedFuture(e);
+        }
+        tenants.put(tenant.id(), egress);
+        LOG.info("Egress of tenant {} starts: {}, {}", tenant.id(), tenant.twinEventsTopic(topics),
+                tenant.commandsTopic(topics));
+        return started ? egress.start().toCompletableFuture().handle((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("Egress subscription of tenant {} not confirmed yet ({}); the session keeps retrying",
+                        tenant.id(), failure.toString());
+            }
+            return null;
+        }) : CompletableFuture.completedFuture(null);
+    }
+
     /** Completes once Ditto acknowledged the subscription of every tenant (after {@link #start()}). */
     public CompletableFuture<Void> subscribed() {
         return subscribed.copy();
@@ -103,9 +201,16 @@ public final class EgressService {
 
     /** Lets each tenant hand its queue to Kafka, flushes, and closes the sessions and the producer. */
     public CompletableFuture<Void> stop(Duration timeout) {
-        CompletableFuture<?>[] stopped = tenants.stream().map(t -> t.stop(timeout).toCompletableFuture())
-                .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(stopped).handle((ok, failure) -> {
+        CompletableFuture<Void> pendingChanges;
+        synchronized (this) {
+            stopped = true;
+            pendingChanges = changes.handle((ok, ignored) -> null);
+        }
+        return pendingChanges.thenCompose(ignored -> {
+            CompletableFuture<?>[] stopping = tenants.values().stream().map(t -> t.stop(timeout).toCompletableFuture())
+                    .toArray(CompletableFuture[]::new);
+            return CompletableFuture.allOf(stopping);
+        }).handle((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("stopping an egress session failed: {}", failure.toString());
             }
@@ -119,8 +224,13 @@ public final class EgressService {
         return stats;
     }
 
+    /** The Ditto session that reads the tenant's events, while its egress runs. */
+    public Optional<DittoPort> session(TenantId tenant) {
+        return Optional.ofNullable(tenants.get(tenant)).map(TenantEgress::session);
+    }
+
     /** Events waiting for Kafka, over all tenants. */
     public int buffered() {
-        return tenants.stream().mapToInt(TenantEgress::buffered).sum();
+        return tenants.values().stream().mapToInt(TenantEgress::buffered).sum();
     }
 }

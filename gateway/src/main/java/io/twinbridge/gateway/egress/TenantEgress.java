@@ -74,8 +74,8 @@ final class TenantEgress implements TwinEventListener {
         this.events = events;
         this.writer = writer;
         this.producer = producer;
-        this.eventsTopic = topics.twinEvents(tenant.id());
-        this.commandsTopic = topics.commands(tenant.id());
+        this.eventsTopic = tenant.twinEventsTopic(topics);
+        this.commandsTopic = tenant.commandsTopic(topics);
         this.records = records;
         this.commands = commands;
         this.ackLabel = ackLabel;
@@ -113,6 +113,14 @@ final class TenantEgress implements TwinEventListener {
 
     int buffered() {
         return buffered.get();
+    }
+
+    TenantSettings tenant() {
+        return tenant;
+    }
+
+    DittoPort session() {
+        return events;
     }
 
     /** On the WebSocket's reading thread: only bounds and hands off. */

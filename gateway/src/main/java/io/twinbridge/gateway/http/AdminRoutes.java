@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinbridge.gateway.ditto.DittoPortException;
+import io.twinbridge.gateway.tenant.PurgeOutcome;
 import io.twinbridge.gateway.tenant.PutOutcome;
 import io.twinbridge.gateway.tenant.TenantAdmin;
 import io.twinbridge.gateway.tenant.TenantId;
@@ -118,8 +119,7 @@ public final class AdminRoutes {
             json(ctx, applied.created() ? 201 : 200, body);
         } else if (outcome instanceof PutOutcome.DittoFailed failed) {
             DittoPortException e = failed.failure();
-            boolean down = e.isUnavailable() || DittoPortException.CODE_TIMEOUT.equals(e.errorCode())
-                    || e.status() >= 500;
+            boolean down = isDown(e);
             error(ctx, down ? 503 : 502, down ? "admin:ditto.unavailable" : "admin:ditto.refused",
                     "Ditto did not apply the policy (" + e.getMessage() + "); nothing changed in the gateway, and "
                             + "repeating the same PUT is safe", List.of());
@@ -132,8 +132,7 @@ public final class AdminRoutes {
             return;
         }
         if ("true".equals(ctx.request().getParam("purgeTwins"))) {
-            error(ctx, 501, "admin:purge.unsupported", "purgeTwins is not supported yet: the Ditto port cannot list "
-                    + "a namespace's things; nothing changed", List.of());
+            purge(ctx, id.get());
             return;
         }
         Future.fromCompletionStage(admin.remove(id.get()), ctx.vertx().getOrCreateContext()).onComplete(done -> {
@@ -147,6 +146,40 @@ public final class AdminRoutes {
                 ctx.response().setStatusCode(204).end();
             }
         });
+    }
+
+    /**
+     * 200 {@code {"tenant", "policyId", "thingsDeleted"}} once every thing is deleted and the tenant removed; on a Ditto
+     * failure 503 (502 if Ditto refused) with {@code thingsDeleted} so far: the tenant is no longer served but stays
+     * in the document, and repeating the DELETE continues.
+     */
+    private void purge(RoutingContext ctx, TenantId id) {
+        Future.fromCompletionStage(admin.removeAndPurge(id), ctx.vertx().getOrCreateContext()).onComplete(done -> {
+            if (done.failed()) {
+                LOG.error("Purging tenant {} failed", id, done.cause());
+                error(ctx, 500, "admin:internal", "purging the tenant failed: " + done.cause().getMessage(),
+                        List.of());
+            } else if (done.result() instanceof PurgeOutcome.NotFound) {
+                error(ctx, 404, "admin:tenant.notfound", "no tenant '" + id + "'", List.of());
+            } else if (done.result() instanceof PurgeOutcome.Purged purged) {
+                json(ctx, 200, MAPPER.createObjectNode().put("tenant", id.value())
+                        .put("policyId", purged.tenant().policyId()).put("thingsDeleted", purged.thingsDeleted()));
+            } else if (done.result() instanceof PurgeOutcome.DittoFailed failed) {
+                DittoPortException e = failed.failure();
+                boolean down = isDown(e);
+                ObjectNode body = MAPPER.createObjectNode().put("status", down ? 503 : 502)
+                        .put("error", down ? "admin:ditto.unavailable" : "admin:ditto.refused")
+                        .put("message", "the purge stopped after " + failed.thingsDeleted() + " thing(s): "
+                                + e.getMessage() + "; the tenant is no longer served, and repeating the DELETE "
+                                + "continues the purge")
+                        .put("thingsDeleted", failed.thingsDeleted());
+                json(ctx, down ? 503 : 502, body);
+            }
+        });
+    }
+
+    private static boolean isDown(DittoPortException e) {
+        return e.isUnavailable() || DittoPortException.CODE_TIMEOUT.equals(e.errorCode()) || e.status() >= 500;
     }
 
     /** The path's tenant id if it is well-formed and the principal may manage it; otherwise answers 400 or 403. */

@@ -72,7 +72,7 @@ public final class IngestPipeline implements RecordHandler {
     }
 
     private void process(ConsumerRecord<byte[], byte[]> record, CompletableFuture<Void> done, int decodeAttempt) {
-        Optional<TenantSettings> tenant = topics.tenantOfTelemetry(record.topic()).flatMap(tenants::get);
+        Optional<TenantSettings> tenant = tenants.ofTelemetryTopic(record.topic(), topics);
         if (decodeAttempt == 0) {
             stats.recordConsumed(tenant.map(t -> t.id().value()).orElse(IngestStats.UNKNOWN_TENANT));
         }

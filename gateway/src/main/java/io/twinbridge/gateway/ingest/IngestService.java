@@ -10,6 +10,7 @@ import io.twinbridge.gateway.kafka.TopicNames;
 import io.twinbridge.gateway.mapping.TelemetryMappers;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantSettings;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Properties;
@@ -42,8 +43,19 @@ public final class IngestService {
     private final IngestStats stats = new IngestStats();
     private final CoalescingScheduler<TwinUpdate, WriteOutcome> scheduler;
 
+    /** Every tenant written through {@code ditto}, as the shared Ditto user. */
     public IngestService(IngestSettings settings, TenantDirectory tenants, Function<CodecKind, Codec> codecs,
             ModelRegistry models, DittoPort ditto) {
+        this(settings, tenants, codecs, models, (Function<TenantSettings, DittoPort>) tenant -> ditto);
+        Objects.requireNonNull(ditto, "ditto");
+    }
+
+    /**
+     * @param sessions the session that writes each tenant's twins ({@link io.twinbridge.gateway.tenant.TenantDitto
+     *                 #writer}), so that a tenant with its own Ditto user is written as that user
+     */
+    public IngestService(IngestSettings settings, TenantDirectory tenants, Function<CodecKind, Codec> codecs,
+            ModelRegistry models, Function<TenantSettings, DittoPort> sessions) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pipelineThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "twinbridge-ingest"));
         TopicNames topics = new TopicNames(settings.topicPrefix());
@@ -51,9 +63,11 @@ public final class IngestService {
                 () -> ThreadLocalRandom.current().nextDouble());
         this.deadLetterProducer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        this.deadLetters = new DeadLetterPublisher(deadLetterProducer, topics::deadLetterFor, backoff, pipelineThread,
-                Clock.systemUTC());
-        this.writer = new ThingWriter(ditto, new ThingProvisioner(settings.modelBaseUrl()), backoff, pipelineThread,
+        // the dead-letter topic of the tenant the record's topic belongs to, also when it is overridden
+        this.deadLetters = new DeadLetterPublisher(deadLetterProducer, topic -> tenants.ofTelemetryTopic(topic, topics)
+                .map(t -> t.deadLetterTopic(topics)).orElseGet(() -> topics.deadLetterFor(topic)), backoff,
+                pipelineThread, Clock.systemUTC());
+        this.writer = new ThingWriter(sessions, new ThingProvisioner(settings.modelBaseUrl()), backoff, pipelineThread,
                 stats, settings.egressAckPrefix());
         this.scheduler = new CoalescingScheduler<>(pipelineThread, settings.coalesceWindow(), (pending, later) -> {
             stats.recordCoalesced(later.tenant().id());
@@ -61,14 +75,15 @@ public final class IngestService {
         }, writer::write);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
                 scheduler, deadLetters, pipelineThread, backoff, stats);
-        this.consumer = new IngestConsumer(this::newConsumer, () -> topics.telemetryPattern(tenantIds(tenants)),
+        this.consumer = new IngestConsumer(this::newConsumer,
+                () -> TopicNames.exactly(tenants.telemetryTopics(topics)),
                 pipeline, settings.limits(), settings.commitInterval(), settings.drainTimeout());
     }
 
     public void start() {
         consumer.start();
-        LOG.info("Ingest started: group {}, topics {}.telemetry.<tenant>, coalescing window {}",
-                settings.groupId(), settings.topicPrefix(), settings.coalesceWindow());
+        LOG.info("Ingest started: group {}, the tenants' telemetry topics ({}.telemetry.<tenant> unless overridden), "
+                + "coalescing window {}", settings.groupId(), settings.topicPrefix(), settings.coalesceWindow());
     }
 
     /** Drains unfinished records up to the drain timeout, commits what is finished, and closes. */
@@ -90,10 +105,6 @@ public final class IngestService {
     /** Follows a change of the tenant directory: the consumer subscribes to the current tenants' topics. */
     public void tenantsChanged() {
         consumer.resubscribe();
-    }
-
-    private static java.util.List<io.twinbridge.gateway.tenant.TenantId> tenantIds(TenantDirectory tenants) {
-        return tenants.all().stream().map(t -> t.id()).toList();
     }
 
     public IngestStats stats() {

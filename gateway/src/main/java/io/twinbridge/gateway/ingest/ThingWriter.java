@@ -7,6 +7,7 @@ import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.mapping.TimedValue;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.model.FeatureModel;
+import io.twinbridge.gateway.tenant.TenantSettings;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.logging.log4j.CloseableThreadContext;
+import java.util.function.Function;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
@@ -50,7 +52,7 @@ public final class ThingWriter {
     /** No answer in time: with acknowledgements requested, most often the egress label is missing. */
     private static final int REQUEST_TIMEOUT = 408;
 
-    private final DittoPort ditto;
+    private final Function<TenantSettings, DittoPort> sessions;
     private final ThingProvisioner provisioner;
     private final Backoff backoff;
     private final ScheduledExecutorService scheduler;
@@ -67,8 +69,15 @@ public final class ThingWriter {
     /** @param egressAckPrefix when present, merges request {@code twin-persisted} and {@code <prefix>-<tenant>} */
     public ThingWriter(DittoPort ditto, ThingProvisioner provisioner, Backoff backoff,
             ScheduledExecutorService scheduler, IngestStats stats, Optional<String> egressAckPrefix) {
+        this(tenant -> ditto, provisioner, backoff, scheduler, stats, egressAckPrefix);
+        Objects.requireNonNull(ditto, "ditto");
+    }
+
+    /** @param sessions the session that writes each tenant's twins, as that tenant's technical subject */
+    public ThingWriter(Function<TenantSettings, DittoPort> sessions, ThingProvisioner provisioner, Backoff backoff,
+            ScheduledExecutorService scheduler, IngestStats stats, Optional<String> egressAckPrefix) {
         this.egressAckPrefix = Objects.requireNonNull(egressAckPrefix, "egressAckPrefix");
-        this.ditto = Objects.requireNonNull(ditto, "ditto");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.provisioner = Objects.requireNonNull(provisioner, "provisioner");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -120,6 +129,11 @@ public final class ThingWriter {
             };
         }
 
+        /** The tenant's own session; each step asks again, so a replaced credential is followed at once. */
+        private DittoPort ditto() {
+            return sessions.apply(update.tenant());
+        }
+
         void merge() {
             try (CloseableThreadContext.Instance ignored = logContext()) {
                 sendMerge();
@@ -129,6 +143,15 @@ public final class ThingWriter {
         private void sendMerge() {
             if (closed) {
                 result.completeExceptionally(new IllegalStateException("ingest is stopping"));
+                return;
+            }
+            DittoPort ditto;
+            try {
+                ditto = ditto();
+            } catch (RuntimeException e) {
+                // e.g. the tenant's password variable vanished: the record stays uncommitted, and the reason is logged
+                LOG.error("No Ditto session for tenant {}: {}", update.tenant().id(), e.getMessage());
+                result.completeExceptionally(e);
                 return;
             }
             TwinPatch patch = update.patch();
@@ -186,7 +209,7 @@ public final class ThingWriter {
             }
             provisioned = true;
             JsonObject thing = provisioner.newThing(thingId.toString(), update);
-            ditto.createThing(thing, Optional.empty(), DittoRequestOptions.defaults().withCorrelationId(correlationId))
+            ditto().createThing(thing, Optional.empty(), DittoRequestOptions.defaults().withCorrelationId(correlationId))
                     .whenComplete(inLogContext((ok, error) -> {
                 if (error == null) {
                     stats.thingsCreated.increment();
@@ -213,7 +236,7 @@ public final class ThingWriter {
                 result.complete(new WriteOutcome.Stale(staleFeatures + update.patch().featureIds().size()));
                 return;
             }
-            ditto.retrieveThing(thingId).whenComplete(inLogContext((thing, error) -> {
+            ditto().retrieveThing(thingId).whenComplete(inLogContext((thing, error) -> {
                 if (error != null) {
                     DittoPortException e = unwrap(error);
                     if (ErrorClassifier.classify(e) == Disposition.RETRY) {

@@ -48,9 +48,18 @@ public final class DeadLetterPublisher {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Completes once the dead letter is acknowledged by Kafka; fails only if the publisher is closed first. */
+    /**
+     * Completes once the dead letter is acknowledged by Kafka; fails only if the publisher is closed first, or if the
+     * source topic has no dead-letter topic.
+     */
     public CompletionStage<Void> publish(ConsumerRecord<byte[], byte[]> source, Failure failure) {
-        ProducerRecord<byte[], byte[]> record = toDeadLetter(source, failure);
+        ProducerRecord<byte[], byte[]> record;
+        try {
+            record = toDeadLetter(source, failure);
+        } catch (RuntimeException e) {
+            // no dead-letter topic for the source (its tenant was removed meanwhile): the record stays uncommitted
+            return CompletableFuture.failedFuture(e);
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         attempt(record, done, 0, LogContext.capture());
         return done;

@@ -54,6 +54,15 @@ public final class TopicNames {
                 .map(t -> Pattern.quote(t.value())).sorted().collect(java.util.stream.Collectors.joining("|")) + ")");
     }
 
+    /** Matches exactly these topics; matches nothing when there are none. */
+    public static Pattern exactly(java.util.Collection<String> topics) {
+        if (topics.isEmpty()) {
+            return Pattern.compile("(?!)");
+        }
+        return Pattern.compile(topics.stream().sorted().map(Pattern::quote)
+                .collect(java.util.stream.Collectors.joining("|")));
+    }
+
     /** Matches every tenant's telemetry topic. */
     public Pattern telemetryPattern() {
         return Pattern.compile(Pattern.quote(prefix + "." + TELEMETRY + ".") + TenantId.PATTERN.pattern());

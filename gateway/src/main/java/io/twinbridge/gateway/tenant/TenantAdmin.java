@@ -4,14 +4,12 @@ import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortException;
 import io.twinbridge.gateway.ditto.DittoRequestOptions;
-import io.twinbridge.gateway.kafka.TopicNames;
 import io.twinbridge.gateway.tenant.document.Checked;
 import io.twinbridge.gateway.tenant.document.DocumentProblem;
 import io.twinbridge.gateway.tenant.document.TenantDocument;
 import io.twinbridge.gateway.tenant.document.TenantDocumentReader;
 import io.twinbridge.gateway.tenant.document.TenantJson;
 import io.twinbridge.gateway.tenant.document.TenantSpec;
-import io.twinbridge.gateway.tenant.document.TenantTopics;
 import io.twinbridge.gateway.tenant.policy.PolicyRenderer;
 import io.twinbridge.gateway.tenant.policy.TenantPolicy;
 import java.io.IOException;
@@ -21,11 +19,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.eclipse.ditto.policies.model.PolicyId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +43,10 @@ public final class TenantAdmin {
     private final DittoPort ditto;
     private final TenantDirectory directory;
     private final CodecKind defaultCodec;
-    private final TopicNames topicNames;
     private final Optional<Path> file;
     private final Runnable onChange;
+    private final TenantDitto sessions;
+    private final Function<String, Optional<String>> environment;
     private volatile TenantDocument document;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
@@ -55,18 +54,21 @@ public final class TenantAdmin {
      * @param initial   the tenants the gateway serves now, as declared (may be empty)
      * @param directory the directory ingest reads; updated after every applied change
      * @param file      where to write the document after each change, if anywhere
-     * @param onChange  called after the directory changed, e.g. so that ingest follows
+     * @param onChange  called after the directory changed, e.g. so that ingest and egress follow
+     * @param sessions  each tenant's Ditto sessions, for purging its twins as its technical subject
+     * @param environment the gateway's environment, to check that a tenant's Ditto password variable is set
      */
     public TenantAdmin(TenantDocument initial, TenantDocumentReader reader, PolicyRenderer renderer, DittoPort ditto,
-                       TenantDirectory directory, CodecKind defaultCodec, TopicNames topicNames, Optional<Path> file,
-                       Runnable onChange) {
+                       TenantDirectory directory, CodecKind defaultCodec, Optional<Path> file,
+                       Runnable onChange, TenantDitto sessions, Function<String, Optional<String>> environment) {
+        this.sessions = sessions;
+        this.environment = environment;
         this.document = initial;
         this.reader = reader;
         this.renderer = renderer;
         this.ditto = ditto;
         this.directory = directory;
         this.defaultCodec = defaultCodec;
-        this.topicNames = topicNames;
         this.file = file;
         this.onChange = onChange;
     }
@@ -128,21 +130,66 @@ public final class TenantAdmin {
         });
     }
 
+    /**
+     * Stops serving the tenant, then deletes every thing of its namespaces that its technical subject can see, then
+     * removes it. Its policy stays in Ditto (later twins of the same namespaces would need it, and the shared user
+     * keeps it up to date). If Ditto fails half way, the tenant stays in the document without being served, so that
+     * the same call continues the purge.
+     */
+    public CompletionStage<PurgeOutcome> removeAndPurge(TenantId id) {
+        return serially(() -> {
+            Optional<TenantSpec> existing = document.tenant(id);
+            if (existing.isEmpty()) {
+                return CompletableFuture.completedFuture(new PurgeOutcome.NotFound());
+            }
+            TenantSpec spec = existing.get();
+            // flows stop first, so that ingest does not recreate what is being deleted
+            if (directory.get(id).isPresent()) {
+                directory.remove(id);
+                onChange.run();
+            }
+            DittoPort session;
+            try {
+                session = sessions.open(spec.settings(defaultCodec), "purge-" + id, java.util.Set.of());
+            } catch (RuntimeException e) {
+                return CompletableFuture.completedFuture(new PurgeOutcome.DittoFailed(spec, 0, new DittoPortException(
+                        DittoPortException.UNAVAILABLE, DittoPortException.CODE_UNAVAILABLE, e.getMessage(), e)));
+            }
+            return session.connect().thenCompose(connected -> TwinPurge.run(session, spec.namespaces()))
+                    .handle((deleted, error) -> {
+                        session.close();
+                        if (error != null) {
+                            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                    ? error.getCause() : error;
+                            long count = cause instanceof TwinPurge.Failed f ? f.deleted() : 0;
+                            DittoPortException failure = cause instanceof TwinPurge.Failed f ? f.failure()
+                                    : TwinPurge.portFailure(cause);
+                            LOG.warn("Purging the twins of tenant {} failed after {} thing(s): {}; repeat the DELETE "
+                                    + "to continue", id, count, failure.getMessage());
+                            return (PurgeOutcome) new PurgeOutcome.DittoFailed(spec, count, failure);
+                        }
+                        TenantDocument changed = document.without(id);
+                        persist(changed);
+                        document = changed;
+                        LOG.info("Tenant {} removed and its {} thing(s) deleted; its policy {} stays in Ditto", id,
+                                deleted, spec.policyId());
+                        return new PurgeOutcome.Purged(spec, deleted);
+                    });
+        });
+    }
+
     /** The problems of tenants this gateway cannot serve as declared; empty if it can serve them all. */
-    public static List<DocumentProblem> unsupported(TenantSpec tenant, TopicNames topicNames, String base) {
+    public static List<DocumentProblem> unsupported(TenantSpec tenant, Function<String, Optional<String>> environment,
+                                                    String base) {
         List<DocumentProblem> problems = new ArrayList<>();
-        Map<String, String> derived = TenantTopics.DERIVED.resolve(topicNames, tenant.id());
-        tenant.topics().overrides().forEach((kind, topic) -> {
-            if (!topic.equals(derived.get(kind))) {
-                problems.add(new DocumentProblem(base + "/topics/" + kind, "this gateway reads and writes '"
-                        + derived.get(kind) + "'; ingest does not follow per-tenant topic overrides yet"));
+        tenant.ditto().ifPresent(credential -> {
+            if (environment.apply(credential.passwordEnv()).filter(p -> !p.isEmpty()).isEmpty()) {
+                // refused now rather than failing every write of the tenant later
+                problems.add(new DocumentProblem(base + "/ditto/passwordEnv", "the gateway's environment variable "
+                        + credential.passwordEnv() + " is not set, so it cannot log in to Ditto as "
+                        + credential.username()));
             }
         });
-        if (tenant.ditto().isPresent()) {
-            // The policy would move thing access to the tenant's own Ditto user, which ingest does not log in as yet.
-            problems.add(new DocumentProblem(base + "/ditto", "this gateway writes every tenant's twins as "
-                    + "ditto.username; per-tenant Ditto sessions are not wired into ingest yet"));
-        }
         return problems;
     }
 
@@ -152,7 +199,7 @@ public final class TenantAdmin {
             return CompletableFuture.completedFuture(new PutOutcome.Invalid(invalid.problems()));
         }
         TenantSpec spec = ((Checked.Valid<TenantSpec>) checked).value();
-        List<DocumentProblem> unsupported = unsupported(spec, topicNames, "");
+        List<DocumentProblem> unsupported = unsupported(spec, environment, "");
         if (!unsupported.isEmpty()) {
             return CompletableFuture.completedFuture(new PutOutcome.Invalid(unsupported));
         }

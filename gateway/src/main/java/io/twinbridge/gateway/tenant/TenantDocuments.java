@@ -1,7 +1,6 @@
 package io.twinbridge.gateway.tenant;
 
 import io.twinbridge.gateway.codec.CodecKind;
-import io.twinbridge.gateway.kafka.TopicNames;
 import io.twinbridge.gateway.tenant.document.Checked;
 import io.twinbridge.gateway.tenant.document.DocumentProblem;
 import io.twinbridge.gateway.tenant.document.TenantDocument;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Loads the tenants document the gateway starts with. */
@@ -24,9 +24,11 @@ public final class TenantDocuments {
      * The checked document at {@code file}, or an empty document when there is none.
      *
      * @throws IllegalArgumentException listing every problem, when the file cannot be read or is invalid, or when it
-     *                                  declares something this gateway cannot serve
+     *                                  declares something this gateway cannot serve (a tenant's Ditto password
+     *                                  variable is not set)
      */
-    public static TenantDocument load(Optional<Path> file, TenantDocumentReader reader, TopicNames topicNames) {
+    public static TenantDocument load(Optional<Path> file, TenantDocumentReader reader,
+                                      Function<String, Optional<String>> environment) {
         if (file.isEmpty()) {
             return new TenantDocument(List.of());
         }
@@ -43,7 +45,7 @@ public final class TenantDocuments {
         TenantDocument document = ((Checked.Valid<TenantDocument>) checked).value();
         List<DocumentProblem> unsupported = new ArrayList<>();
         for (TenantSpec tenant : document.tenants()) {
-            unsupported.addAll(TenantAdmin.unsupported(tenant, topicNames, "(tenant " + tenant.id() + ")"));
+            unsupported.addAll(TenantAdmin.unsupported(tenant, environment, "(tenant " + tenant.id() + ")"));
         }
         if (!unsupported.isEmpty()) {
             throw invalidFile(file.get(), unsupported);

@@ -1,19 +1,25 @@
 package io.twinbridge.gateway.tenant;
 
 import io.twinbridge.gateway.codec.CodecKind;
+import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.document.TenantCredential;
+import io.twinbridge.gateway.tenant.document.TenantTopics;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What ingest needs to know of one tenant.
+ * What ingest and egress need to know of one tenant.
  *
  * @param id        the tenant
  * @param namespace the Ditto namespace of its things: thing id = {@code <namespace>:<deviceId>}
  * @param codec     how its telemetry topic is encoded
  * @param policyId  the policy new things get; empty = Ditto's default policy for the gateway's subject
+ * @param topics    topic name overrides; each absent one is derived from the gateway's topic prefix
+ * @param ditto     the Ditto user the gateway acts as for this tenant; empty = the shared {@code ditto.username}
  */
-public record TenantSettings(TenantId id, String namespace, CodecKind codec, Optional<String> policyId) {
+public record TenantSettings(TenantId id, String namespace, CodecKind codec, Optional<String> policyId,
+                             TenantTopics topics, Optional<TenantCredential> ditto) {
     /** Ditto's namespace rule: dot-separated segments, each starting with a letter. */
     public static final Pattern NAMESPACE = Pattern.compile("[a-zA-Z]\\w*(?:\\.[a-zA-Z]\\w*)*");
 
@@ -21,9 +27,32 @@ public record TenantSettings(TenantId id, String namespace, CodecKind codec, Opt
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(policyId, "policyId");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(ditto, "ditto");
         if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
             throw new IllegalArgumentException("invalid Ditto namespace '" + namespace + "' for tenant " + id);
         }
+    }
+
+    /** With derived topic names and the shared Ditto user. */
+    public TenantSettings(TenantId id, String namespace, CodecKind codec, Optional<String> policyId) {
+        this(id, namespace, codec, policyId, TenantTopics.DERIVED, Optional.empty());
+    }
+
+    public String telemetryTopic(TopicNames names) {
+        return topics.telemetry().orElse(names.telemetry(id));
+    }
+
+    public String deadLetterTopic(TopicNames names) {
+        return topics.deadLetter().orElse(names.deadLetter(id));
+    }
+
+    public String twinEventsTopic(TopicNames names) {
+        return topics.twinEvents().orElse(names.twinEvents(id));
+    }
+
+    public String commandsTopic(TopicNames names) {
+        return topics.commands().orElse(names.commands(id));
     }
 
     /** The default namespace of a tenant: its id, with dashes as underscores. */

@@ -56,6 +56,7 @@ public record TenantSpec(TenantId id, List<String> namespaces, Optional<CodecKin
 
     /** What ingest needs of this tenant. */
     public TenantSettings settings(CodecKind defaultCodec) {
-        return new TenantSettings(id, primaryNamespace(), codec.orElse(defaultCodec), Optional.of(policyId()));
+        return new TenantSettings(id, primaryNamespace(), codec.orElse(defaultCodec), Optional.of(policyId()), topics,
+                ditto);
     }
 }

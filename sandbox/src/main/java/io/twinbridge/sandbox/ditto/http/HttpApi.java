@@ -63,6 +63,7 @@ public final class HttpApi {
     public void mount(final Vertx vertx, final Router router) {
         router.route("/api/2/*").handler(this::authenticate);
         router.route("/api/2/*").handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+        router.get("/api/2/search/things").handler(this::search);
         router.get("/api/2/things").handler(this::listOrStream);
         router.routeWithRegex("/api/2/things/([^/]+)(/.*)?").handler(ctx -> entity(ctx, things::handle));
         router.routeWithRegex("/api/2/policies/([^/]+)(/.*)?").handler(ctx -> entity(ctx, policies::handle));
@@ -78,6 +79,14 @@ public final class HttpApi {
         }
         ctx.put(SUBJECT, subject.get());
         ctx.next();
+    }
+
+    private void search(final RoutingContext ctx) {
+        try {
+            new SearchRoute(things).handle(ctx, ctx.get(SUBJECT));
+        } catch (final DittoRuntimeException error) {
+            sendError(ctx, error);
+        }
     }
 
     private void listOrStream(final RoutingContext ctx) {

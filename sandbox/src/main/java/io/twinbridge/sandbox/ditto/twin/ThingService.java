@@ -111,6 +111,26 @@ public final class ThingService {
         return result;
     }
 
+    /**
+     * What Ditto's search finds for the subject: the things it may read (some part of), each as its readable view with
+     * {@code thingId}, sorted by thing id.
+     */
+    public List<JsonObject> search(final java.util.function.Predicate<ThingId> where,
+            final AuthorizationContext subject) {
+        final List<JsonObject> found = new ArrayList<>();
+        synchronized (store) {
+            store.things().stream().filter(t -> where.test(t.id()))
+                    .sorted(java.util.Comparator.comparing(t -> t.id().toString()))
+                    .forEach(thing -> {
+                        final JsonObject view = readView(thing, Optional.empty(), subject);
+                        if (!view.isEmpty()) {
+                            found.add(view.setValue("thingId", thing.id().toString()));
+                        }
+                    });
+        }
+        return found;
+    }
+
     /** All things the subject may read, for listing without ids. */
     public List<JsonObject> retrieveAll(final Optional<JsonFieldSelector> fields, final AuthorizationContext subject) {
         synchronized (store) {

@@ -1,0 +1,203 @@
+package io.twinbridge.gateway.egress;
+
+import static io.twinbridge.gateway.egress.EgressTestKit.events;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.twinbridge.gateway.Gateway;
+import io.twinbridge.gateway.config.GatewayConfig;
+import io.twinbridge.gateway.ditto.DittoPort;
+import io.twinbridge.gateway.ditto.DittoPortFactory;
+import io.twinbridge.gateway.http.AdminAuth;
+import io.twinbridge.gateway.tenant.TenantId;
+import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.sandbox.ditto.DittoSandbox;
+import io.twinbridge.sandbox.ditto.SandboxOptions;
+import io.twinbridge.sandbox.fleet.AssetKind;
+import io.twinbridge.sandbox.fleet.FleetOptions;
+import io.twinbridge.sandbox.fleet.FleetSimulator;
+import io.twinbridge.sandbox.fleet.SimRecord;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gateway with a tenants document, end to end (broker, sandbox): a tenant with its own Ditto user and an
+ * overridden telemetry topic is written and read as that user; tenants added and removed through the admin API start
+ * and stop their egress without a restart.
+ */
+class TenantChangesFlowTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String OPS_TOKEN = "ops-token-0123456789abcdef";
+    private static final String ACME_TOPIC = "plant7.acme.raw";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+    private static KafkaTestCluster kafka;
+    private static DittoSandbox sandbox;
+    private static Gateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = KafkaTestCluster.start();
+        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0).withUser("acme-gw", "acme-pw"));
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            admin.createTopics(List.of(topic(ACME_TOPIC), topic("tc.telemetry.globex"), topic("tc.dlq.acme"),
+                    topic("tc.twin-events.acme"), topic("tc.twin-events.globex"), topic("tc.twin-events.initech"),
+                    topic("tc.commands.initech"))).all().get(30, TimeUnit.SECONDS);
+        }
+        Path tenants = dir.resolve("tenants.json");
+        Files.writeString(tenants, """
+                {"tenants": [
+                  {"id": "acme", "namespaces": ["acme"], "topics": {"telemetry": "%s"}, "roles": {},
+                   "ditto": {"username": "acme-gw", "passwordEnv": "TENANT_ACME_PW"}},
+                  {"id": "globex", "namespaces": ["globex"], "roles": {}}
+                ]}""".formatted(ACME_TOPIC), StandardCharsets.UTF_8);
+        Map<String, String> env = EgressTestKit.env(kafka, "tc", sandbox.wsUrl(), sandbox.httpUrl());
+        env.put("TWINBRIDGE_TENANTS_FILE", tenants.toString());
+        env.put("TWINBRIDGE_ADMIN_PRINCIPALS", "ops:*:" + AdminAuth.hash(OPS_TOKEN));
+        GatewayConfig config = GatewayConfig.fromEnv(env);
+        Map<String, String> processEnv = Map.of("TENANT_ACME_PW", "acme-pw");
+        gateway = Gateway.start(config, DittoPortFactory.webSocket(config.ditto()),
+                name -> Optional.ofNullable(processEnv.get(name))).toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        gateway.egress().orElseThrow().subscribed().get(30, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        gateway.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        sandbox.close();
+        kafka.close();
+    }
+
+    private static NewTopic topic(String name) {
+        return new NewTopic(name, 1, (short) 1);
+    }
+
+    @Test
+    void aTenantWithItsOwnUserAndTopicIsReadFromThatTopicAndWrittenAsThatUser() throws Exception {
+        // given: acme's telemetry on its overridden topic only
+        List<SimRecord> telemetry = new FleetSimulator(FleetOptions.defaults().withTopicPrefix("tc")
+                .withDevicesPerKind(1).withKinds(EnumSet.of(AssetKind.TURBINE))).stream()
+                .filter(r -> r.tenant().equals("acme")).limit(5).toList();
+        assertFalse(telemetry.isEmpty());
+        produce(ACME_TOPIC, telemetry);
+
+        // then: the twin exists, and only acme's own user can see it: the policy grants the shared user `ditto`
+        // nothing but policy management, so the twin was created and written as acme-gw
+        await().atMost(WAIT).until(() -> !acmeThings("acme-gw", "acme-pw").isEmpty());
+        String thingId = acmeThings("acme-gw", "acme-pw").get(0);
+        assertEquals(200, get("/api/2/things/" + thingId, "acme-gw", "acme-pw").statusCode());
+        assertEquals(404, get("/api/2/things/" + thingId, "ditto", "ditto").statusCode());
+        assertEquals(List.of(), acmeThings("ditto", "ditto"), "Ditto's search honours the policy too");
+        // and: acme's egress, reading as acme-gw, publishes the twin's changes on acme's twin-events topic
+        await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, "tc.twin-events.acme").stream()
+                .anyMatch(e -> e.thingId().equals(thingId)));
+    }
+
+    @Test
+    void aTenantAddedAtRunTimeGetsItsEgressAndLosesItWhenRemoved() throws Exception {
+        // given: a new tenant, through the admin API of the running gateway
+        HttpResponse<String> put = admin("PUT", "/admin/tenants/initech",
+                "{\"namespaces\":[\"initech\"],\"roles\":{\"viewer\":[\"nginx:peter\"]}}");
+        assertEquals(201, put.statusCode(), put.body());
+        await().atMost(WAIT).until(() -> gateway.egress().orElseThrow().session(TenantId.of("initech"))
+                .map(DittoPort::isConnected).orElse(false));
+
+        // when: its twin changes in Ditto
+        String thing = "/api/2/things/initech:press-1";
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertEquals(201, send("PUT", thing,
+                "{\"policyId\":\"initech:tenant-policy\",\"attributes\":{\"line\":1}}").statusCode()));
+
+        // then: the event is on its twin-events topic
+        await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, "tc.twin-events.initech").stream()
+                .anyMatch(e -> e.thingId().equals("initech:press-1")));
+
+        // when: the tenant is removed, its egress session closes
+        DittoPort session = gateway.egress().orElseThrow().session(TenantId.of("initech")).orElseThrow();
+        assertEquals(204, admin("DELETE", "/admin/tenants/initech", null).statusCode());
+        await().atMost(WAIT).until(() -> !session.isConnected()
+                && gateway.egress().orElseThrow().session(TenantId.of("initech")).isEmpty());
+        assertTrue(gateway.egress().orElseThrow().session(TenantId.of("globex")).isPresent(),
+                "the other tenants keep their egress");
+    }
+
+    /** The ids of acme's things, by Ditto's search as this user. */
+    private static List<String> acmeThings(String user, String password) throws Exception {
+        JsonObject result = JsonFactory.newObject(get("/api/2/search/things?namespaces=acme&fields=thingId", user,
+                password).body());
+        return result.getValue("items").orElseThrow().asArray().stream()
+                .map(item -> item.asObject().getValue("thingId").orElseThrow().asString()).toList();
+    }
+
+    private static void produce(String topic, List<SimRecord> records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (SimRecord r : records) {
+                producer.send(new ProducerRecord<>(topic, r.key().getBytes(StandardCharsets.UTF_8), r.value()))
+                        .get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("producing to " + topic + " failed", e);
+        }
+    }
+
+    private static HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.httpUrl() + path))
+                .header("Authorization", basic(user, password)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.httpUrl() + path))
+                .header("Authorization", basic("ditto", "ditto")).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> admin(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort()
+                + path)).header("Authorization", "Bearer " + OPS_TOKEN);
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}
