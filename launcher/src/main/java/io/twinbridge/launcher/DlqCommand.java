@@ -136,11 +136,16 @@ final class DlqCommand implements Command {
         TenantTopics overrides = TenantTopics.DERIVED;
         if (tenantsFile.isPresent()) {
             TenantDocument document = TenantDocuments.load(tenantsFile, new TenantDocumentReader(
-                    config.tenantsConfig().maxDocumentBytes(), names), names);
+                    config.tenantsConfig().maxDocumentBytes(), names), DlqCommand::anyPassword);
             overrides = document.tenant(tenant).map(TenantSpec::topics).orElseThrow(() ->
                     new IllegalArgumentException("tenant " + tenant.value() + " is not in " + tenantsFile.get()));
         }
         return DlqTopics.of(names, tenant, overrides);
+    }
+
+    /** The tool reads only topics and opens no Ditto session, so tenants' Ditto passwords need not be set. */
+    private static Optional<String> anyPassword(String variable) {
+        return Optional.of("");
     }
 
     private static Map<String, String> options(List<String> rest) throws UsageException {
