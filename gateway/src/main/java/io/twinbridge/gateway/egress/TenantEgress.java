@@ -36,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Egress of one tenant: its own Ditto session subscribed to the tenant's namespace, and one worker thread that
+ * Egress of one tenant: its own Ditto session subscribed to the tenant's namespaces, and one worker thread that
  * turns events into records in the order Ditto sent them, so that records of a thing reach Kafka in revision order.
  *
  * <p>State (last revision, model kind and pending desired values per thing) is confined to the worker thread.
@@ -93,7 +93,7 @@ final class TenantEgress implements TwinEventListener {
     CompletionStage<Void> start() {
         worker.scheduleWithFixedDelay(this::resyncPending, RESYNC_RETRY_MS, RESYNC_RETRY_MS, TimeUnit.MILLISECONDS);
         CompletionStage<Void> connected = events.connect();
-        CompletionStage<Void> subscribed = events.subscribeTwinEvents(List.of(tenant.namespace()), this);
+        CompletionStage<Void> subscribed = events.subscribeTwinEvents(tenant.namespaces(), this);
         return connected.thenCombine(subscribed, (a, b) -> null);
     }
 

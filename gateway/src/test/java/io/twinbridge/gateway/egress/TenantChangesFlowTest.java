@@ -127,7 +127,7 @@ class TenantChangesFlowTest {
     void aTenantAddedAtRunTimeGetsItsEgressAndLosesItWhenRemoved() throws Exception {
         // given: a new tenant, through the admin API of the running gateway
         HttpResponse<String> put = admin("PUT", "/admin/tenants/initech",
-                "{\"namespaces\":[\"initech\"],\"roles\":{\"viewer\":[\"nginx:peter\"]}}");
+                "{\"namespaces\":[\"initech\",\"initech.lab\"],\"roles\":{\"viewer\":[\"nginx:peter\"]}}");
         assertEquals(201, put.statusCode(), put.body());
         await().atMost(WAIT).until(() -> gateway.egress().orElseThrow().session(TenantId.of("initech"))
                 .map(DittoPort::isConnected).orElse(false));
@@ -137,9 +137,14 @@ class TenantChangesFlowTest {
         await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertEquals(201, send("PUT", thing,
                 "{\"policyId\":\"initech:tenant-policy\",\"attributes\":{\"line\":1}}").statusCode()));
 
-        // then: the event is on its twin-events topic
+        // and: a twin in its second namespace, made by someone else than ingest
+        String labThing = "/api/2/things/initech.lab:press-2";
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertEquals(201, send("PUT", labThing,
+                "{\"policyId\":\"initech:tenant-policy\",\"attributes\":{\"line\":2}}").statusCode()));
+
+        // then: the events of both namespaces are on its twin-events topic
         await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, "tc.twin-events.initech").stream()
-                .anyMatch(e -> e.thingId().equals("initech:press-1")));
+                .map(e -> e.thingId()).toList().containsAll(List.of("initech:press-1", "initech.lab:press-2")));
 
         // when: the tenant is removed, its egress session closes
         DittoPort session = gateway.egress().orElseThrow().session(TenantId.of("initech")).orElseThrow();

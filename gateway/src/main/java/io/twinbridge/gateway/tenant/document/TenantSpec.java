@@ -57,6 +57,6 @@ public record TenantSpec(TenantId id, List<String> namespaces, Optional<CodecKin
     /** What ingest needs of this tenant. */
     public TenantSettings settings(CodecKind defaultCodec) {
         return new TenantSettings(id, primaryNamespace(), codec.orElse(defaultCodec), Optional.of(policyId()), topics,
-                ditto);
+                ditto, namespaces.subList(1, namespaces.size()));
     }
 }
