@@ -172,7 +172,7 @@ public final class Gateway {
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
         metrics.ifPresent(m -> new MetricsRoutes(m).mount(router));
-        new ModelRoutes(models).mount(router);
+        new ModelRoutes(models, config.modelsBaseUrl()).mount(router);
         new AdminRoutes(tenantAdmin, adminAuth, tenantsConfig.maxDocumentBytes()).mount(router);
         Optional<Dashboard> dashboard = config.dashboardEnabled()
                 ? Optional.of(Dashboard.create(vertx, sessions, directory, models, new GatewayStatsSource(

@@ -8,7 +8,7 @@ public final class ErrorCodes {
     public static final String WRONG_TYPE = "wrong-type";
     /** String value not among the TM enum. */
     public static final String NOT_IN_ENUM = "not-in-enum";
-    /** deviceId, timestamp or a tm:required property is absent or null. */
+    /** deviceId, timestamp or a required (not tm:optional) property is absent or null. */
     public static final String MISSING_REQUIRED = "missing-required";
     /** No binding for the event's schema. */
     public static final String UNKNOWN_SCHEMA = "unknown-schema";

@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class ThingModelParser {
     private static final String SUBMODEL = "tm:submodel";
-    private static final String REQUIRED_PREFIX = "#/properties/";
+    private static final String OPTIONAL = "tm:optional";
+    private static final String OPTIONAL_PREFIX = "/properties/";
 
     private final ObjectMapper json;
     private final Path root;
@@ -83,25 +84,38 @@ final class ThingModelParser {
             return Optional.empty();
         }
         JsonNode tm = doc.get();
-        Set<String> required = new HashSet<>();
-        for (JsonNode pointer : tm.path("tm:required")) {
+        if (tm.has("tm:required")) {
+            // An early TD 1.1 draft term; Ditto reads only tm:optional and treats every property not listed there as
+            // required, so a model relying on tm:required would mean something else to Ditto than to the gateway.
+            problems.add(Problem.ofFile(rel, "'tm:required' is not WoT TD 1.1 and Ditto ignores it: list the optional "
+                    + "properties in 'tm:optional' instead"));
+        }
+        Set<String> optional = new HashSet<>();
+        for (JsonNode pointer : tm.path(OPTIONAL)) {
             String p = pointer.asText();
-            if (p.startsWith(REQUIRED_PREFIX)) {
-                required.add(p.substring(REQUIRED_PREFIX.length()));
+            if (p.startsWith(OPTIONAL_PREFIX)) {
+                optional.add(p.substring(OPTIONAL_PREFIX.length()));
             }
         }
         Map<String, PropertySpec> properties = new LinkedHashMap<>();
         tm.path("properties").fields().forEachRemaining(e -> property(rel, featureId, e.getKey(), e.getValue(),
-                required.contains(e.getKey())).ifPresent(p -> properties.put(e.getKey(), p)));
-        for (String r : required) {
-            if (!properties.containsKey(r)) {
-                problems.add(new Problem(rel, Problem.NONE, featureId + "/" + r, "tm:required names an undeclared property"));
+                !optional.contains(e.getKey())).ifPresent(p -> properties.put(e.getKey(), p)));
+        for (String o : optional) {
+            if (!tm.path("properties").has(o)) {
+                problems.add(new Problem(rel, Problem.NONE, featureId + "/" + o, "tm:optional names an undeclared property"));
             }
+        }
+        for (PropertySpec p : properties.values()) {
+            defaultProblem(p).ifPresent(m -> problems.add(new Problem(rel, Problem.NONE, featureId + "/" + p.name(), m)));
         }
         PropertySpec ts = properties.get(FeatureModel.SOURCE_TS);
         if (ts == null || ts.type() != JsonType.INTEGER) {
             problems.add(new Problem(rel, Problem.NONE, featureId + "/" + FeatureModel.SOURCE_TS,
                     "every feature model must declare the integer property '" + FeatureModel.SOURCE_TS + "'"));
+        } else if (ts.required()) {
+            // Absent sourceTs means "no sample yet" to the freshness condition; a required one would be created as 0
+            problems.add(new Problem(rel, Problem.NONE, featureId + "/" + FeatureModel.SOURCE_TS,
+                    "'" + FeatureModel.SOURCE_TS + "' must be listed in tm:optional"));
         }
         return Optional.of(new FeatureModel(featureId, tm.path("title").asText(featureId), ModelPaths.servedPath(rel),
                 properties));
@@ -132,7 +146,21 @@ final class ThingModelParser {
                 number(p, "minimum"), number(p, "maximum"), enumValues,
                 p.path("readOnly").asBoolean(false), required, items,
                 p.has("minItems") ? OptionalInt.of(p.get("minItems").asInt()) : OptionalInt.empty(),
-                p.has("maxItems") ? OptionalInt.of(p.get("maxItems").asInt()) : OptionalInt.empty()));
+                p.has("maxItems") ? OptionalInt.of(p.get("maxItems").asInt()) : OptionalInt.empty(),
+                Optional.ofNullable(p.get("default"))));
+    }
+
+    /**
+     * Ditto creates every thing with each required property set to its {@code default} (else to a "neutral" value
+     * such as {@code ""} that an enum rejects) and then validates it; so every required property needs a default,
+     * and every default must pass the property's own constraints.
+     */
+    private static Optional<String> defaultProblem(PropertySpec p) {
+        if (p.defaultValue().isEmpty()) {
+            return p.required() ? Optional.of("required property has no 'default' (Ditto creates things with it)")
+                    : Optional.empty();
+        }
+        return SchemaValues.violation(p, p.defaultValue().get()).map(v -> "'default' is invalid: " + v);
     }
 
     private static OptionalDouble number(JsonNode p, String key) {

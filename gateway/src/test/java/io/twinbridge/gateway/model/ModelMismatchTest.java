@@ -126,4 +126,26 @@ class ModelMismatchTest {
         expectProblem("missing-submodel", "pump/pump-1.0.0.tm.jsonld", Problem.NONE, "motor",
                 "submodel './pump-gearbox-1.0.0.tm.jsonld' not found");
     }
+
+    @Test
+    void requiredPropertyWithoutDefault() {
+        expectProblem("required-without-default", MOTOR_TM, Problem.NONE, "motor/speed", "required property has no 'default'");
+    }
+
+    @Test
+    void defaultOutsideThePropertysOwnRange() {
+        expectProblem("invalid-default", MOTOR_TM, Problem.NONE, "motor/speed", "'default' is invalid: 4000 is above the maximum");
+    }
+
+    @Test
+    void legacyTmRequiredIsRefused() {
+        expectProblem("legacy-tm-required", MOTOR_TM, Problem.NONE, Problem.NONE, "list the optional properties in 'tm:optional'");
+    }
+
+    @Test
+    void optionalAndRequiredComeFromTmOptional() {
+        FeatureModel motor = load("valid").byKind("pump").orElseThrow().model().feature("motor").orElseThrow();
+        assertTrue(motor.property("speed").orElseThrow().required());
+        assertTrue(!motor.property("mode").orElseThrow().required() && !motor.property("sourceTs").orElseThrow().required());
+    }
 }
