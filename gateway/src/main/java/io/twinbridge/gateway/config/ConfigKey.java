@@ -83,8 +83,9 @@ public enum ConfigKey {
                     + "never stored. Empty = the admin API refuses everyone (401)."),
     MODELS_BASE_URL("models.base-url", ConfigType.STRING, "", Validator.httpUrlOrEmpty(),
             "Public base URL under which Ditto (and people) reach the Thing Models the gateway serves at "
-                    + "`/models/...`; it prefixes the `definition` of every thing the gateway creates. Empty = "
-                    + "`http://<http.host>:<http.port>`."),
+                    + "`/models/...`; it prefixes the `definition` of every thing the gateway creates, and the served "
+                    + "models' `tm:submodel` links are made absolute under it (Ditto resolves only absolute "
+                    + "links). Empty = `http://<http.host>:<http.port>`."),
     MODELS_DIRECTORY("models.directory", ConfigType.STRING, "", Validator.any(),
             "Folder of Thing Models and bindings (one sub-folder per kind, laid out like `twin-models/`) to load "
                     + "instead of the built-in ones, e.g. to add a kind and restart. Set together with "
