@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
@@ -102,8 +103,11 @@ public final class AvroFields implements EventFields {
                 || type == Float.class) {
             return value;
         }
-        if (type == Utf8.class) {
+        if (type == Utf8.class || type == GenericData.EnumSymbol.class) {
             return value.toString();
+        }
+        if (type == GenericData.Array.class) {
+            return new NormalisingList((List<?>) value);
         }
         if (value instanceof CharSequence || value instanceof GenericEnumSymbol<?>) {
             return value.toString();
