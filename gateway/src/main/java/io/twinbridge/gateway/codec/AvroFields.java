@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.util.Utf8;
 
 /**
  * {@link EventFields} over an Avro record. Nothing is copied up front: a lookup walks the path through the record and
@@ -94,6 +96,19 @@ public final class AvroFields implements EventFields {
     }
 
     static Object normalise(Object value) {
+        // Exact-class tests first: most values are boxed numbers, and each failed interface test below costs a scan
+        // of the class's secondary supertypes.
+        Class<?> type = value == null ? null : value.getClass();
+        if (type == Double.class || type == Long.class || type == Integer.class || type == Boolean.class
+                || type == Float.class) {
+            return value;
+        }
+        if (type == Utf8.class || type == GenericData.EnumSymbol.class) {
+            return value.toString();
+        }
+        if (type == GenericData.Array.class) {
+            return new NormalisingList((List<?>) value);
+        }
         if (value instanceof CharSequence || value instanceof GenericEnumSymbol<?>) {
             return value.toString();
         }

@@ -5,6 +5,7 @@ import io.twinbridge.gateway.model.CommandMapping;
 import io.twinbridge.gateway.model.Conversion;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.model.PropertySpec;
+import io.twinbridge.gateway.result.Failure;
 import io.twinbridge.gateway.result.Result;
 import io.twinbridge.gateway.result.Stage;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.Map;
  * value against the Thing Model. Pure and total.
  */
 public final class DesiredPropertyCommands {
-    private record Compiled(CommandMapping mapping, ValueCheck check) {
+    private record Compiled(CommandMapping mapping, PropertyCheck check) {
     }
 
     private final Map<String, Compiled> byTarget;
@@ -32,7 +33,7 @@ public final class DesiredPropertyCommands {
                         .orElseThrow(() -> new IllegalArgumentException("binding not cross-checked: " + c.target()));
                 String label = "desired property " + c.target();
                 compiled.put(key(bound.binding().kind(), c.feature(), c.property()),
-                        new Compiled(c, ValueChecks.forSpec(spec, Conversion.IDENTITY, label)));
+                        new Compiled(c, PropertyCheck.forSpec(spec, Conversion.IDENTITY, label)));
             }
         }
         return new DesiredPropertyCommands(compiled);
@@ -47,7 +48,11 @@ public final class DesiredPropertyCommands {
             return Result.err(Stage.MAP, ErrorCodes.NO_COMMAND,
                     "no command mapping for desired property " + feature + "/" + property + " of kind " + kind);
         }
-        return c.check().apply(value).map(valid -> new DesiredCommand(c.mapping().command(), c.mapping().parameter(),
+        Object valid = c.check().apply(value);
+        if (valid instanceof Failure failure) {
+            return Result.err(failure);
+        }
+        return Result.ok(new DesiredCommand(c.mapping().command(), c.mapping().parameter(),
                 toDevice(valid, c.mapping().conversion())));
     }
 

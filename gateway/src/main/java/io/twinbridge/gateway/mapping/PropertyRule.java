@@ -2,6 +2,6 @@ package io.twinbridge.gateway.mapping;
 
 import io.twinbridge.gateway.codec.FieldPath;
 
-/** One compiled field binding: where to read, what to check, where to write. */
-record PropertyRule(FieldPath field, String feature, String property, boolean required, String label, ValueCheck check) {
+/** One compiled field binding: where to read, what to check, and the slot of {@link PatchLayout} it writes. */
+record PropertyRule(FieldPath field, boolean required, PropertyCheck check) {
 }

@@ -6,11 +6,11 @@ import io.twinbridge.gateway.codec.FieldPath;
 import io.twinbridge.gateway.model.BoundModel;
 import io.twinbridge.gateway.model.FieldBinding;
 import io.twinbridge.gateway.model.PropertySpec;
+import io.twinbridge.gateway.result.Failure;
 import io.twinbridge.gateway.result.Result;
 import io.twinbridge.gateway.result.Stage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Maps decoded telemetry events of one schema to {@link TwinPatch}es, validating every value against the Thing
@@ -20,27 +20,32 @@ import java.util.regex.Pattern;
 public final class TelemetryMapper {
     static final FieldPath DEVICE_ID = FieldPath.parse("deviceId");
     static final FieldPath TIMESTAMP = FieldPath.parse("timestamp");
-    /** Conservative subset of the characters Ditto allows in the name part of a thing id. */
-    private static final Pattern DEVICE_ID_PATTERN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:@+\\-]{0,199}");
 
     private final String schemaName;
+    /** One per bound field; rule {@code i} writes slot {@code i} of {@link #layout}. */
     private final PropertyRule[] rules;
+    private final PatchLayout layout;
 
-    private TelemetryMapper(String schemaName, PropertyRule[] rules) {
+    private TelemetryMapper(String schemaName, PropertyRule[] rules, PatchLayout layout) {
         this.schemaName = schemaName;
         this.rules = rules;
+        this.layout = layout;
     }
 
     public static TelemetryMapper compile(BoundModel bound) {
         List<PropertyRule> rules = new ArrayList<>();
+        List<String> features = new ArrayList<>();
+        List<String> properties = new ArrayList<>();
         for (FieldBinding fb : bound.binding().fields()) {
             PropertySpec spec = bound.model().feature(fb.feature()).flatMap(f -> f.property(fb.property()))
                     .orElseThrow(() -> new IllegalArgumentException("binding not cross-checked: " + fb.target()));
             String label = "field '" + fb.field() + "' (" + fb.target() + ")";
-            rules.add(new PropertyRule(fb.field(), fb.feature(), fb.property(), spec.required(), label,
-                    ValueChecks.forSpec(spec, fb.conversion(), label)));
+            rules.add(new PropertyRule(fb.field(), spec.required(), PropertyCheck.forSpec(spec, fb.conversion(), label)));
+            features.add(fb.feature());
+            properties.add(fb.property());
         }
-        return new TelemetryMapper(bound.schema().getFullName(), rules.toArray(PropertyRule[]::new));
+        return new TelemetryMapper(bound.schema().getFullName(), rules.toArray(PropertyRule[]::new),
+                new PatchLayout(features, properties));
     }
 
     public String schemaName() {
@@ -61,9 +66,9 @@ public final class TelemetryMapper {
             return wrongType("field 'deviceId'", "string", id);
         }
         String deviceId = id.toString();
-        if (!DEVICE_ID_PATTERN.matcher(deviceId).matches()) {
+        if (!DeviceIds.isValid(deviceId)) {
             return Result.err(Stage.MAP, ErrorCodes.INVALID_DEVICE_ID, "field 'deviceId': \"" + deviceId
-                    + "\" cannot name a Ditto thing (allowed: " + DEVICE_ID_PATTERN.pattern() + ")");
+                    + "\" cannot name a Ditto thing (allowed: " + DeviceIds.ALLOWED + ")");
         }
         Object ts = fields.get(TIMESTAMP);
         if (ts == null) {
@@ -77,22 +82,23 @@ public final class TelemetryMapper {
             return Result.err(Stage.VALIDATE, ErrorCodes.OUT_OF_RANGE,
                     "field 'timestamp': value " + timestamp + " ms is outside [0, ∞]");
         }
-        TwinPatch.Builder patch = TwinPatch.builder(deviceId, timestamp);
-        for (PropertyRule rule : rules) {
+        Object[] values = new Object[rules.length];
+        for (int slot = 0; slot < rules.length; slot++) {
+            PropertyRule rule = rules[slot];
             Object raw = fields.get(rule.field());
             if (raw == null) {
                 if (rule.required()) {
-                    return missing(rule.label());
+                    return missing(rule.check().label());
                 }
                 continue;
             }
-            Result<Object> checked = rule.check().apply(raw);
-            if (!checked.isOk()) {
-                return Result.err(checked.failure());
+            Object checked = rule.check().apply(raw);
+            if (checked instanceof Failure failure) {
+                return Result.err(failure);
             }
-            patch.put(rule.feature(), rule.property(), checked.value());
+            values[slot] = checked;
         }
-        return Result.ok(patch.build());
+        return Result.ok(TwinPatch.ofSample(deviceId, timestamp, layout, values));
     }
 
     private static Result<TwinPatch> missing(String label) {
@@ -100,6 +106,6 @@ public final class TelemetryMapper {
     }
 
     private static Result<TwinPatch> wrongType(String label, String expected, Object raw) {
-        return Result.err(ValueChecks.wrongType(label, expected, raw).failure());
+        return Result.err(PropertyCheck.wrongType(label, expected, raw));
     }
 }

@@ -1,6 +1,8 @@
 package io.twinbridge.gateway.mapping;
 
 import io.twinbridge.gateway.model.FeatureModel;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import org.eclipse.ditto.json.JsonArrayBuilder;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
@@ -24,18 +25,33 @@ import org.eclipse.ditto.json.JsonValue;
 public final class TwinPatch {
     private final String deviceId;
     private final long sourceTimestamp;
-    private final Map<String, Map<String, TimedValue>> features;
+    private final PatchLayout layout;
+    /** By slot of {@link #layout}; {@code null} where this patch has no value. Never changed after construction. */
+    private final Object[] values;
+    /** By slot; {@code null} when every value's source timestamp is {@link #sourceTimestamp}, as in a mapped event. */
+    private final long[] timestamps;
+    /** The map view, built on first use: ingest's hot path (map, coalesce, write) never needs it. */
+    private volatile Map<String, Map<String, TimedValue>> features;
 
-    private TwinPatch(String deviceId, long sourceTimestamp, Map<String, Map<String, TimedValue>> features) {
+    private TwinPatch(String deviceId, long sourceTimestamp, PatchLayout layout, Object[] values, long[] timestamps) {
         this.deviceId = deviceId;
         this.sourceTimestamp = sourceTimestamp;
-        // The builder hands over its maps and forgets them, so wrapping without copying keeps this immutable.
-        features.replaceAll((f, props) -> Collections.unmodifiableMap(props));
-        this.features = Collections.unmodifiableMap(features);
+        this.layout = layout;
+        this.values = values;
+        this.timestamps = timestamps;
     }
 
     public static Builder builder(String deviceId, long sourceTimestamp) {
         return new Builder(deviceId, sourceTimestamp);
+    }
+
+    /**
+     * A patch whose values all come from one sample at {@code sourceTimestamp}.
+     *
+     * @param values by slot of {@code layout}, {@code null} where absent; handed over, the caller must not keep it
+     */
+    static TwinPatch ofSample(String deviceId, long sourceTimestamp, PatchLayout layout, Object[] values) {
+        return new TwinPatch(Objects.requireNonNull(deviceId, "deviceId"), sourceTimestamp, layout, values, null);
     }
 
     public String deviceId() {
@@ -47,34 +63,97 @@ public final class TwinPatch {
         return sourceTimestamp;
     }
 
-    /** Feature id to property name to timed value, in insertion order. */
+    /**
+     * Feature id to property name to timed value. Features are in the order of their first property, properties in
+     * the order they were put (for a mapped event: the binding's field order).
+     */
     public Map<String, Map<String, TimedValue>> features() {
-        return features;
+        Map<String, Map<String, TimedValue>> view = features;
+        if (view == null) {
+            view = buildFeatures();
+            features = view;
+        }
+        return view;
+    }
+
+    private Map<String, Map<String, TimedValue>> buildFeatures() {
+        Map<String, Map<String, TimedValue>> out = new LinkedHashMap<>();
+        for (int f : presentFeatures()) {
+            Map<String, TimedValue> props = new LinkedHashMap<>();
+            for (int slot : layout.featureSlots(f)) {
+                if (values[slot] != null) {
+                    props.put(layout.property(slot), new TimedValue(values[slot], timestamp(slot)));
+                }
+            }
+            out.put(layout.feature(f), Collections.unmodifiableMap(props));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Indexes of the features with at least one value, in the order of their first slot with a value. */
+    private int[] presentFeatures() {
+        boolean[] seen = new boolean[layout.featureCount()];
+        int[] order = new int[seen.length];
+        int count = 0;
+        for (int slot = 0; slot < values.length; slot++) {
+            int f = layout.featureOf(slot);
+            if (values[slot] != null && !seen[f]) {
+                seen[f] = true;
+                order[count++] = f;
+            }
+        }
+        return count == order.length ? order : Arrays.copyOf(order, count);
+    }
+
+    private long timestamp(int slot) {
+        return timestamps == null ? sourceTimestamp : timestamps[slot];
     }
 
     public Set<String> featureIds() {
-        return features.keySet();
+        return features().keySet();
     }
 
     public Optional<Object> value(String feature, String property) {
-        return Optional.ofNullable(features.getOrDefault(feature, Map.of()).get(property)).map(TimedValue::value);
+        return Optional.ofNullable(features().getOrDefault(feature, Map.of()).get(property)).map(TimedValue::value);
     }
 
     /** Newest source timestamp among the feature's properties; the value written to {@code sourceTs}. */
     public long featureSourceTimestamp(String feature) {
-        return features.getOrDefault(feature, Map.of()).values().stream()
-                .mapToLong(TimedValue::sourceTs).max().orElse(sourceTimestamp);
+        for (int f = 0; f < layout.featureCount(); f++) {
+            if (layout.feature(f).equals(feature)) {
+                return featureSourceTimestamp(f);
+            }
+        }
+        return sourceTimestamp;
+    }
+
+    private long featureSourceTimestamp(int featureIndex) {
+        if (timestamps == null) {
+            return sourceTimestamp;
+        }
+        long newest = Long.MIN_VALUE;
+        for (int slot : layout.featureSlots(featureIndex)) {
+            if (values[slot] != null) {
+                newest = Math.max(newest, timestamps[slot]);
+            }
+        }
+        return newest == Long.MIN_VALUE ? sourceTimestamp : newest;
     }
 
     /** {@code {"features":{"<f>":{"properties":{..., "sourceTs": <ms>}}}}}, for a Ditto merge at the thing root. */
     public JsonObject toMergePatch() {
         JsonObjectBuilder featuresJson = JsonFactory.newObjectBuilder();
-        features.forEach((feature, props) -> {
+        for (int f : presentFeatures()) {
             JsonObjectBuilder properties = JsonFactory.newObjectBuilder();
-            props.forEach((name, timed) -> properties.set(name, json(timed.value())));
-            properties.set(FeatureModel.SOURCE_TS, featureSourceTimestamp(feature));
-            featuresJson.set(feature, JsonFactory.newObjectBuilder().set("properties", properties.build()).build());
-        });
+            for (int slot : layout.featureSlots(f)) {
+                if (values[slot] != null) {
+                    properties.set(layout.property(slot), json(values[slot]));
+                }
+            }
+            properties.set(FeatureModel.SOURCE_TS, featureSourceTimestamp(f));
+            featuresJson.set(layout.feature(f), JsonFactory.newObjectBuilder().set("properties", properties.build())
+                    .build());
+        }
         return JsonFactory.newObjectBuilder().set("features", featuresJson.build()).build();
     }
 
@@ -96,13 +175,42 @@ public final class TwinPatch {
     }
 
     private String condition(String comparison) {
-        StringJoiner all = new StringJoiner(",", features.size() > 1 ? "and(" : "", features.size() > 1 ? ")" : "");
-        for (String feature : features.keySet()) {
-            String pointer = "features/" + feature + "/properties/" + FeatureModel.SOURCE_TS;
-            all.add("or(not(exists(" + pointer + "))," + comparison + "(" + pointer + "," + featureSourceTimestamp(feature)
-                    + "))");
+        int[] touched = presentFeatures();
+        StringBuilder all = new StringBuilder(touched.length * 120);
+        if (touched.length > 1) {
+            all.append("and(");
         }
-        return all.toString();
+        for (int i = 0; i < touched.length; i++) {
+            String pointer = "features/" + layout.feature(touched[i]) + "/properties/" + FeatureModel.SOURCE_TS;
+            all.append(i == 0 ? "" : ",").append("or(not(exists(").append(pointer).append(")),").append(comparison)
+                    .append('(').append(pointer).append(',').append(featureSourceTimestamp(touched[i])).append("))");
+        }
+        return touched.length > 1 ? all.append(')').toString() : all.toString();
+    }
+
+    /**
+     * Per slot the value with the later source timestamp, the later patch's on a tie; empty when the two do not share
+     * a layout (then {@link TwinPatchCoalescer} merges the map views).
+     */
+    Optional<TwinPatch> mergeSameLayout(TwinPatch later) {
+        if (layout != later.layout) {
+            return Optional.empty();
+        }
+        long newest = Math.max(sourceTimestamp, later.sourceTimestamp);
+        Object[] merged = new Object[values.length];
+        long[] mergedTs = new long[values.length];
+        boolean uniform = true;
+        for (int slot = 0; slot < values.length; slot++) {
+            boolean takeLater = later.values[slot] != null
+                    && (values[slot] == null || later.timestamp(slot) >= timestamp(slot));
+            TwinPatch from = takeLater ? later : this;
+            merged[slot] = from.values[slot];
+            if (merged[slot] != null) {
+                mergedTs[slot] = from.timestamp(slot);
+                uniform &= mergedTs[slot] == newest;
+            }
+        }
+        return Optional.of(new TwinPatch(deviceId, newest, layout, merged, uniform ? null : mergedTs));
     }
 
     private static JsonValue json(Object value) {
@@ -125,17 +233,17 @@ public final class TwinPatch {
     @Override
     public boolean equals(Object o) {
         return o instanceof TwinPatch other && deviceId.equals(other.deviceId)
-                && sourceTimestamp == other.sourceTimestamp && features.equals(other.features);
+                && sourceTimestamp == other.sourceTimestamp && features().equals(other.features());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(deviceId, sourceTimestamp, features);
+        return Objects.hash(deviceId, sourceTimestamp, features());
     }
 
     @Override
     public String toString() {
-        return "TwinPatch{" + deviceId + "@" + sourceTimestamp + " " + features + "}";
+        return "TwinPatch{" + deviceId + "@" + sourceTimestamp + " " + features() + "}";
     }
 
     /** Collects property values; not thread-safe, one per event. */
@@ -167,9 +275,25 @@ public final class TwinPatch {
             if (built) {
                 throw new IllegalStateException("builder already built");
             }
-            TwinPatch patch = new TwinPatch(deviceId, sourceTimestamp, features);
             built = true;
-            return patch;
+            List<String> slotFeatures = new ArrayList<>();
+            List<String> slotProperties = new ArrayList<>();
+            List<TimedValue> slotValues = new ArrayList<>();
+            features.forEach((feature, props) -> props.forEach((property, value) -> {
+                slotFeatures.add(feature);
+                slotProperties.add(property);
+                slotValues.add(value);
+            }));
+            Object[] values = new Object[slotValues.size()];
+            long[] timestamps = new long[values.length];
+            boolean uniform = true;
+            for (int slot = 0; slot < values.length; slot++) {
+                values[slot] = slotValues.get(slot).value();
+                timestamps[slot] = slotValues.get(slot).sourceTs();
+                uniform &= timestamps[slot] == sourceTimestamp;
+            }
+            return new TwinPatch(deviceId, sourceTimestamp, new PatchLayout(slotFeatures, slotProperties), values,
+                    uniform ? null : timestamps);
         }
     }
 }

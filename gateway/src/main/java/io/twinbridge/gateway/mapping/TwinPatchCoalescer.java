@@ -2,11 +2,15 @@ package io.twinbridge.gateway.mapping;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Merges patches for one thing into one. Per property the value with the later source timestamp wins, so a late,
  * older sample never overwrites a newer one. With distinct timestamps the result is independent of input order; on
  * equal timestamps the patch given later (partition order) wins.
+ *
+ * <p>Patches mapped by one binding share a layout and merge slot by slot; their properties then keep the binding's
+ * order. Other patches merge through their map views: the earlier patch's properties first, then the later's new ones.
  */
 public final class TwinPatchCoalescer {
     private TwinPatchCoalescer() {
@@ -16,6 +20,10 @@ public final class TwinPatchCoalescer {
         if (!earlier.deviceId().equals(later.deviceId())) {
             throw new IllegalArgumentException("cannot coalesce patches of devices " + earlier.deviceId()
                     + " and " + later.deviceId());
+        }
+        Optional<TwinPatch> sameLayout = earlier.mergeSameLayout(later);
+        if (sameLayout.isPresent()) {
+            return sameLayout.get();
         }
         TwinPatch.Builder merged = TwinPatch.builder(earlier.deviceId(),
                 Math.max(earlier.sourceTimestamp(), later.sourceTimestamp()));
