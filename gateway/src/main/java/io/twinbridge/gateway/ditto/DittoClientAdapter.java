@@ -118,9 +118,14 @@ public final class DittoClientAdapter implements DittoPort {
             throw new IllegalStateException("Ditto session '" + sessionName + "' was already connected once");
         }
         this.messaging.set(provider);
-        CompletableFuture<DittoClient> connecting = disconnected.connect().toCompletableFuture();
-        // The client keeps retrying after our timeout gave up waiting, so a late success still counts.
-        connecting.thenAccept(this::onConnected);
+        // The client keeps retrying after our timeout gave up waiting, so a late success still counts. The caller's
+        // future hangs off the step that records the client, so that isConnected() is true once it completes
+        // (dependents of one future run in no guaranteed order).
+        CompletableFuture<DittoClient> connecting = disconnected.connect().toCompletableFuture()
+                .thenApply(connected -> {
+                    onConnected(connected);
+                    return connected;
+                });
         return settle(connecting.copy().orTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS),
                 "connecting to " + config.endpoint(), connected -> null);
     }
