@@ -157,8 +157,9 @@ public final class DashboardFeed {
                 return null;
             });
         }
+        CompletableFuture<Void> ready = connected;
         subscriptions = subscriptions.handle((ok, failure) -> null)
-                .thenCompose(ignored -> connected)
+                .thenCompose(ignored -> ready)
                 .thenCompose(ignored -> ditto.subscribeTwinEvents(wanted, listener))
                 .thenRun(() -> LOG.info("Dashboard watching namespaces {}", wanted))
                 .toCompletableFuture();
@@ -179,6 +180,7 @@ public final class DashboardFeed {
                     .put("deleted", true)));
         });
         reading.keySet().removeIf(thingId -> !tenantsByNamespace.containsKey(namespaceOf(thingId)));
+        rereadAfter.removeIf(thingId -> !tenantsByNamespace.containsKey(namespaceOf(thingId)));
     }
 
     private JsonArray tenantList() {
