@@ -49,7 +49,8 @@
       }
     }).map(function (rule) {
       var v = twin.values[rule.path];
-      return rule.test === "nonZero" || rule.test === "nonEmpty" ? rule.label + " " + format(v) : rule.label;
+      // codes read as the device reports them: no thousands separator
+      return rule.test === "nonZero" || rule.test === "nonEmpty" ? rule.label + " " + String(v) : rule.label;
     });
   }
 
@@ -91,6 +92,7 @@
     head.appendChild(el("h2", null, tenant));
     head.appendChild(el("span", "count"));
     head.appendChild(el("span", "alerts"));
+    head.appendChild(el("dl", "tenant-stats"));
     section.appendChild(head);
     section.appendChild(el("div", "kinds"));
     var main = document.getElementById("tenants");
@@ -186,8 +188,12 @@
     });
     node.classList.toggle("faulted", faults.length > 0);
     node.classList.toggle("out-of-range", faults.length === 0 && ranges.length > 0);
-    node.querySelector(".badge").textContent = faults.length > 0 ? faults.join(" · ")
+    var badge = node.querySelector(".badge");
+    // the card is small: the badge names the most telling fault (one with a code), the tooltip all of them
+    var telling = faults.filter(function (f) { return /\d/.test(f); }).concat(faults);
+    badge.textContent = faults.length > 0 ? telling[0]
       : ranges.length > 0 ? "out of range: " + ranges.join(", ") : "OK";
+    badge.title = faults.length > 0 ? faults.join(" · ") : ranges.length > 0 ? badge.textContent : "";
     drawSpark(card.spark, twin.history, 120, 34, Date.now() - state.historyMillis);
   }
 
@@ -208,7 +214,10 @@
   function update(twin) {
     if (twin.deleted) {
       var gone = cards[twin.id];
-      if (gone) { gone.node.parentNode.removeChild(gone.node); delete cards[twin.id]; }
+      if (gone) {
+        if (gone.node.parentNode) { gone.node.parentNode.removeChild(gone.node); }
+        delete cards[twin.id];
+      }
       delete state.twins[twin.id];
       refreshCounts();
       return;
@@ -274,6 +283,61 @@
     var from = Date.now() - 120000;
     drawSpark(document.getElementById("spark-ingest"), stats.ingestHistory || [], 120, 28, from);
     drawSpark(document.getElementById("spark-egress"), stats.egressHistory || [], 120, 28, from);
+    renderTenantStats(stats.tenants);
+  }
+
+  // ---- per-tenant figures, next to the tenant's heading ----
+  function tenantFigure(list, name, label, value, unit, note) {
+    var item = el("div", "tf");
+    item.setAttribute("data-figure", name);
+    item.appendChild(el("dt", null, label));
+    var dd = el("dd", null, value);
+    if (unit) { dd.appendChild(el("small", null, unit)); }
+    item.appendChild(dd);
+    if (note) { item.title = note; }
+    list.appendChild(item);
+    return item;
+  }
+
+  function renderTenantStats(byTenant) {
+    Object.keys(byTenant || {}).forEach(function (tenant) {
+      var section = document.getElementById("tenant-" + tenant);
+      if (!section) { return; }
+      var t = byTenant[tenant];
+      var list = section.querySelector(".tenant-stats");
+      while (list.firstChild) { list.removeChild(list.firstChild); }
+      tenantFigure(list, "ingest", "in", format(t.ingestRate), "/s", "records consumed per second");
+      tenantFigure(list, "applied", "applied", format(t.applied), null, "records whose change reached the twin");
+      tenantFigure(list, "egress", "out", format(t.egressRate), "/s", "twin events and commands published per second");
+      var codes = Object.keys(t.deadLetteredByCode || {}).slice(0, 2).map(function (code) {
+        return code + " " + format(t.deadLetteredByCode[code]);
+      });
+      var dlq = tenantFigure(list, "dlq", "DLQ", format(t.deadLettered), null,
+        codes.length ? "top codes: " + codes.join(", ") : "nothing dead-lettered");
+      if (t.deadLettered > 0) {
+        dlq.classList.add("bad");
+        dlq.appendChild(el("span", "tf-codes", codes.join(" · ")));
+      }
+      var lag = tenantFigure(list, "lag", "lag", t.lag === undefined ? "n/a" : format(t.lag), null,
+        "records not fetched yet from this tenant's telemetry partitions on this instance"
+        + (t.pausedPartitions ? "; " + t.pausedPartitions + " partition(s) paused" : ""));
+      if (t.pausedPartitions) { lag.classList.add("warn"); }
+    });
+  }
+
+  // The tenants changed at run time: sections of removed tenants go with their cards, new ones appear.
+  function setTenants(tenants) {
+    state.tenants = tenants;
+    Array.prototype.forEach.call(document.querySelectorAll("section.tenant"), function (section) {
+      var tenant = section.getAttribute("data-tenant");
+      if (tenants.indexOf(tenant) >= 0) { return; }
+      Object.keys(state.twins).forEach(function (id) {
+        if (state.twins[id].tenant === tenant) { delete state.twins[id]; delete cards[id]; }
+      });
+      section.parentNode.removeChild(section);
+    });
+    tenants.forEach(tenantSection);
+    refreshCounts();
   }
 
   function setConnection(kind, text) {
@@ -287,12 +351,11 @@
     source.addEventListener("snapshot", function (e) {
       var snapshot = JSON.parse(e.data);
       state.kinds = snapshot.kinds;
-      state.tenants = snapshot.tenants;
       state.historyMillis = snapshot.historyMillis;
       state.twins = {};
       Object.keys(cards).forEach(function (id) { cards[id].node.parentNode.removeChild(cards[id].node); });
       cards = {};
-      state.tenants.forEach(tenantSection);
+      setTenants(snapshot.tenants);
       snapshot.twins.forEach(update);
       renderStats(snapshot.stats);
       refreshCounts();
@@ -302,6 +365,9 @@
     source.addEventListener("twins", function (e) {
       JSON.parse(e.data).twins.forEach(update);
       refreshCounts();
+    });
+    source.addEventListener("tenants", function (e) {
+      setTenants(JSON.parse(e.data).tenants);
     });
     source.addEventListener("stats", function (e) {
       renderStats(JSON.parse(e.data));

@@ -136,6 +136,7 @@ public final class Gateway {
         // The admin API changes tenants at run time; ingest, created below, then follows the tenant directory.
         AtomicReference<Optional<IngestService>> ingestRef = new AtomicReference<>(Optional.empty());
         AtomicReference<Optional<EgressService>> egressRef = new AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<Dashboard>> dashboardRef = new AtomicReference<>(Optional.empty());
         // tenants with a Ditto user of their own are written and read as that user, the others through `ditto`
         TenantSessions tenantSessions = new TenantSessions(ditto, sessions, environment);
         // Things ingest creates reference their tenant's policy, so the policies go to Ditto before ingest starts.
@@ -143,6 +144,12 @@ public final class Gateway {
                 new GatewaySubjects(tenantsConfig.subjectIssuer(), config.ditto().username())), ditto, directory,
                 codec, tenantsConfig.file(), () -> {
                     ingestRef.get().ifPresent(IngestService::tenantsChanged);
+                    dashboardRef.get().ifPresent(d -> d.tenantsChanged().whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("Dashboard subscription to the changed tenants not confirmed yet ({})",
+                                    failure.toString());
+                        }
+                    }));
                     // egress closes a removed tenant's sessions before the tenant's own writer session goes
                     egressRef.get().map(EgressService::tenantsChanged)
                             .orElse(CompletableFuture.completedFuture(null))
@@ -177,8 +184,9 @@ public final class Gateway {
         Optional<Dashboard> dashboard = config.dashboardEnabled()
                 ? Optional.of(Dashboard.create(vertx, sessions, directory, models, new GatewayStatsSource(
                         ingestRef::get, egressRef::get, new LagProbe(admin, config.kafka().groupId(),
-                                Dashboard.LAG_INTERVAL, config.readiness().timeout()))))
+                                Dashboard.LAG_INTERVAL, config.readiness().timeout()), directory, topicNames)))
                 : Optional.empty();
+        dashboardRef.set(dashboard);
         dashboard.ifPresent(d -> d.mount(router));
         Promise<Gateway> started = Promise.promise();
         GatewayHttpServer.start(vertx, config.http(), router).onComplete(listening -> {

@@ -19,6 +19,7 @@ import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
+import io.twinbridge.sandbox.fleet.AssetIncidents;
 import io.twinbridge.sandbox.kafka.EmbeddedKafka;
 
 /**
@@ -50,6 +51,11 @@ final class Demo {
      * Ditto adapter. On failure, whatever had started is stopped again before the exception propagates.
      */
     static Demo start(DemoOptions options) throws Exception {
+        return start(options, AssetIncidents.demo());
+    }
+
+    /** With other incidents in the fleet, e.g. a fault active from the start for a test. */
+    static Demo start(DemoOptions options, AssetIncidents incidents) throws Exception {
         String host = options.host();
         PortCheck.requireFree(host, options.kafkaPort(), "Kafka", "--kafka-port");
         PortCheck.requireFree(host, options.dittoPort(), "Ditto sandbox", "--ditto-port");
@@ -75,7 +81,8 @@ final class Demo {
             awaitReady(gateway);
             await(gateway.ditto().createThing(demoThing()), "the demo twin to be created");
             if (options.fleetRate() > 0) {
-                DemoFleet fleet = DemoFleet.start(kafka.bootstrapServers(), gatewayConfigPrefix(), options.fleetRate());
+                DemoFleet fleet = DemoFleet.start(kafka.bootstrapServers(), gatewayConfigPrefix(), options.fleetRate(),
+                        incidents);
                 started.push(new Part("simulated fleet", fleet::stop));
             }
             return new Demo(kafka, sandbox, gateway, host, started);

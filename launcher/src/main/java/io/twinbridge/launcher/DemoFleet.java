@@ -1,5 +1,6 @@
 package io.twinbridge.launcher;
 
+import io.twinbridge.sandbox.fleet.AssetIncidents;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetProducer;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo's simulated fleet: two tenants with two devices of every kind, sending live telemetry to Kafka until the
  * demo stops. Simulated time starts now and advances one second per sample, so the twins show current timestamps.
+ * Now and then an asset faults and recovers ({@link AssetIncidents}), so that the dashboard has something to highlight.
  */
 final class DemoFleet {
     static final List<String> TENANTS = List.of("acme", "globex");
@@ -27,10 +29,11 @@ final class DemoFleet {
         this.thread = thread;
     }
 
-    static DemoFleet start(String bootstrapServers, String topicPrefix, int eventsPerSecond) {
+    static DemoFleet start(String bootstrapServers, String topicPrefix, int eventsPerSecond,
+                           AssetIncidents incidents) {
         FleetSimulator fleet = new FleetSimulator(FleetOptions.defaults().withTenants(TENANTS)
                 .withTopicPrefix(topicPrefix).withDevicesPerKind(2)
-                .withStart(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+                .withStart(Instant.now().truncatedTo(ChronoUnit.SECONDS)).withIncidents(incidents));
         FleetProducer producer = FleetProducer.connect(bootstrapServers);
         Thread thread = new Thread(() -> {
             FleetProducer.Outcome outcome = producer.run(fleet.records(),

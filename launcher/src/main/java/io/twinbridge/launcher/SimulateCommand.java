@@ -6,6 +6,7 @@ import io.twinbridge.gateway.config.KafkaConfig;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.Encoding;
 import io.twinbridge.sandbox.fleet.FaultKind;
+import io.twinbridge.sandbox.fleet.AssetIncidents;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetProducer;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
@@ -98,6 +99,8 @@ final class SimulateCommand implements Command {
         FleetOptions fleet = FleetOptions.defaults().withTenants(options.tenants()).withTopicPrefix(topicPrefix)
                 .withDevicesPerKind(options.devicesPerKind()).withEncoding(options.encoding())
                 .withFaults(options.badShare(), EnumSet.allOf(FaultKind.class))
+                // the demo's occasional turbine fault and filter replacement, for the dashboard to highlight
+                .withIncidents(AssetIncidents.demo())
                 // simulated time starts now, one sample per device and second, so the twins show current times
                 .withStart(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         if (options.encoding() == Encoding.CONFLUENT) {

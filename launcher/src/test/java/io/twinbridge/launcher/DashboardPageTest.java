@@ -28,14 +28,23 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.twinbridge.sandbox.fleet.AssetIncidents;
+
 /**
- * The live dashboard in a real headless Chromium, fed by the running demo: tenants, cards, live values, sparklines,
- * gateway figures, and no error in the browser's console. Leaves a screenshot in {@code target/dashboard.png}.
+ * The live dashboard in a real headless Chromium, fed by the running demo: tenants with their own figures, cards,
+ * live values, sparklines, gateway figures, a faulted turbine highlighted, and no error in the browser's console.
+ * Leaves a screenshot in {@code target/dashboard.png}.
  */
 class DashboardPageTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** DemoFleet: two tenants, two devices of each of the four kinds. */
     private static final int FLEET_TWINS = DemoFleet.TENANTS.size() * 4 * 2;
+    /**
+     * The first tenant's turbine fault starts at once and outlasts the test; the next incidents (the filter at five
+     * minutes, the other tenant's turbine at ten) come long after it.
+     */
+    private static final AssetIncidents FAULT_AT_ONCE = AssetIncidents.demo().withFirstAt(Duration.ZERO)
+            .withTiming(Duration.ofMinutes(20), Duration.ofMinutes(10));
 
     @Test
     void showsEveryTenantsTwinsUpdatingLiveWithSparklinesAndGatewayFigures() throws Exception {
@@ -45,7 +54,7 @@ class DashboardPageTest {
         CompletableFuture<WebDriver> starting = CompletableFuture.supplyAsync(() -> open(chromium, chromedriver));
         Demo demo;
         try {
-            demo = Demo.start(DemoOptions.randomPorts());
+            demo = Demo.start(DemoOptions.randomPorts(), FAULT_AT_ONCE);
         } catch (Exception | Error e) {
             starting.thenAccept(WebDriver::quit);
             throw e;
@@ -82,6 +91,31 @@ class DashboardPageTest {
             String range = browser.findElement(By.cssSelector(
                     "article.card[data-thing-id='acme:WTG-001'] [data-path='rotor.speed']")).getAttribute("title");
             assertEquals("range 0 … 25", range);
+
+            // the tripped turbine is highlighted in red with its fault, and it is the only highlighted card
+            wait.until(b -> b.findElements(By.cssSelector("article.card.faulted")).size() == 1);
+            WebElement faulted = browser.findElement(By.cssSelector("article.card.faulted"));
+            assertTrue(faulted.getAttribute("data-thing-id").startsWith(DemoFleet.TENANTS.get(0) + ":WTG-"),
+                    faulted.getAttribute("data-thing-id"));
+            wait.until(b -> b.findElement(By.cssSelector("article.card.faulted .badge")).getText()
+                    .matches("fault code \\d+"));
+            assertTrue(faulted.findElement(By.cssSelector(".badge")).getAttribute("title")
+                    .matches("fault state · fault code \\d+"));
+            assertEquals("FAULT", faulted.findElement(By.cssSelector("[data-path='status.state']")).getText());
+            assertEquals(List.of(), browser.findElements(By.cssSelector("article.card.out-of-range")));
+            assertEquals("1 need attention", browser.findElement(By.cssSelector(
+                    "section.tenant[data-tenant='" + DemoFleet.TENANTS.get(0) + "'] .alerts")).getText());
+
+            // each tenant's own figures sit next to its heading
+            for (String tenant : DemoFleet.TENANTS) {
+                String figures = "section.tenant[data-tenant='" + tenant + "'] .tenant-stats ";
+                wait.until(b -> b.findElements(By.cssSelector(figures + "[data-figure='applied'] dd")).size() == 1
+                        && hasDigit(b.findElement(By.cssSelector(figures + "[data-figure='applied'] dd")).getText())
+                        && !b.findElement(By.cssSelector(figures + "[data-figure='applied'] dd")).getText()
+                                .equals("0"));
+                assertEquals(List.of("in", "applied", "out", "DLQ", "lag"), browser.findElements(
+                        By.cssSelector(figures + "dt")).stream().map(WebElement::getText).toList(), tenant);
+            }
 
             Path screenshot = Path.of("target", "dashboard.png");
             Files.createDirectories(screenshot.getParent());

@@ -18,20 +18,34 @@ public final class Dashboard {
     public static final int MAX_TWINS = 2000;
 
     private final DashboardFeed feed;
+    private final TenantDirectory tenants;
 
-    private Dashboard(DashboardFeed feed) {
+    private Dashboard(DashboardFeed feed, TenantDirectory tenants) {
         this.feed = feed;
+        this.tenants = tenants;
     }
 
-    /** A dashboard over the tenants known at start. Mount it with {@link #mount}, then {@link #start} it. */
+    /**
+     * A dashboard over the tenants of {@code tenants}; call {@link #tenantsChanged} when they change. Mount it with
+     * {@link #mount}, then {@link #start} it.
+     */
     public static Dashboard create(Vertx vertx, DittoPortFactory sessions, TenantDirectory tenants,
                                    ModelRegistry models, StatsSource stats) {
-        Map<String, String> tenantsByNamespace = new LinkedHashMap<>();
+        return new Dashboard(new DashboardFeed(vertx, sessions.open("dashboard"), tenantsByNamespace(tenants),
+                KindProfiles.standard(models), stats, MAX_TWINS), tenants);
+    }
+
+    /** Follows the tenant directory after the admin API changed it: new namespaces watched, removed ones dropped. */
+    public CompletionStage<Void> tenantsChanged() {
+        return feed.tenantsChanged(tenantsByNamespace(tenants));
+    }
+
+    private static Map<String, String> tenantsByNamespace(TenantDirectory tenants) {
+        Map<String, String> byNamespace = new LinkedHashMap<>();
         for (TenantSettings tenant : tenants.all()) {
-            tenantsByNamespace.put(tenant.namespace(), tenant.id().value());
+            byNamespace.put(tenant.namespace(), tenant.id().value());
         }
-        return new Dashboard(new DashboardFeed(vertx, sessions.open("dashboard"), tenantsByNamespace,
-                KindProfiles.standard(models), stats, MAX_TWINS));
+        return byNamespace;
     }
 
     public void mount(Router router) {

@@ -33,6 +33,9 @@ import io.vertx.core.json.JsonArray;
  * for the first time is read whole from Ditto ({@code retrieveThingState}, with its revision); events that arrive
  * meanwhile wait and are applied on top if they are newer. After a reconnect every known thing is read again.
  * Everything runs on one Vert.x context: the WebSocket thread only hands events over.
+ *
+ * <p>It follows the tenants at run time ({@link #tenantsChanged}): the session's subscription is replaced with the new
+ * namespaces, and the twins of a removed tenant leave the store and the browsers ({@code tenants} event).
  */
 public final class DashboardFeed {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardFeed.class);
@@ -48,8 +51,23 @@ public final class DashboardFeed {
     static final int MAX_IGNORED = 100_000;
 
     private final DittoPort ditto;
-    private final List<String> namespaces;
-    private final Map<String, String> tenantsByNamespace;
+    private List<String> namespaces;
+    private Map<String, String> tenantsByNamespace;
+    /** The namespaces Ditto was last asked for; subscriptions run one after the other. */
+    private List<String> subscribedNamespaces = List.of();
+    private CompletableFuture<Void> subscriptions = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> connected;
+    private final TwinEventListener listener = new TwinEventListener() {
+        @Override
+        public void onEvent(TwinEvent event) {
+            context.runOnContext(v -> handle(event));
+        }
+
+        @Override
+        public void onReconnected() {
+            context.runOnContext(v -> rereadAll());
+        }
+    };
     private final TwinStore store;
     private final KindProfiles profiles;
     private final StatsTicker stats;
@@ -73,7 +91,7 @@ public final class DashboardFeed {
         this.context = vertx.getOrCreateContext();
         this.ditto = ditto;
         this.tenantsByNamespace = Map.copyOf(tenantsByNamespace);
-        this.namespaces = List.copyOf(new java.util.TreeSet<>(tenantsByNamespace.keySet()));
+        this.namespaces = sorted(tenantsByNamespace.keySet());
         this.profiles = profiles;
         this.store = new TwinStore(profiles, maxTwins);
         this.stats = new StatsTicker(stats);
@@ -81,25 +99,109 @@ public final class DashboardFeed {
 
     /** Connects, subscribes and starts the timers; completes when Ditto confirmed the subscription. */
     public CompletionStage<Void> start() {
+        CompletableFuture<Void> subscribed = new CompletableFuture<>();
         context.runOnContext(v -> {
             flushTimer = vertx.setPeriodic(FLUSH_MILLIS, id -> flush());
             statsTimer = vertx.setPeriodic(STATS_MILLIS, id -> tickStats());
+            if (namespaces.isEmpty()) {
+                LOG.info("Dashboard: no tenant namespaces to watch yet");
+            }
+            subscribe().whenComplete((ok, failure) -> complete(subscribed, failure));
         });
-        if (namespaces.isEmpty()) {
-            LOG.info("Dashboard: no tenant namespaces to watch");
-            return CompletableFuture.completedFuture(null);
-        }
-        return ditto.connect().thenCompose(ok -> ditto.subscribeTwinEvents(namespaces, new TwinEventListener() {
-            @Override
-            public void onEvent(TwinEvent event) {
-                context.runOnContext(v -> handle(event));
-            }
+        return subscribed;
+    }
 
-            @Override
-            public void onReconnected() {
-                context.runOnContext(v -> rereadAll());
+    /**
+     * Follows a change of the tenants: subscribes to the new namespaces and drops the twins of namespaces no longer
+     * watched. Completes when Ditto confirmed the new subscription (at once if the namespaces did not change).
+     *
+     * @param tenantsByNamespace the tenant of each namespace to watch from now on
+     */
+    public CompletionStage<Void> tenantsChanged(Map<String, String> tenantsByNamespace) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Map<String, String> next = Map.copyOf(tenantsByNamespace);
+        context.runOnContext(v -> {
+            Set<String> removedTenants = new java.util.TreeSet<>(this.tenantsByNamespace.values());
+            removedTenants.removeAll(next.values());
+            this.tenantsByNamespace = next;
+            this.namespaces = sorted(next.keySet());
+            dropUnwatched(removedTenants);
+            // a thing skipped before may belong to a tenant added now: let its next event read it
+            ignored.clear();
+            io.vertx.core.json.JsonObject tenants = new io.vertx.core.json.JsonObject()
+                    .put("tenants", tenantList()).put("removed", new JsonArray(List.copyOf(removedTenants)));
+            clients.forEach(c -> c.offerTenants(tenants));
+            LOG.info("Dashboard follows the tenants: namespaces {}", namespaces);
+            subscribe().whenComplete((ok, failure) -> complete(done, failure));
+        });
+        return done;
+    }
+
+    /**
+     * Asks Ditto for the current namespaces once the previous request is answered. With none left the last
+     * subscription stays, and {@link #handle} drops its events.
+     */
+    private CompletionStage<Void> subscribe() {
+        List<String> wanted = namespaces;
+        if (wanted.isEmpty() || wanted.equals(subscribedNamespaces)) {
+            return subscriptions.handle((ok, failure) -> null);
+        }
+        subscribedNamespaces = wanted;
+        if (connected == null) {
+            // connect() fails after the connect timeout but the session keeps trying; the subscription it holds is
+            // sent on the socket that eventually opens
+            connected = ditto.connect().toCompletableFuture().handle((ok, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Dashboard session not connected yet ({}); it keeps retrying", failure.toString());
+                }
+                return null;
+            });
+        }
+        CompletableFuture<Void> ready = connected;
+        subscriptions = subscriptions.handle((ok, failure) -> null)
+                .thenCompose(ignored -> ready)
+                .thenCompose(ignored -> ditto.subscribeTwinEvents(wanted, listener))
+                .thenRun(() -> LOG.info("Dashboard watching namespaces {}", wanted))
+                .toCompletableFuture();
+        return subscriptions;
+    }
+
+    /** Removes twins whose namespace is no longer watched, or whose tenant is gone, and tells the browsers. */
+    private void dropUnwatched(Set<String> removedTenants) {
+        List<String> gone = new ArrayList<>();
+        store.all().forEach(t -> {
+            if (!tenantsByNamespace.containsKey(namespaceOf(t.thingId())) || removedTenants.contains(t.tenant())) {
+                gone.add(t.thingId());
             }
-        })).thenRun(() -> LOG.info("Dashboard watching namespaces {}", namespaces));
+        });
+        gone.forEach(thingId -> {
+            store.remove(thingId);
+            clients.forEach(c -> c.offerTwin(thingId, new io.vertx.core.json.JsonObject().put("id", thingId)
+                    .put("deleted", true)));
+        });
+        reading.keySet().removeIf(thingId -> !tenantsByNamespace.containsKey(namespaceOf(thingId)));
+        rereadAfter.removeIf(thingId -> !tenantsByNamespace.containsKey(namespaceOf(thingId)));
+    }
+
+    private JsonArray tenantList() {
+        return new JsonArray(List.copyOf(new java.util.TreeSet<>(tenantsByNamespace.values())));
+    }
+
+    private static List<String> sorted(java.util.Collection<String> values) {
+        return List.copyOf(new java.util.TreeSet<>(values));
+    }
+
+    private static String namespaceOf(String thingId) {
+        int colon = thingId.indexOf(':');
+        return colon < 0 ? "" : thingId.substring(0, colon);
+    }
+
+    private static void complete(CompletableFuture<Void> future, Throwable failure) {
+        if (failure != null) {
+            future.completeExceptionally(failure);
+        } else {
+            future.complete(null);
+        }
     }
 
     public CompletionStage<Void> stop() {
@@ -134,7 +236,7 @@ public final class DashboardFeed {
             response.closeHandler(closed -> context.runOnContext(c -> clients.remove(client)));
             client.send("snapshot", new io.vertx.core.json.JsonObject()
                     .put("kinds", profiles.toJson())
-                    .put("tenants", new JsonArray(List.copyOf(new java.util.TreeSet<>(tenantsByNamespace.values()))))
+                    .put("tenants", tenantList())
                     .put("historyMillis", TwinStore.HISTORY_POINTS * TwinStore.SAMPLE_MILLIS)
                     .put("twins", store.toJson())
                     .put("stats", lastStats));
@@ -143,6 +245,10 @@ public final class DashboardFeed {
 
     private void handle(TwinEvent event) {
         String thingId = event.thingId();
+        if (!tenantsByNamespace.containsKey(namespaceOf(thingId))) {
+            // from a namespace dropped a moment ago, before Ditto took the new subscription
+            return;
+        }
         if (ignored.contains(thingId) && !event.action().equals("created")) {
             return;
         }
@@ -205,7 +311,10 @@ public final class DashboardFeed {
             store.remove(thingId);
             return;
         }
-        String namespace = thingId.substring(0, thingId.indexOf(':'));
+        String namespace = namespaceOf(thingId);
+        if (!tenantsByNamespace.containsKey(namespace)) {
+            return;
+        }
         Optional<TwinState> twin = store.put(thingId, tenantsByNamespace.getOrDefault(namespace, namespace),
                 thing.get(), System.currentTimeMillis());
         if (twin.isEmpty()) {

@@ -22,6 +22,7 @@ final class SseClient {
     private final HttpServerResponse response;
     private final Map<String, JsonObject> pendingTwins = new LinkedHashMap<>();
     private JsonObject pendingStats;
+    private JsonObject pendingTenants;
     private long skippedFlushes;
 
     SseClient(HttpServerResponse response) {
@@ -36,6 +37,11 @@ final class SseClient {
 
     void offerTwin(String thingId, JsonObject twin) {
         pendingTwins.put(thingId, twin);
+    }
+
+    /** The tenants shown changed; sent after the pending twins, so a removed tenant's twins go first. */
+    void offerTenants(JsonObject tenants) {
+        pendingTenants = tenants;
     }
 
     void offerStats(JsonObject stats) {
@@ -65,6 +71,10 @@ final class SseClient {
             pendingTwins.values().forEach(twins::add);
             pendingTwins.clear();
             send("twins", new JsonObject().put("twins", twins));
+        }
+        if (pendingTenants != null) {
+            send("tenants", pendingTenants);
+            pendingTenants = null;
         }
         if (pendingStats != null) {
             if (skippedFlushes > 0) {

@@ -12,11 +12,14 @@ import java.util.OptionalLong;
  * @param deadLettered       records sent to a dead-letter topic, by error code
  * @param egressEvents       twin-event records egress published
  * @param egressCommands     command records egress published
- * @param lag                records waiting in the ingest topics for the consumer group, if known
+ * @param lag                records waiting in the ingest topics, if known: for the totals the consumer group's, for
+ *                           a tenant those behind this instance's fetch position in its telemetry partitions
+ * @param pausedPartitions   partitions this instance paused for backpressure
  * @param tenants            the same figures per tenant, where a source has them (empty: totals only)
  */
 public record StatsReading(long consumed, long applied, Map<String, Long> deadLettered, long egressEvents,
-                           long egressCommands, OptionalLong lag, Map<String, StatsReading> tenants) {
+                           long egressCommands, OptionalLong lag, int pausedPartitions,
+                           Map<String, StatsReading> tenants) {
     public StatsReading {
         deadLettered = Map.copyOf(deadLettered);
         Objects.requireNonNull(lag, "lag");

@@ -2,13 +2,16 @@ package io.twinbridge.gateway.dashboard;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Turns successive {@link StatsReading}s into the page's stats event: totals, per-second rates since the previous
- * reading, and the last minutes of the ingest and egress rates. Confined to the feed's thread.
+ * reading, the last minutes of the ingest and egress rates, and the same figures and rates per tenant. Confined to
+ * the feed's thread.
  */
 final class StatsTicker {
     static final int RATE_POINTS = 120;
@@ -26,57 +29,55 @@ final class StatsTicker {
     JsonObject tick(long nowMillis, int twins, long refused) {
         StatsReading now = source.read();
         double seconds = previous == null ? 0 : Math.max(0.001, (nowMillis - previousMillis) / 1000.0);
-        double consumedRate = rate(now.consumed(), previous == null ? 0 : previous.consumed(), seconds);
-        double appliedRate = rate(now.applied(), previous == null ? 0 : previous.applied(), seconds);
-        double egressRate = rate(now.egressEvents() + now.egressCommands(),
-                previous == null ? 0 : previous.egressEvents() + previous.egressCommands(), seconds);
-        previous = now;
-        previousMillis = nowMillis;
-        rates.addLast(new double[] {nowMillis, consumedRate, egressRate});
+        JsonObject json = figures(now, previous, seconds);
+        rates.addLast(new double[] {nowMillis, json.getDouble("ingestRate"), json.getDouble("egressRate")});
         while (rates.size() > RATE_POINTS) {
             rates.removeFirst();
         }
-        JsonObject json = totals(now)
-                .put("time", nowMillis)
-                .put("ingestRate", round(consumedRate))
-                .put("appliedRate", round(appliedRate))
-                .put("egressRate", round(egressRate))
-                .put("twins", twins)
-                .put("twinsRefused", refused);
+        json.put("time", nowMillis).put("twins", twins).put("twinsRefused", refused);
         JsonArray ingestHistory = new JsonArray();
         JsonArray egressHistory = new JsonArray();
         rates.forEach(r -> {
-            ingestHistory.add(new JsonArray().add((long) r[0]).add(round(r[1])));
-            egressHistory.add(new JsonArray().add((long) r[0]).add(round(r[2])));
+            ingestHistory.add(new JsonArray().add((long) r[0]).add(r[1]));
+            egressHistory.add(new JsonArray().add((long) r[0]).add(r[2]));
         });
         json.put("ingestHistory", ingestHistory).put("egressHistory", egressHistory);
         if (!now.tenants().isEmpty()) {
             JsonObject tenants = new JsonObject();
-            now.tenants().forEach((tenant, reading) -> tenants.put(tenant, totals(reading)));
+            new TreeMap<>(now.tenants()).forEach((tenant, reading) -> tenants.put(tenant, figures(reading,
+                    previous == null ? null : previous.tenants().get(tenant), seconds)));
             json.put("tenants", tenants);
         }
+        previous = now;
+        previousMillis = nowMillis;
         return json;
     }
 
-    private static JsonObject totals(StatsReading reading) {
+    /** Totals and rates; without a previous reading (first tick, or a tenant just added) the rates are 0. */
+    private static JsonObject figures(StatsReading now, StatsReading before, double seconds) {
         JsonObject byCode = new JsonObject();
-        new java.util.TreeMap<>(reading.deadLettered()).forEach(byCode::put);
+        // the most frequent codes first: the page shows the top few
+        now.deadLettered().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> byCode.put(e.getKey(), e.getValue()));
         JsonObject json = new JsonObject()
-                .put("consumed", reading.consumed())
-                .put("applied", reading.applied())
-                .put("deadLettered", reading.deadLetteredTotal())
+                .put("consumed", now.consumed())
+                .put("applied", now.applied())
+                .put("deadLettered", now.deadLetteredTotal())
                 .put("deadLetteredByCode", byCode)
-                .put("egressEvents", reading.egressEvents())
-                .put("egressCommands", reading.egressCommands());
-        reading.lag().ifPresent(lag -> json.put("lag", lag));
+                .put("egressEvents", now.egressEvents())
+                .put("egressCommands", now.egressCommands())
+                .put("pausedPartitions", now.pausedPartitions());
+        now.lag().ifPresent(lag -> json.put("lag", lag));
+        boolean rated = before != null && seconds > 0;
+        json.put("ingestRate", rated ? rate(now.consumed(), before.consumed(), seconds) : 0.0)
+                .put("appliedRate", rated ? rate(now.applied(), before.applied(), seconds) : 0.0)
+                .put("egressRate", rated ? rate(now.egressEvents() + now.egressCommands(),
+                        before.egressEvents() + before.egressCommands(), seconds) : 0.0);
         return json;
     }
 
     private static double rate(long now, long before, double seconds) {
-        return seconds == 0 ? 0 : Math.max(0, now - before) / seconds;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
+        return Math.round(Math.max(0, now - before) / seconds * 10) / 10.0;
     }
 }

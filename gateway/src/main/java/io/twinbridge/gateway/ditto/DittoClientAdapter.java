@@ -251,9 +251,12 @@ public final class DittoClientAdapter implements DittoPort {
                     + "' before subscribing"));
         }
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        if (!subscribed.compareAndSet(null, acked)) {
-            return CompletableFuture.failedFuture(new IllegalStateException("session '" + sessionName
-                    + "' is already subscribed"));
+        // A later call replaces the namespaces and the listener: Ditto's START-SEND-EVENTS on a session that already
+        // streams events replaces its filter. A call still waiting for its ACK is told it was replaced.
+        CompletableFuture<Void> replaced = subscribed.getAndSet(acked);
+        if (replaced != null && !replaced.isDone()) {
+            replaced.completeExceptionally(new IllegalStateException("session '" + sessionName
+                    + "': subscription replaced before Ditto acknowledged it"));
         }
         connection.onText(text -> onText(text, listener));
         connection.onReopened(() -> {

@@ -58,7 +58,8 @@ public interface DittoPort {
     /**
      * Subscribes this session to twin events ({@code START-SEND-EVENTS?namespaces=...}); completes on Ditto's
      * {@code START-SEND-EVENTS:ACK}. The subscription is renewed after every reconnect. One subscription per
-     * session; call after {@link #connect()}.
+     * session: calling again replaces the namespaces and the listener (call once the previous call completed, as an
+     * ACK names no subscription); call after {@link #connect()}.
      */
     CompletionStage<Void> subscribeTwinEvents(List<String> namespaces, TwinEventListener listener);
 

@@ -15,6 +15,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,6 +24,7 @@ import io.twinbridge.gateway.mapping.TelemetryMappers;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.result.Result;
+import io.twinbridge.sandbox.fleet.AssetIncidents;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.Encoding;
 import io.twinbridge.sandbox.fleet.FaultKind;
@@ -111,6 +113,21 @@ class FleetRoundTripTest {
                         ((Number) patch.value("controller", "cycleCount").orElseThrow()).longValue());
             }
         }
+    }
+
+    @Test
+    void theDemosIncidentsAreValidAgainstTheThingModels() {
+        // ten minutes of the demo fleet: turbine trips with their codes, a clogging filter and its replacement
+        FleetSimulator fleet = new FleetSimulator(FleetOptions.defaults().withIncidents(AssetIncidents.demo()));
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        fleet.stream().limit(600L * fleet.deviceCount()).forEach(record -> {
+            Result<TwinPatch> patch = mappers.map(new DecodedEvent(record.kind().schemaFullName(),
+                    new AvroFields(record.telemetry())));
+            assertTrue(patch.isOk(), () -> record.key() + ": " + patch.failure());
+            patch.value().value("status", "state").filter("FAULT"::equals).ifPresent(seen::add);
+            patch.value().value("filter", "replaceRequired").filter(Boolean.TRUE::equals).ifPresent(seen::add);
+        });
+        assertEquals(java.util.Set.of("FAULT", true), seen);
     }
 
     @ParameterizedTest

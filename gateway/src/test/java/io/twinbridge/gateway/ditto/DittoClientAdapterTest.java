@@ -1,14 +1,17 @@
 package io.twinbridge.gateway.ditto;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -135,6 +138,46 @@ class DittoClientAdapterTest {
         assertEquals(DittoPortException.UNAVAILABLE, e.status());
         assertEquals(DittoPortException.CODE_UNAVAILABLE, e.errorCode());
         get(unconnected.close());
+    }
+
+    @Test
+    void subscribingAgainReplacesTheNamespacesAndTheListener() throws Exception {
+        DittoPort watcher = DittoPortFactory.webSocket(config(sandbox.wsUrl()).ditto()).open("resubscribing");
+        try {
+            get(watcher.connect());
+            List<String> first = new CopyOnWriteArrayList<>();
+            List<String> second = new CopyOnWriteArrayList<>();
+            get(watcher.subscribeTwinEvents(List.of("org.first"), listener(first)));
+            get(ditto.createThing(JsonFactory.newObject("{\"thingId\": \"org.first:a\"}")));
+            await().atMost(Duration.ofSeconds(15)).until(() -> first.contains("org.first:a"));
+
+            // when: the same session subscribes to another namespace
+            get(watcher.subscribeTwinEvents(List.of("org.second"), listener(second)));
+            get(ditto.createThing(JsonFactory.newObject("{\"thingId\": \"org.first:b\"}")));
+            get(ditto.createThing(JsonFactory.newObject("{\"thingId\": \"org.second:c\"}")));
+
+            // then: only the new namespace's events arrive, and only at the new listener (Ditto keeps the order of
+            // one session's events, so org.first:b, created before, would have come before org.second:c)
+            await().atMost(Duration.ofSeconds(15)).until(() -> second.contains("org.second:c"));
+            assertEquals(List.of("org.second:c"), second);
+            assertEquals(List.of("org.first:a"), first);
+        } finally {
+            get(watcher.close());
+        }
+    }
+
+    private static TwinEventListener listener(List<String> thingIds) {
+        return new TwinEventListener() {
+            @Override
+            public void onEvent(TwinEvent event) {
+                thingIds.add(event.thingId());
+            }
+
+            @Override
+            public void onReconnected() {
+                // a reconnect re-sends the subscription; nothing to catch up on in this test
+            }
+        };
     }
 
     @Test

@@ -22,10 +22,12 @@ import java.util.Set;
  * @param badRecordShare  share of records, 0 to 1, replaced by a bad one
  * @param faultKinds      which bad records to inject, chosen uniformly
  * @param confluentIds    schema id per schema full name, for the Confluent encoding (see {@link SchemaRegistration})
+ * @param incidents       assets that fault for a while and recover (valid records, unlike the bad ones above)
  */
 public record FleetOptions(long seed, List<String> tenants, int devicesPerKind, Set<AssetKind> kinds,
                            Encoding encoding, String topicPrefix, Instant start, Duration sampleInterval,
-                           double badRecordShare, Set<FaultKind> faultKinds, Map<String, Integer> confluentIds) {
+                           double badRecordShare, Set<FaultKind> faultKinds, Map<String, Integer> confluentIds,
+                           AssetIncidents incidents) {
 
     public FleetOptions {
         tenants = List.copyOf(tenants);
@@ -36,6 +38,7 @@ public record FleetOptions(long seed, List<String> tenants, int devicesPerKind, 
         Objects.requireNonNull(topicPrefix, "topicPrefix");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(sampleInterval, "sampleInterval");
+        Objects.requireNonNull(incidents, "incidents");
         if (tenants.isEmpty() || kinds.isEmpty() || devicesPerKind < 1) {
             throw new IllegalArgumentException("need at least one tenant, one kind and one device per kind");
         }
@@ -58,11 +61,14 @@ public record FleetOptions(long seed, List<String> tenants, int devicesPerKind, 
         }
     }
 
-    /** Two tenants, two devices of each kind, single-object Avro, one sample per device and second, no faults. */
+    /**
+     * Two tenants, two devices of each kind, single-object Avro, one sample per device and second, no bad records
+     * and no incidents.
+     */
     public static FleetOptions defaults() {
         return new FleetOptions(42L, List.of("acme", "globex"), 2, EnumSet.allOf(AssetKind.class),
                 Encoding.SINGLE_OBJECT, "twinbridge", Instant.parse("2025-01-01T00:00:00Z"), Duration.ofSeconds(1),
-                0.0, EnumSet.allOf(FaultKind.class), Map.of());
+                0.0, EnumSet.allOf(FaultKind.class), Map.of(), AssetIncidents.none());
     }
 
     public String topic(String tenant) {
@@ -71,51 +77,56 @@ public record FleetOptions(long seed, List<String> tenants, int devicesPerKind, 
 
     public FleetOptions withSeed(long newSeed) {
         return new FleetOptions(newSeed, tenants, devicesPerKind, kinds, encoding, topicPrefix, start,
-                sampleInterval, badRecordShare, faultKinds, confluentIds);
+                sampleInterval, badRecordShare, faultKinds, confluentIds, incidents);
     }
 
     public FleetOptions withTenants(List<String> newTenants) {
         return new FleetOptions(seed, newTenants, devicesPerKind, kinds, encoding, topicPrefix, start,
-                sampleInterval, badRecordShare, faultKinds, confluentIds);
+                sampleInterval, badRecordShare, faultKinds, confluentIds, incidents);
     }
 
     public FleetOptions withDevicesPerKind(int n) {
         return new FleetOptions(seed, tenants, n, kinds, encoding, topicPrefix, start, sampleInterval,
-                badRecordShare, faultKinds, confluentIds);
+                badRecordShare, faultKinds, confluentIds, incidents);
     }
 
     public FleetOptions withKinds(Set<AssetKind> newKinds) {
         return new FleetOptions(seed, tenants, devicesPerKind, newKinds, encoding, topicPrefix, start,
-                sampleInterval, badRecordShare, faultKinds, confluentIds);
+                sampleInterval, badRecordShare, faultKinds, confluentIds, incidents);
     }
 
     public FleetOptions withEncoding(Encoding newEncoding) {
         return new FleetOptions(seed, tenants, devicesPerKind, kinds, newEncoding, topicPrefix, start,
-                sampleInterval, badRecordShare, faultKinds, confluentIds);
+                sampleInterval, badRecordShare, faultKinds, confluentIds, incidents);
     }
 
     public FleetOptions withConfluentIds(Map<String, Integer> ids) {
         return new FleetOptions(seed, tenants, devicesPerKind, kinds, encoding, topicPrefix, start,
-                sampleInterval, badRecordShare, faultKinds, ids);
+                sampleInterval, badRecordShare, faultKinds, ids, incidents);
     }
 
     public FleetOptions withTopicPrefix(String prefix) {
         return new FleetOptions(seed, tenants, devicesPerKind, kinds, encoding, prefix, start, sampleInterval,
-                badRecordShare, faultKinds, confluentIds);
+                badRecordShare, faultKinds, confluentIds, incidents);
     }
 
     public FleetOptions withSampleInterval(Duration interval) {
         return new FleetOptions(seed, tenants, devicesPerKind, kinds, encoding, topicPrefix, start, interval,
-                badRecordShare, faultKinds, confluentIds);
+                badRecordShare, faultKinds, confluentIds, incidents);
     }
 
     public FleetOptions withStart(Instant newStart) {
         return new FleetOptions(seed, tenants, devicesPerKind, kinds, encoding, topicPrefix, newStart,
-                sampleInterval, badRecordShare, faultKinds, confluentIds);
+                sampleInterval, badRecordShare, faultKinds, confluentIds, incidents);
     }
 
     public FleetOptions withFaults(double share, Set<FaultKind> kindsOfFault) {
         return new FleetOptions(seed, tenants, devicesPerKind, kinds, encoding, topicPrefix, start, sampleInterval,
-                share, kindsOfFault, confluentIds);
+                share, kindsOfFault, confluentIds, incidents);
+    }
+
+    public FleetOptions withIncidents(AssetIncidents newIncidents) {
+        return new FleetOptions(seed, tenants, devicesPerKind, kinds, encoding, topicPrefix, start, sampleInterval,
+                badRecordShare, faultKinds, confluentIds, newIncidents);
     }
 }

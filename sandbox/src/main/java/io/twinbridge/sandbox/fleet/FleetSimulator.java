@@ -50,6 +50,43 @@ public final class FleetSimulator {
     private record Device(String tenant, DeviceSimulation simulation) {
     }
 
+    /**
+     * Which devices have incidents: one turbine per tenant and one HVAC unit of the fleet, drawn from a random of
+     * their own, so that the other devices' records stay exactly as without incidents.
+     */
+    private static final class Incidents {
+        private final AssetIncidents incidents;
+        private final int tenants;
+        private final int[] turbineOfTenant;
+        private final int hvacTenant;
+        private final int hvacIndex;
+
+        Incidents(FleetOptions options) {
+            this.incidents = options.incidents();
+            this.tenants = options.tenants().size();
+            Random random = new Random(options.seed() ^ 0x1DC1DE47L);
+            this.turbineOfTenant = new int[tenants];
+            for (int t = 0; t < tenants; t++) {
+                turbineOfTenant[t] = 1 + random.nextInt(options.devicesPerKind());
+            }
+            this.hvacTenant = random.nextInt(tenants);
+            this.hvacIndex = 1 + random.nextInt(options.devicesPerKind());
+        }
+
+        Optional<AssetIncidents.Window> of(int tenant, AssetKind kind, int index) {
+            if (!incidents.enabled()) {
+                return Optional.empty();
+            }
+            if (kind == AssetKind.TURBINE && index == turbineOfTenant[tenant]) {
+                return Optional.of(incidents.turbineFaults(tenant, tenants));
+            }
+            if (kind == AssetKind.HVAC && tenant == hvacTenant && index == hvacIndex) {
+                return Optional.of(incidents.filterReplacement());
+            }
+            return Optional.empty();
+        }
+    }
+
     private static final class Generator implements Iterator<SimRecord> {
         private final FleetOptions options;
         private final List<Device> devices = new ArrayList<>();
@@ -72,21 +109,27 @@ public final class FleetSimulator {
             List<AssetKind> kinds = options.kinds().stream().sorted().toList();
             kinds.forEach(kind -> schemas.put(kind, kind.loadSchema()));
             long deviceSeed = options.seed();
-            for (String tenant : options.tenants()) {
+            Incidents incidents = new Incidents(options);
+            for (int t = 0; t < options.tenants().size(); t++) {
+                String tenant = options.tenants().get(t);
                 for (AssetKind kind : kinds) {
                     for (int i = 1; i <= options.devicesPerKind(); i++) {
-                        Random random = new Random(deviceSeed++ * 0x9E3779B97F4A7C15L);
-                        devices.add(new Device(tenant, create(kind, schemas.get(kind), kind.deviceId(i), random, i)));
+                        long seed = deviceSeed++;
+                        Random random = new Random(seed * 0x9E3779B97F4A7C15L);
+                        devices.add(new Device(tenant, create(kind, schemas.get(kind), kind.deviceId(i), random, i,
+                                incidents.of(t, kind, i), seed)));
                     }
                 }
             }
         }
 
-        private static DeviceSimulation create(AssetKind kind, Schema schema, String id, Random random, int index) {
+        private DeviceSimulation create(AssetKind kind, Schema schema, String id, Random random, int index,
+                                        Optional<AssetIncidents.Window> incidents, long seed) {
+            long start = options.start().toEpochMilli();
             return switch (kind) {
-                case TURBINE -> new TurbineSimulation(schema, id, random);
+                case TURBINE -> new TurbineSimulation(schema, id, random, incidents, start, seed);
                 case ROBOT -> new RobotSimulation(schema, id, random);
-                case HVAC -> new HvacSimulation(schema, id, random);
+                case HVAC -> new HvacSimulation(schema, id, random, incidents, start);
                 case VEHICLE -> new VehicleSimulation(schema, id, random, index % 2 == 0);
             };
         }
