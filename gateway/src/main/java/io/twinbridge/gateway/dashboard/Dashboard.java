@@ -43,7 +43,7 @@ public final class Dashboard {
     private static Map<String, String> tenantsByNamespace(TenantDirectory tenants) {
         Map<String, String> byNamespace = new LinkedHashMap<>();
         for (TenantSettings tenant : tenants.all()) {
-            byNamespace.put(tenant.namespace(), tenant.id().value());
+            tenant.namespaces().forEach(namespace -> byNamespace.put(namespace, tenant.id().value()));
         }
         return byNamespace;
     }
