@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.kafka.CorrelationIds;
 import io.twinbridge.gateway.kafka.DeadLetterHeaders;
 import io.twinbridge.gateway.logging.CapturedLogs;
 import io.twinbridge.gateway.logging.LogContext;
+import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
-import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
@@ -28,19 +27,15 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One correlation id from Kafka through Ditto back to Kafka: a telemetry record's {@code correlation-id} header is the
@@ -50,25 +45,22 @@ import org.junit.jupiter.api.Test;
 class CorrelationFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String PREFIX = "corr";
+    @RegisterExtension
+    static final GatewayStack STACK = GatewayStack.prefix(PREFIX).topics("telemetry", 2, "acme", "globex");
     private static KafkaTestCluster kafka;
     private static DittoSandbox sandbox;
-    private static Gateway gateway;
     private static CapturedLogs logs;
 
     @BeforeAll
     static void start() throws Exception {
         logs = CapturedLogs.attach();
-        kafka = KafkaTestCluster.start();
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-        EgressTestKit.createTelemetryTopics(kafka, PREFIX);
-        gateway = EgressTestKit.startGateway(EgressTestKit.env(kafka, PREFIX, sandbox.wsUrl(), sandbox.httpUrl()));
+        kafka = STACK.kafka();
+        sandbox = STACK.sandbox();
+        STACK.start(EgressTestKit.env(kafka, PREFIX, sandbox.wsUrl(), sandbox.httpUrl()));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        gateway.stop().toCompletionStage().toCompletableFuture().get();
-        sandbox.close();
-        kafka.close();
         logs.close();
     }
 
@@ -161,26 +153,16 @@ class CorrelationFlowTest {
                 EgressTestKit.MODELS.avroSchema(TwinRecords.TWIN_CHANGE_EVENT).orElseThrow()).decode(record.value());
     }
 
-    /** Sends and waits for the broker: no idempotence, one request in flight (see the test broker's pitfalls). */
     private static RecordMetadata send(SimRecord record, String correlationId) throws Exception {
         return send(record.topic(), record.key(), record.value(), correlationId);
     }
 
     private static RecordMetadata send(String topic, String key, byte[] value, String correlationId)
             throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
-                    value);
-            if (correlationId != null) {
-                CorrelationIds.put(out.headers(), correlationId);
-            }
-            return producer.send(out).get(30, TimeUnit.SECONDS);
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
+        if (correlationId != null) {
+            CorrelationIds.put(out.headers(), correlationId);
         }
+        return STACK.produce(List.of(out)).get(0);
     }
 }

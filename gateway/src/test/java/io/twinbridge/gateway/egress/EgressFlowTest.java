@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.egress.EgressTestKit.Event;
+import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
-import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
@@ -25,32 +25,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Egress end to end: real broker, real sandbox, the gateway as in production (ingest and egress on). */
 class EgressFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String MERGE = "application/merge-patch+json";
     private static final String JSON = "application/json";
+    @RegisterExtension
+    static final GatewayStack STACK = GatewayStack.prefix("flow").topics("telemetry", 2, "acme", "globex");
     private static KafkaTestCluster kafka;
     private static DittoSandbox sandbox;
     private static Gateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = KafkaTestCluster.start();
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-        EgressTestKit.createTelemetryTopics(kafka, "flow");
-        gateway = EgressTestKit.startGateway(EgressTestKit.env(kafka, "flow", sandbox.wsUrl(), sandbox.httpUrl()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.stop().toCompletionStage().toCompletableFuture().get();
-        sandbox.close();
-        kafka.close();
+        kafka = STACK.kafka();
+        sandbox = STACK.sandbox();
+        gateway = STACK.start(EgressTestKit.env(kafka, "flow", sandbox.wsUrl(), sandbox.httpUrl()));
     }
 
     private static String thing(String id) {

@@ -12,9 +12,9 @@ import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.http.AdminAuth;
 import io.twinbridge.gateway.tenant.TenantId;
+import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
-import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
@@ -32,19 +32,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,6 +51,11 @@ class TenantChangesFlowTest {
     private static final String ACME_TOPIC = "plant7.acme.raw";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @RegisterExtension
+    static final GatewayStack STACK = GatewayStack.prefix("tc").sandbox(o -> o.withUser("acme-gw", "acme-pw"))
+            .topic(ACME_TOPIC, 1).topic("tc.telemetry.globex", 1).topic("tc.dlq.acme", 1)
+            .topics("twin-events", 1, "acme", "globex", "initech").topic("tc.commands.initech", 1);
+
     @TempDir
     static Path dir;
     private static KafkaTestCluster kafka;
@@ -66,13 +64,8 @@ class TenantChangesFlowTest {
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = KafkaTestCluster.start();
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0).withUser("acme-gw", "acme-pw"));
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            admin.createTopics(List.of(topic(ACME_TOPIC), topic("tc.telemetry.globex"), topic("tc.dlq.acme"),
-                    topic("tc.twin-events.acme"), topic("tc.twin-events.globex"), topic("tc.twin-events.initech"),
-                    topic("tc.commands.initech"))).all().get(30, TimeUnit.SECONDS);
-        }
+        kafka = STACK.kafka();
+        sandbox = STACK.sandbox();
         Path tenants = dir.resolve("tenants.json");
         Files.writeString(tenants, """
                 {"tenants": [
@@ -85,21 +78,8 @@ class TenantChangesFlowTest {
         env.put("TWINBRIDGE_ADMIN_PRINCIPALS", "ops:*:" + AdminAuth.hash(OPS_TOKEN));
         GatewayConfig config = GatewayConfig.fromEnv(env);
         Map<String, String> processEnv = Map.of("TENANT_ACME_PW", "acme-pw");
-        gateway = Gateway.start(config, DittoPortFactory.webSocket(config.ditto()),
-                name -> Optional.ofNullable(processEnv.get(name))).toCompletionStage().toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
-        gateway.egress().orElseThrow().subscribed().get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        sandbox.close();
-        kafka.close();
-    }
-
-    private static NewTopic topic(String name) {
-        return new NewTopic(name, 1, (short) 1);
+        gateway = STACK.start(Gateway.start(config, DittoPortFactory.webSocket(config.ditto()),
+                name -> Optional.ofNullable(processEnv.get(name))));
     }
 
     @Test
@@ -158,21 +138,9 @@ class TenantChangesFlowTest {
                 .map(item -> item.asObject().getValue("thingId").orElseThrow().asString()).toList();
     }
 
-    private static void produce(String topic, List<SimRecord> records) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (SimRecord r : records) {
-                producer.send(new ProducerRecord<>(topic, r.key().getBytes(StandardCharsets.UTF_8), r.value()))
-                        .get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("producing to " + topic + " failed", e);
-        }
+    private static void produce(String topic, List<SimRecord> records) throws Exception {
+        STACK.produce(records.stream().map(r -> new ProducerRecord<>(topic, r.key().getBytes(StandardCharsets.UTF_8),
+                r.value())).toList());
     }
 
     private static HttpResponse<String> get(String path, String user, String password) throws Exception {
