@@ -73,11 +73,13 @@ class SimulateCommandTest {
                 console));
         assertEquals(ExitCodes.USAGE, Launcher.withAllCommands().run(List.of("simulate", "--bootstrap-servers",
                 "no port"), console));
+        assertEquals(ExitCodes.USAGE, Launcher.withAllCommands().run(List.of("simulate", "--duration", "5"), console));
         String errors = io.err();
         assertTrue(errors.contains("--rate: 'fast' is not a number"), errors);
         assertTrue(errors.contains("--bad-share must be between 0.0 and 1.0, was 2"), errors);
         assertTrue(errors.contains("--encoding confluent needs --schema-registry-url"), errors);
         assertTrue(errors.contains("kafka.bootstrap-servers"), errors);
+        assertTrue(errors.contains("--duration: '5' is not a duration"), errors);
     }
 
     @Test
