@@ -31,13 +31,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * a Ditto sandbox of the class's own, its topics created ahead (a pattern subscription would see them only minutes
  * later), and the gateways it starts through {@link #start}, stopped after the class.
  *
- * <p>The broker is shared by all flow tests of this JVM and closed when the test run ends: starting one costs
- * seconds, and each class keeps apart by its own topic prefix, consumer group and topics. A test that stops or
- * breaks its broker must start its own {@link KafkaTestCluster}.
+ * <p>The broker is the {@link SharedKafka} one of this JVM: each class keeps apart by its own topic prefix,
+ * consumer group and topics. A test that stops or breaks its broker must start its own {@link KafkaTestCluster}.
  */
 public final class GatewayStack implements BeforeAllCallback, AfterAllCallback {
-    private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(GatewayStack.class);
-
     private final String prefix;
     private final Map<String, Integer> topics = new LinkedHashMap<>();
     private final List<Gateway> running = new CopyOnWriteArrayList<>();
@@ -76,8 +73,7 @@ public final class GatewayStack implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        kafka = context.getRoot().getStore(SHARED).getOrComputeIfAbsent("kafka", key -> KafkaTestCluster.start(),
-                KafkaTestCluster.class);
+        kafka = SharedKafka.of(context);
         sandbox = DittoSandbox.start(sandboxOptions.apply(SandboxOptions.defaults()).withPort(0));
         if (!topics.isEmpty()) {
             try (Admin admin = Admin.create(kafka.clientProperties())) {
