@@ -11,8 +11,6 @@ import io.twinbridge.gateway.kafka.DeadLetterHeaders;
 import io.twinbridge.gateway.logging.CapturedLogs;
 import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.testkit.GatewayStack;
-import io.twinbridge.gateway.testkit.KafkaTestCluster;
-import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
@@ -47,16 +45,12 @@ class CorrelationFlowTest {
     private static final String PREFIX = "corr";
     @RegisterExtension
     static final GatewayStack STACK = GatewayStack.prefix(PREFIX).topics("telemetry", 2, "acme", "globex");
-    private static KafkaTestCluster kafka;
-    private static DittoSandbox sandbox;
     private static CapturedLogs logs;
 
     @BeforeAll
     static void start() throws Exception {
         logs = CapturedLogs.attach();
-        kafka = STACK.kafka();
-        sandbox = STACK.sandbox();
-        STACK.start(EgressTestKit.env(kafka, PREFIX, sandbox.wsUrl(), sandbox.httpUrl()));
+        STACK.start(EgressTestKit.env(STACK));
     }
 
     @AfterAll
@@ -100,8 +94,8 @@ class CorrelationFlowTest {
                 null);
         String derived = sent.topic() + "/" + sent.partition() + "/" + sent.offset();
 
-        await().atMost(WAIT).ignoreExceptions().until(() -> !readAll(kafka, PREFIX + ".dlq.acme").isEmpty());
-        ConsumerRecord<byte[], byte[]> dead = readAll(kafka, PREFIX + ".dlq.acme").get(0);
+        await().atMost(WAIT).ignoreExceptions().until(() -> !readAll(STACK.kafka(), PREFIX + ".dlq.acme").isEmpty());
+        ConsumerRecord<byte[], byte[]> dead = readAll(STACK.kafka(), PREFIX + ".dlq.acme").get(0);
         assertEquals(derived, new String(dead.headers().lastHeader(DeadLetterHeaders.CORRELATION_ID).value(),
                 StandardCharsets.UTF_8));
         CapturedLogs.Line line = logs.lines().stream().filter(l -> l.message().startsWith("Dead-lettering "
@@ -114,7 +108,7 @@ class CorrelationFlowTest {
 
     @Test
     void anOperatorsRequestIdReachesTheDeviceCommand() throws Exception {
-        String thing = sandbox.httpUrl() + "/api/2/things/acme:hvac-corr";
+        String thing = STACK.sandbox().httpUrl() + "/api/2/things/acme:hvac-corr";
         assertEquals(201, EgressTestKit.http("PUT", thing, "application/json",
                 "{\"attributes\":{\"model\":\"hvac\"},\"features\":{\"setpoints\":{\"properties\":{}}}}"));
 
@@ -128,17 +122,18 @@ class CorrelationFlowTest {
                         StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(204, patched.statusCode());
 
-        await().atMost(WAIT).ignoreExceptions().until(() -> !readAll(kafka, PREFIX + ".commands.acme").isEmpty());
-        ConsumerRecord<byte[], byte[]> command = readAll(kafka, PREFIX + ".commands.acme").get(0);
+        await().atMost(WAIT).ignoreExceptions().until(() -> !readAll(STACK.kafka(), PREFIX + ".commands.acme")
+                .isEmpty());
+        ConsumerRecord<byte[], byte[]> command = readAll(STACK.kafka(), PREFIX + ".commands.acme").get(0);
         assertEquals("operator-request-7", header(command));
-        GenericRecord value = EgressTestKit.commands(kafka, PREFIX + ".commands.acme").get(0);
+        GenericRecord value = EgressTestKit.commands(STACK.kafka(), PREFIX + ".commands.acme").get(0);
         assertEquals("operator-request-7", value.get("correlationId").toString());
-        assertTrue(readAll(kafka, PREFIX + ".twin-events.acme").stream()
+        assertTrue(readAll(STACK.kafka(), PREFIX + ".twin-events.acme").stream()
                 .anyMatch(e -> "operator-request-7".equals(header(e))), "the twin event carries it too");
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> ofThing(String thingId) {
-        return readAll(kafka, PREFIX + ".twin-events.acme").stream()
+        return readAll(STACK.kafka(), PREFIX + ".twin-events.acme").stream()
                 .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(thingId)).toList();
     }
 

@@ -55,7 +55,15 @@ final class EgressTestKit {
 
     /** The flow tests' settings, with no coalescing, so that each record is a merge and an event of its own. */
     static Map<String, String> env(KafkaTestCluster kafka, String prefix, String wsUrl, String httpUrl) {
-        Map<String, String> env = GatewayStack.env(kafka, prefix, wsUrl, httpUrl);
+        return withoutCoalescing(GatewayStack.env(kafka, prefix, wsUrl, httpUrl));
+    }
+
+    /** The stack's settings, with no coalescing, as {@link #env(KafkaTestCluster, String, String, String)}. */
+    static Map<String, String> env(GatewayStack stack) {
+        return withoutCoalescing(stack.env());
+    }
+
+    private static Map<String, String> withoutCoalescing(Map<String, String> env) {
         env.put("TWINBRIDGE_INGEST_COALESCE_WINDOW", "0ms");
         return env;
     }

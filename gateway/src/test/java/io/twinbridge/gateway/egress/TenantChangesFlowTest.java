@@ -13,8 +13,6 @@ import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.http.AdminAuth;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.testkit.GatewayStack;
-import io.twinbridge.gateway.testkit.KafkaTestCluster;
-import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
@@ -58,14 +56,10 @@ class TenantChangesFlowTest {
 
     @TempDir
     static Path dir;
-    private static KafkaTestCluster kafka;
-    private static DittoSandbox sandbox;
     private static Gateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = STACK.kafka();
-        sandbox = STACK.sandbox();
         Path tenants = dir.resolve("tenants.json");
         Files.writeString(tenants, """
                 {"tenants": [
@@ -73,7 +67,7 @@ class TenantChangesFlowTest {
                    "ditto": {"username": "acme-gw", "passwordEnv": "TENANT_ACME_PW"}},
                   {"id": "globex", "namespaces": ["globex"], "roles": {}}
                 ]}""".formatted(ACME_TOPIC), StandardCharsets.UTF_8);
-        Map<String, String> env = EgressTestKit.env(kafka, "tc", sandbox.wsUrl(), sandbox.httpUrl());
+        Map<String, String> env = EgressTestKit.env(STACK);
         env.put("TWINBRIDGE_TENANTS_FILE", tenants.toString());
         env.put("TWINBRIDGE_ADMIN_PRINCIPALS", "ops:*:" + AdminAuth.hash(OPS_TOKEN));
         GatewayConfig config = GatewayConfig.fromEnv(env);
@@ -99,7 +93,7 @@ class TenantChangesFlowTest {
         assertEquals(404, get("/api/2/things/" + thingId, "ditto", "ditto").statusCode());
         assertEquals(List.of(), acmeThings("ditto", "ditto"), "Ditto's search honours the policy too");
         // and: acme's egress, reading as acme-gw, publishes the twin's changes on acme's twin-events topic
-        await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, "tc.twin-events.acme").stream()
+        await().atMost(WAIT).ignoreExceptions().until(() -> events(STACK.kafka(), "tc.twin-events.acme").stream()
                 .anyMatch(e -> e.thingId().equals(thingId)));
     }
 
@@ -118,7 +112,7 @@ class TenantChangesFlowTest {
                 "{\"policyId\":\"initech:tenant-policy\",\"attributes\":{\"line\":1}}").statusCode()));
 
         // then: the event is on its twin-events topic
-        await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, "tc.twin-events.initech").stream()
+        await().atMost(WAIT).ignoreExceptions().until(() -> events(STACK.kafka(), "tc.twin-events.initech").stream()
                 .anyMatch(e -> e.thingId().equals("initech:press-1")));
 
         // when: the tenant is removed, its egress session closes
@@ -144,13 +138,13 @@ class TenantChangesFlowTest {
     }
 
     private static HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.httpUrl() + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(STACK.sandbox().httpUrl() + path))
                 .header("Authorization", basic(user, password)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.httpUrl() + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(STACK.sandbox().httpUrl() + path))
                 .header("Authorization", basic("ditto", "ditto")).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
