@@ -1,5 +1,6 @@
 package io.twinbridge.launcher;
 
+import io.twinbridge.gateway.config.Durations;
 import io.twinbridge.sandbox.fleet.Encoding;
 import java.time.Duration;
 import java.util.Arrays;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Options of {@code ./twinbridge simulate}. Every option has an environment variable, so a container needs no
@@ -37,7 +36,6 @@ record SimulateOptions(Map<String, String> kafkaEnv, List<String> tenants, int d
 
     /** Flag → environment variable. */
     static final Map<String, String> ENV = flagsToEnv();
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     SimulateOptions {
         tenants = List.copyOf(tenants);
@@ -161,17 +159,10 @@ record SimulateOptions(Map<String, String> kafkaEnv, List<String> tenants, int d
     }
 
     private static Duration duration(String value) throws UsageException {
-        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new UsageException("--duration: '" + value
-                    + "' is not a duration; use a number with a unit: ms, s, m or h (e.g. 30s, 5m)");
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--duration: " + e.getMessage());
         }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
     }
 }

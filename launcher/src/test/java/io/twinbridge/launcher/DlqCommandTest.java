@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.twinbridge.gateway.dlq.ReplayRecords;
 import io.twinbridge.gateway.kafka.DeadLetterHeaders;
-import io.twinbridge.sandbox.kafka.EmbeddedKafka;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,29 +29,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code ./twinbridge dlq inspect|replay} through {@link Launcher#run}, against a real broker. */
 class DlqCommandTest {
     private static final Instant NOW = Instant.parse("2025-05-01T12:00:00Z");
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka();
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(0));
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    private final CapturedConsole io = new CapturedConsole();
+    private final Console console = io.console();
 
     @Test
     void inspectCountsAndShowsTheDeadLettersAndReplayWritesThemOnce() throws Exception {
@@ -66,7 +51,7 @@ class DlqCommandTest {
 
         // when inspected as JSON
         assertEquals(ExitCodes.OK, run("inspect", "--tenant", "acme", "--json", "--limit", "2"));
-        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode json = new ObjectMapper().readTree(io.out());
         assertEquals(3, json.get("matched").asInt());
         assertEquals(3, json.get("byStage").get("decode").asInt() + json.get("byStage").get("validate").asInt());
         assertEquals(2, json.get("byCode").get("decode.unknown-schema").asInt());
@@ -75,10 +60,10 @@ class DlqCommandTest {
         assertEquals(7, json.get("first").get(0).get("source").get("offset").asInt());
 
         // when the decode ones are replayed
-        out.reset();
-        assertEquals(ExitCodes.OK, run("replay", "--tenant", "acme", "--code", "decode."), err::toString);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("replayed 2, skipped 0 already replayed, "
-                + "1 not matching"), out::toString);
+        io.resetOut();
+        assertEquals(ExitCodes.OK, run("replay", "--tenant", "acme", "--code", "decode."), io::err);
+        assertTrue(io.out().contains("replayed 2, skipped 0 already replayed, "
+                + "1 not matching"), io::out);
         List<ConsumerRecord<byte[], byte[]>> telemetry = readAll("cli.telemetry.acme");
         assertEquals(List.of("RBT-001", "RBT-002"), telemetry.stream()
                 .map(r -> new String(r.key(), StandardCharsets.UTF_8)).sorted().toList());
@@ -87,15 +72,15 @@ class DlqCommandTest {
                 .orElseThrow(), ReplayRecords.REPLAY_OF));
 
         // then a second replay of everything skips those two and replays only the third
-        out.reset();
+        io.resetOut();
         assertEquals(ExitCodes.OK, run("replay", "--tenant", "acme"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("replayed 1, skipped 2 already replayed"),
-                out::toString);
+        assertTrue(io.out().contains("replayed 1, skipped 2 already replayed"),
+                io::out);
         // and a third changes nothing
-        out.reset();
+        io.resetOut();
         assertEquals(ExitCodes.OK, run("replay", "--tenant", "acme"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("replayed 0, skipped 3 already replayed"),
-                out::toString);
+        assertTrue(io.out().contains("replayed 0, skipped 3 already replayed"),
+                io::out);
         assertEquals(3, readAll("cli.telemetry.acme").size());
     }
 
@@ -103,21 +88,21 @@ class DlqCommandTest {
     void badOptionsAreUsageErrors() {
         assertEquals(ExitCodes.USAGE, run("inspect"));
         assertEquals(ExitCodes.USAGE, run("replay", "--tenant", "acme", "--since", "yesterday-ish"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot read --since 'yesterday-ish'"),
-                err::toString);
+        assertTrue(io.err().contains("cannot read --since 'yesterday-ish'"),
+                io::err);
         assertEquals(ExitCodes.USAGE, run("replay", "--tenant", "acme", "--json"));
     }
 
     @Test
     void aMissingDeadLetterTopicFailsWithItsName() {
         assertEquals(ExitCodes.FAILED, run("inspect", "--tenant", "nobody"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cli.dlq.nobody does not exist"), err::toString);
+        assertTrue(io.err().contains("cli.dlq.nobody does not exist"), io::err);
     }
 
     private int run(String... args) {
         List<String> line = new ArrayList<>(List.of("dlq"));
         line.addAll(List.of(args));
-        line.addAll(List.of("--bootstrap-servers", kafka.bootstrapServers()));
+        line.addAll(List.of("--bootstrap-servers", KAFKA.bootstrapServers()));
         return new Launcher(List.of(new DlqCommand(Map.of("TWINBRIDGE_KAFKA_TOPIC_PREFIX", "cli"),
                 Clock.fixed(NOW, ZoneOffset.UTC)))).run(line, console);
     }
@@ -136,7 +121,7 @@ class DlqCommandTest {
 
     private static Properties props() {
         Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("bootstrap.servers", KAFKA.bootstrapServers());
         return p;
     }
 

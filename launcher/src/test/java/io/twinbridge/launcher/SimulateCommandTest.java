@@ -9,10 +9,6 @@ import io.twinbridge.gateway.codec.Codecs;
 import io.twinbridge.gateway.codec.JsonSchemas;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.result.Result;
-import io.twinbridge.sandbox.kafka.EmbeddedKafka;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,43 +24,31 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code ./twinbridge simulate} through the launcher, against a real broker on a random port. */
 class SimulateCommandTest {
     private static final List<String> TENANTS = List.of("acme", "globex");
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka();
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(0));
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    private final CapturedConsole io = new CapturedConsole();
+    private final Console console = io.console();
 
     @Test
     void sendsTheCountedRecordsToEveryTenantTopicAndTheGatewayCodecsDecodeThem() throws Exception {
         // given the tenants' topics exist, as the gateway's operator would create them
-        DemoTopics.create(kafka.bootstrapServers(), "sim", TENANTS);
+        DemoTopics.create(KAFKA.bootstrapServers(), "sim", TENANTS);
 
         // when
-        int code = Launcher.withAllCommands().run(List.of("simulate", "--bootstrap-servers", kafka.bootstrapServers(),
+        int code = Launcher.withAllCommands().run(List.of("simulate", "--bootstrap-servers", KAFKA.bootstrapServers(),
                 "--topic-prefix", "sim", "--tenants", "acme,globex", "--devices-per-kind", "1", "--rate", "400",
                 "--encoding", "json", "--count", "40"), console);
 
         // then
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertEquals(ExitCodes.OK, code, printed + err.toString(StandardCharsets.UTF_8));
+        String printed = io.out();
+        assertEquals(ExitCodes.OK, code, printed + io.err());
         assertTrue(printed.contains("simulate: done after"), printed);
         assertTrue(printed.contains("40 sent, 40 acknowledged, 0 failed"), printed);
         List<ConsumerRecord<String, byte[]>> records = readAll(List.of("sim.telemetry.acme", "sim.telemetry.globex"),
@@ -89,11 +73,13 @@ class SimulateCommandTest {
                 console));
         assertEquals(ExitCodes.USAGE, Launcher.withAllCommands().run(List.of("simulate", "--bootstrap-servers",
                 "no port"), console));
-        String errors = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.USAGE, Launcher.withAllCommands().run(List.of("simulate", "--duration", "5"), console));
+        String errors = io.err();
         assertTrue(errors.contains("--rate: 'fast' is not a number"), errors);
         assertTrue(errors.contains("--bad-share must be between 0.0 and 1.0, was 2"), errors);
         assertTrue(errors.contains("--encoding confluent needs --schema-registry-url"), errors);
         assertTrue(errors.contains("kafka.bootstrap-servers"), errors);
+        assertTrue(errors.contains("--duration: '5' is not a duration"), errors);
     }
 
     @Test
@@ -125,7 +111,7 @@ class SimulateCommandTest {
 
     private static List<ConsumerRecord<String, byte[]>> readAll(List<String> topics, int expected) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();

@@ -8,9 +8,7 @@ import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.http.AdminAuth;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +25,8 @@ class TenantsCommandTest {
     private static final Path EXAMPLE = Path.of("..", "ditto-config", "tenants.example.json");
     private static final String TOKEN = "cli-test-token-0123456789";
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final CapturedConsole io = new CapturedConsole();
+    private final Console console = io.console();
 
     @TempDir
     Path dir;
@@ -42,7 +38,7 @@ class TenantsCommandTest {
     @Test
     void validateAcceptsTheShippedExample() throws Exception {
         assertEquals(ExitCodes.OK, run("validate", EXAMPLE.toString()));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("2 tenant(s): acme, globex"), out::toString);
+        assertTrue(io.out().contains("2 tenant(s): acme, globex"), io::out);
     }
 
     @Test
@@ -51,27 +47,27 @@ class TenantsCommandTest {
         Files.writeString(bad, "{\"tenants\":[{\"id\":\"a/b\",\"namespaces\":[\"x\"],\"roles\":{}},"
                 + "{\"id\":\"c\",\"namespaces\":[\"x\"],\"roles\":{}}]}", StandardCharsets.UTF_8);
         assertEquals(ExitCodes.INVALID_DOCUMENT, run("validate", bad.toString()));
-        String errors = err.toString(StandardCharsets.UTF_8);
+        String errors = io.err();
         assertTrue(errors.contains("/tenants/0/id"), errors);
     }
 
     @Test
     void aMissingFileHasItsOwnExitCode() throws Exception {
         assertEquals(ExitCodes.FILE_UNREADABLE, run("validate", dir.resolve("nope.json").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot read"));
+        assertTrue(io.err().contains("cannot read"));
     }
 
     @Test
     void renderPrintsAllPoliciesAsOneArrayTheSameEveryTime() throws Exception {
         assertEquals(ExitCodes.OK, run("render", EXAMPLE.toString()));
-        String first = out.toString(StandardCharsets.UTF_8);
+        String first = io.out();
         JsonArray policies = JsonFactory.newArray(first.strip());
         assertEquals(2, policies.getSize());
         assertEquals("acme:tenant-policy", policies.get(0).orElseThrow().asObject().getValue("policyId")
                 .orElseThrow().asString());
-        out.reset();
+        io.resetOut();
         assertEquals(ExitCodes.OK, run("render", EXAMPLE.toString()));
-        assertEquals(first, out.toString(StandardCharsets.UTF_8));
+        assertEquals(first, io.out());
     }
 
     @Test
@@ -103,8 +99,8 @@ class TenantsCommandTest {
                 org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                         .until(gateway.ditto()::isConnected);
                 assertEquals(ExitCodes.OK, run("apply", EXAMPLE.toString(), "--gateway", url, "--token", TOKEN),
-                        err::toString);
-                assertTrue(out.toString(StandardCharsets.UTF_8).contains("globex: created"), out::toString);
+                        io::err);
+                assertTrue(io.out().contains("globex: created"), io::out);
                 assertTrue(gateway.tenants().list().size() == 2);
                 assertTrue(sandbox.store().policy(org.eclipse.ditto.policies.model.PolicyId.of(
                         "globex:tenant-policy")).isPresent());

@@ -2,12 +2,8 @@ package io.twinbridge.gateway.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How a raw string setting becomes a typed value. Every source (defaults, YAML, environment) delivers strings, so
@@ -40,7 +36,7 @@ public enum ConfigType {
     DURATION("duration") {
         @Override
         Object parse(String raw) {
-            return parseDuration(raw);
+            return Durations.parse(raw);
         }
     },
     URI_TYPE("URI") {
@@ -74,8 +70,6 @@ public enum ConfigType {
         }
     };
 
-    private static final Pattern DURATION_PATTERN = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
     private final String label;
 
     ConfigType(String label) {
@@ -88,20 +82,4 @@ public enum ConfigType {
     }
 
     abstract Object parse(String raw);
-
-    /** Parses {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}. A unit is required: a bare number is ambiguous. */
-    static Duration parseDuration(String raw) {
-        Matcher m = DURATION_PATTERN.matcher(raw.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + raw + "' is not a duration; use a number with a unit: ms, s, m or h "
-                    + "(e.g. 500ms, 10s)");
-        }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
-    }
 }

@@ -3,12 +3,15 @@ package io.twinbridge.gateway.ingest;
 import io.twinbridge.gateway.tenant.TenantId;
 import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
 
 /**
- * Counters of the ingest pipeline, read by metrics and tests from any thread: totals here, each tenant's share in
- * {@link #byTenant()}.
+ * Counters of the ingest pipeline, read by metrics and tests from any thread. What is counted per tenant lives only in
+ * {@link #byTenant()}, and the totals here are sums over the tenants, so the two can never disagree; the counters
+ * that have no tenant (retries, things created, Ditto latency, egress acknowledgements) live here.
  */
 public final class IngestStats {
     /** Tenant label of records whose topic maps to no configured tenant. */
@@ -20,17 +23,12 @@ public final class IngestStats {
         void merged(String tenant, long nanos);
     }
 
-    final LongAdder applied = new LongAdder();
-    final LongAdder mergesSent = new LongAdder();
-    final LongAdder staleDrops = new LongAdder();
-    final LongAdder staleRecords = new LongAdder();
     final LongAdder dittoRetries = new LongAdder();
     final LongAdder decodeRetries = new LongAdder();
     final LongAdder thingsCreated = new LongAdder();
     final LongAdder dittoLatencyNanos = new LongAdder();
     final LongAdder dittoCalls = new LongAdder();
     final LongAdder egressAckFailures = new LongAdder();
-    private final Map<String, LongAdder> deadLettered = new ConcurrentHashMap<>();
     private final Map<String, TenantIngestStats> tenants = new ConcurrentHashMap<>();
     private volatile java.util.function.LongConsumer appliedRecordTimestamps = ts -> { };
     private volatile DittoLatencyListener dittoLatency = (tenant, nanos) -> { };
@@ -63,7 +61,6 @@ public final class IngestStats {
     }
 
     void recordApplied(TenantId tenant, long recordTimestamp) {
-        applied.increment();
         tenant(tenant.value()).applied.increment();
         appliedRecordTimestamps.accept(recordTimestamp);
     }
@@ -73,17 +70,14 @@ public final class IngestStats {
     }
 
     void recordMergeSent(TenantId tenant) {
-        mergesSent.increment();
         tenant(tenant.value()).mergesSent.increment();
     }
 
     void recordStaleDrops(TenantId tenant, int features) {
-        staleDrops.add(features);
         tenant(tenant.value()).staleDrops.add(features);
     }
 
     void recordStaleRecord(TenantId tenant) {
-        staleRecords.increment();
         tenant(tenant.value()).staleRecords.increment();
     }
 
@@ -94,7 +88,6 @@ public final class IngestStats {
     }
 
     void recordDeadLetter(TenantId tenant, String code) {
-        deadLettered.computeIfAbsent(code, c -> new LongAdder()).increment();
         tenant(tenant.value()).recordDeadLetter(code);
     }
 
@@ -108,21 +101,22 @@ public final class IngestStats {
 
     /** Records whose change reached their twin. */
     public long applied() {
-        return applied.sum();
+        return total(TenantIngestStats::applied);
     }
 
+    /** Merge commands sent to Ditto, retries included. */
     public long mergesSent() {
-        return mergesSent.sum();
+        return total(TenantIngestStats::mergesSent);
     }
 
     /** Features left out of updates because the twin held newer state. */
     public long staleDrops() {
-        return staleDrops.sum();
+        return total(TenantIngestStats::staleDrops);
     }
 
     /** Records that changed nothing because all of their values were stale. */
     public long staleRecords() {
-        return staleRecords.sum();
+        return total(TenantIngestStats::staleRecords);
     }
 
     /** Mean round trip of a Ditto merge, in milliseconds, or 0 before the first one. */
@@ -140,13 +134,17 @@ public final class IngestStats {
     }
 
     public long deadLettered() {
-        return deadLettered.values().stream().mapToLong(LongAdder::sum).sum();
+        return deadLetteredByCode().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Dead-lettered records by error code. */
+    /** Dead-lettered records by error code, over all tenants. */
     public Map<String, Long> deadLetteredByCode() {
-        Map<String, Long> out = new java.util.TreeMap<>();
-        deadLettered.forEach((code, n) -> out.put(code, n.sum()));
+        Map<String, Long> out = new TreeMap<>();
+        tenants.values().forEach(t -> t.deadLetteredByCode().forEach((code, n) -> out.merge(code, n, Long::sum)));
         return out;
+    }
+
+    private long total(ToLongFunction<TenantIngestStats> counter) {
+        return tenants.values().stream().mapToLong(counter).sum();
     }
 }

@@ -8,7 +8,6 @@ import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.codec.Codecs;
 import io.twinbridge.gateway.codec.JsonSchemas;
-import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.kafka.TopicNames;
 import io.twinbridge.gateway.mapping.TelemetryMappers;
 import io.twinbridge.gateway.mapping.TwinPatch;
@@ -16,9 +15,8 @@ import io.twinbridge.gateway.mapping.TwinPatchCoalescer;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.document.TenantTopics;
-import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
-import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
@@ -29,17 +27,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,88 +48,80 @@ class DeadLetterReplayFlowTest {
     private static final String PREFIX = "replay";
     private static final TenantId ACME = TenantId.of("acme");
 
+    @RegisterExtension
+    static final GatewayStack STACK = GatewayStack.prefix(PREFIX).topics("telemetry", 2, "acme")
+            .topics("dlq", 1, "acme");
+
     @TempDir
     Path temp;
 
     @Test
     void deadLettersOfAMissingModelAreReplayedOnceTheModelIsThere() throws Exception {
-        try (KafkaTestCluster kafka = KafkaTestCluster.start();
-                DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
-            DlqTestKafka k = new DlqTestKafka(kafka.bootstrapServers());
-            DlqTopics topics = DlqTopics.of(new TopicNames(PREFIX), ACME, TenantTopics.DERIVED);
-            k.createTopics(Map.of(topics.telemetry(), 2, topics.deadLetter(), 1));
-            List<SimRecord> records = new FleetSimulator(FleetOptions.defaults().withTopicPrefix(PREFIX)
-                    .withTenants(List.of("acme")).withDevicesPerKind(2)).stream().limit(80).toList();
-            List<SimRecord> robots = records.stream().filter(r -> r.kind() == AssetKind.ROBOT).toList();
-            assertTrue(robots.size() >= 10, "the fleet sends robot records: " + robots.size());
+        DittoSandbox sandbox = STACK.sandbox();
+        DlqTestKafka k = new DlqTestKafka(STACK.kafka().bootstrapServers());
+        DlqTopics topics = DlqTopics.of(new TopicNames(PREFIX), ACME, TenantTopics.DERIVED);
+        List<SimRecord> records = new FleetSimulator(FleetOptions.defaults().withTopicPrefix(PREFIX)
+                .withTenants(List.of("acme")).withDevicesPerKind(2)).stream().limit(80).toList();
+        List<SimRecord> robots = records.stream().filter(r -> r.kind() == AssetKind.ROBOT).toList();
+        assertTrue(robots.size() >= 10, "the fleet sends robot records: " + robots.size());
 
-            // given a gateway whose model folders lack the robot
-            Path builtInModels = classpathFolder("twin-models");
-            Path builtInSchemas = classpathFolder("schemas");
-            Path models = copy(builtInModels, temp.resolve("models"), p -> !p.startsWith(builtInModels.resolve("robot")));
-            Path schemas = copy(builtInSchemas, temp.resolve("schemas"),
-                    p -> !p.getFileName().toString().equals("RobotTelemetry.avsc"));
-            Gateway first = start(kafka, sandbox, models, schemas);
-            try {
-                k.produce(records.stream().map(r -> DlqTestKafka.record(r.topic(), r.key(), r.value())).toList());
-                // when its robot records fail, they land in the DLQ with their code, and the others are applied
-                await().atMost(Duration.ofSeconds(30)).until(() -> k.endOffsets(topics.deadLetter()) == robots.size());
-            } finally {
-                first.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            }
-            DeadLetterSummary summary = new DeadLetterInspector(k.clientProperties())
-                    .inspect(topics.deadLetter(), DeadLetterFilter.ALL, 3);
-            assertEquals(Map.of("decode", (long) robots.size()), summary.byStage());
-            assertEquals(Map.of("decode.unknown-schema", (long) robots.size()), summary.byCode());
-            assertEquals(3, summary.first().size());
-            assertTrue(twin(sandbox, "acme:" + robots.get(0).key()).isEmpty(), "no robot twin without its model");
-            assertTrue(twin(sandbox, "acme:" + AssetKind.TURBINE.deviceId(1)).isPresent(), "turbines were applied");
+        // given a gateway whose model folders lack the robot
+        Path builtInModels = classpathFolder("twin-models");
+        Path builtInSchemas = classpathFolder("schemas");
+        Path models = copy(builtInModels, temp.resolve("models"), p -> !p.startsWith(builtInModels.resolve("robot")));
+        Path schemas = copy(builtInSchemas, temp.resolve("schemas"),
+                p -> !p.getFileName().toString().equals("RobotTelemetry.avsc"));
+        Gateway first = start(models, schemas);
+        try {
+            k.produce(records.stream().map(r -> DlqTestKafka.record(r.topic(), r.key(), r.value())).toList());
+            // when its robot records fail, they land in the DLQ with their code, and the others are applied
+            await().atMost(Duration.ofSeconds(30)).until(() -> k.endOffsets(topics.deadLetter()) == robots.size());
+        } finally {
+            STACK.stop(first);
+        }
+        DeadLetterSummary summary = new DeadLetterInspector(k.clientProperties())
+                .inspect(topics.deadLetter(), DeadLetterFilter.ALL, 3);
+        assertEquals(Map.of("decode", (long) robots.size()), summary.byStage());
+        assertEquals(Map.of("decode.unknown-schema", (long) robots.size()), summary.byCode());
+        assertEquals(3, summary.first().size());
+        assertTrue(twin(sandbox, "acme:" + robots.get(0).key()).isEmpty(), "no robot twin without its model");
+        assertTrue(twin(sandbox, "acme:" + AssetKind.TURBINE.deviceId(1)).isPresent(), "turbines were applied");
 
-            // and the model is added: a gateway with the full folders
-            Gateway second = start(kafka, sandbox, builtInModels, builtInSchemas);
-            try {
-                long telemetryBefore = k.endOffsets(topics.telemetry());
-                DeadLetterReplayer replayer = new DeadLetterReplayer(k.clientProperties(), topics, Clock.systemUTC());
-                ReplayReport report = replayer.replay(DeadLetterFilter.ALL, ReplayListener.NONE);
+        // and the model is added: a gateway with the full folders
+        Gateway second = start(builtInModels, builtInSchemas);
+        try {
+            long telemetryBefore = k.endOffsets(topics.telemetry());
+            DeadLetterReplayer replayer = new DeadLetterReplayer(k.clientProperties(), topics, Clock.systemUTC());
+            ReplayReport report = replayer.replay(DeadLetterFilter.ALL, ReplayListener.NONE);
 
-                // then replay re-feeds every dead letter, and the robot twins hold the values
-                assertEquals(robots.size(), report.replayed(), report.toString());
-                assertEquals(0, report.alreadyReplayed() + report.invalid() + report.otherTopic());
-                Map<String, TwinPatch> expected = expectedTwins(robots);
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> expected.forEach((thingId, patch) ->
-                        assertTwinHolds(twin(sandbox, thingId).orElseThrow(() -> new AssertionError(thingId)),
-                                patch)));
+            // then replay re-feeds every dead letter, and the robot twins hold the values
+            assertEquals(robots.size(), report.replayed(), report.toString());
+            assertEquals(0, report.alreadyReplayed() + report.invalid() + report.otherTopic());
+            Map<String, TwinPatch> expected = expectedTwins(robots);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> expected.forEach((thingId, patch) ->
+                    assertTwinHolds(twin(sandbox, thingId).orElseThrow(() -> new AssertionError(thingId)),
+                            patch)));
 
-                // and a second replay, by a new replayer as after a restart of the tool, changes nothing
-                long telemetryAfterFirst = k.endOffsets(topics.telemetry());
-                assertTrue(telemetryAfterFirst > telemetryBefore);
-                ReplayReport again = new DeadLetterReplayer(k.clientProperties(), topics, Clock.systemUTC())
-                        .replay(DeadLetterFilter.ALL, ReplayListener.NONE);
-                assertEquals(0, again.replayed(), again.toString());
-                assertEquals(robots.size(), again.alreadyReplayed());
-                assertEquals(telemetryAfterFirst, k.endOffsets(topics.telemetry()));
-            } finally {
-                second.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            }
+            // and a second replay, by a new replayer as after a restart of the tool, changes nothing
+            long telemetryAfterFirst = k.endOffsets(topics.telemetry());
+            assertTrue(telemetryAfterFirst > telemetryBefore);
+            ReplayReport again = new DeadLetterReplayer(k.clientProperties(), topics, Clock.systemUTC())
+                    .replay(DeadLetterFilter.ALL, ReplayListener.NONE);
+            assertEquals(0, again.replayed(), again.toString());
+            assertEquals(robots.size(), again.alreadyReplayed());
+            assertEquals(telemetryAfterFirst, k.endOffsets(topics.telemetry()));
+        } finally {
+            STACK.stop(second);
         }
     }
 
-    private static Gateway start(KafkaTestCluster kafka, DittoSandbox sandbox, Path models, Path schemas)
-            throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("TWINBRIDGE_KAFKA_TOPIC_PREFIX", PREFIX);
-        env.put("TWINBRIDGE_KAFKA_GROUP_ID", "g-" + PREFIX);
-        env.put("TWINBRIDGE_DITTO_ENDPOINT", sandbox.wsUrl());
-        env.put("TWINBRIDGE_DITTO_HTTP_ENDPOINT", sandbox.httpUrl());
-        env.put("TWINBRIDGE_HTTP_PORT", "0");
+    private static Gateway start(Path models, Path schemas) throws Exception {
+        Map<String, String> env = STACK.env();
         env.put("TWINBRIDGE_TENANTS", "acme");
         env.put("TWINBRIDGE_EGRESS_ENABLED", "false");
-        env.put("TWINBRIDGE_INGEST_COMMIT_INTERVAL", "50ms");
         env.put("TWINBRIDGE_MODELS_DIRECTORY", models.toString());
         env.put("TWINBRIDGE_MODELS_SCHEMAS_DIRECTORY", schemas.toString());
-        return Gateway.start(GatewayConfig.fromEnv(env)).toCompletionStage().toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
+        return STACK.start(env);
     }
 
     private static Map<String, TwinPatch> expectedTwins(List<SimRecord> records) {

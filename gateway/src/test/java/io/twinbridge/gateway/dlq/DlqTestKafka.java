@@ -9,7 +9,6 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,14 +28,6 @@ final class DlqTestKafka {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
         return p;
-    }
-
-    void createTopics(Map<String, Integer> partitionsByTopic) throws Exception {
-        try (Admin admin = Admin.create(clientProperties())) {
-            List<NewTopic> topics = new ArrayList<>();
-            partitionsByTopic.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
-            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
-        }
     }
 
     void produce(List<ProducerRecord<byte[], byte[]>> records) {

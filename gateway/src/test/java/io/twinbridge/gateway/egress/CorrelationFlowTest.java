@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.kafka.CorrelationIds;
 import io.twinbridge.gateway.kafka.DeadLetterHeaders;
 import io.twinbridge.gateway.logging.CapturedLogs;
 import io.twinbridge.gateway.logging.LogContext;
-import io.twinbridge.gateway.testkit.KafkaTestCluster;
-import io.twinbridge.sandbox.ditto.DittoSandbox;
-import io.twinbridge.sandbox.ditto.SandboxOptions;
+import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
@@ -28,19 +25,15 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One correlation id from Kafka through Ditto back to Kafka: a telemetry record's {@code correlation-id} header is the
@@ -50,25 +43,18 @@ import org.junit.jupiter.api.Test;
 class CorrelationFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String PREFIX = "corr";
-    private static KafkaTestCluster kafka;
-    private static DittoSandbox sandbox;
-    private static Gateway gateway;
+    @RegisterExtension
+    static final GatewayStack STACK = GatewayStack.prefix(PREFIX).topics("telemetry", 2, "acme", "globex");
     private static CapturedLogs logs;
 
     @BeforeAll
     static void start() throws Exception {
         logs = CapturedLogs.attach();
-        kafka = KafkaTestCluster.start();
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-        EgressTestKit.createTelemetryTopics(kafka, PREFIX);
-        gateway = EgressTestKit.startGateway(EgressTestKit.env(kafka, PREFIX, sandbox.wsUrl(), sandbox.httpUrl()));
+        STACK.start(EgressTestKit.env(STACK));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        gateway.stop().toCompletionStage().toCompletableFuture().get();
-        sandbox.close();
-        kafka.close();
         logs.close();
     }
 
@@ -108,8 +94,8 @@ class CorrelationFlowTest {
                 null);
         String derived = sent.topic() + "/" + sent.partition() + "/" + sent.offset();
 
-        await().atMost(WAIT).ignoreExceptions().until(() -> !readAll(kafka, PREFIX + ".dlq.acme").isEmpty());
-        ConsumerRecord<byte[], byte[]> dead = readAll(kafka, PREFIX + ".dlq.acme").get(0);
+        await().atMost(WAIT).ignoreExceptions().until(() -> !readAll(STACK.kafka(), PREFIX + ".dlq.acme").isEmpty());
+        ConsumerRecord<byte[], byte[]> dead = readAll(STACK.kafka(), PREFIX + ".dlq.acme").get(0);
         assertEquals(derived, new String(dead.headers().lastHeader(DeadLetterHeaders.CORRELATION_ID).value(),
                 StandardCharsets.UTF_8));
         CapturedLogs.Line line = logs.lines().stream().filter(l -> l.message().startsWith("Dead-lettering "
@@ -122,7 +108,7 @@ class CorrelationFlowTest {
 
     @Test
     void anOperatorsRequestIdReachesTheDeviceCommand() throws Exception {
-        String thing = sandbox.httpUrl() + "/api/2/things/acme:hvac-corr";
+        String thing = STACK.sandbox().httpUrl() + "/api/2/things/acme:hvac-corr";
         assertEquals(201, EgressTestKit.http("PUT", thing, "application/json",
                 "{\"attributes\":{\"model\":\"hvac\"},\"features\":{\"setpoints\":{\"properties\":{}}}}"));
 
@@ -136,17 +122,18 @@ class CorrelationFlowTest {
                         StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(204, patched.statusCode());
 
-        await().atMost(WAIT).ignoreExceptions().until(() -> !readAll(kafka, PREFIX + ".commands.acme").isEmpty());
-        ConsumerRecord<byte[], byte[]> command = readAll(kafka, PREFIX + ".commands.acme").get(0);
+        await().atMost(WAIT).ignoreExceptions().until(() -> !readAll(STACK.kafka(), PREFIX + ".commands.acme")
+                .isEmpty());
+        ConsumerRecord<byte[], byte[]> command = readAll(STACK.kafka(), PREFIX + ".commands.acme").get(0);
         assertEquals("operator-request-7", header(command));
-        GenericRecord value = EgressTestKit.commands(kafka, PREFIX + ".commands.acme").get(0);
+        GenericRecord value = EgressTestKit.commands(STACK.kafka(), PREFIX + ".commands.acme").get(0);
         assertEquals("operator-request-7", value.get("correlationId").toString());
-        assertTrue(readAll(kafka, PREFIX + ".twin-events.acme").stream()
+        assertTrue(readAll(STACK.kafka(), PREFIX + ".twin-events.acme").stream()
                 .anyMatch(e -> "operator-request-7".equals(header(e))), "the twin event carries it too");
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> ofThing(String thingId) {
-        return readAll(kafka, PREFIX + ".twin-events.acme").stream()
+        return readAll(STACK.kafka(), PREFIX + ".twin-events.acme").stream()
                 .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(thingId)).toList();
     }
 
@@ -161,26 +148,16 @@ class CorrelationFlowTest {
                 EgressTestKit.MODELS.avroSchema(TwinRecords.TWIN_CHANGE_EVENT).orElseThrow()).decode(record.value());
     }
 
-    /** Sends and waits for the broker: no idempotence, one request in flight (see the test broker's pitfalls). */
     private static RecordMetadata send(SimRecord record, String correlationId) throws Exception {
         return send(record.topic(), record.key(), record.value(), correlationId);
     }
 
     private static RecordMetadata send(String topic, String key, byte[] value, String correlationId)
             throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
-                    value);
-            if (correlationId != null) {
-                CorrelationIds.put(out.headers(), correlationId);
-            }
-            return producer.send(out).get(30, TimeUnit.SECONDS);
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
+        if (correlationId != null) {
+            CorrelationIds.put(out.headers(), correlationId);
         }
+        return STACK.produce(List.of(out)).get(0);
     }
 }

@@ -12,6 +12,7 @@ import io.twinbridge.gateway.egress.EgressTestKit.Event;
 import io.twinbridge.gateway.ingest.IngestFactory;
 import io.twinbridge.gateway.ingest.IngestService;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.gateway.testkit.SharedKafka;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.AssetKind;
@@ -29,18 +30,21 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * At-least-once with Ditto acknowledgements: ingest's merges request the egress label, and a telemetry record is
  * committed only once egress has its change on the twin-events topic.
  */
 class EgressAcknowledgementsTest {
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void ingestCommitsNothingWhileEgressCannotWriteAndEverythingOnceItCan() throws Exception {
-        try (KafkaTestCluster kafka = KafkaTestCluster.start();
-             DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
+        KafkaTestCluster kafka = KAFKA.cluster();
+        try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
             EgressTestKit.createTelemetryTopics(kafka, "acks");
             Map<String, String> env = EgressTestKit.env(kafka, "acks", sandbox.wsUrl(), sandbox.httpUrl());
             env.put("TWINBRIDGE_EGRESS_ACKS", "true");

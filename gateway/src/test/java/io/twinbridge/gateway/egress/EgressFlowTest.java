@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.egress.EgressTestKit.Event;
-import io.twinbridge.gateway.testkit.KafkaTestCluster;
-import io.twinbridge.sandbox.ditto.DittoSandbox;
-import io.twinbridge.sandbox.ditto.SandboxOptions;
+import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
@@ -25,36 +22,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Egress end to end: real broker, real sandbox, the gateway as in production (ingest and egress on). */
 class EgressFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String MERGE = "application/merge-patch+json";
     private static final String JSON = "application/json";
-    private static KafkaTestCluster kafka;
-    private static DittoSandbox sandbox;
-    private static Gateway gateway;
+    @RegisterExtension
+    static final GatewayStack STACK = GatewayStack.prefix("flow").topics("telemetry", 2, "acme", "globex");
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = KafkaTestCluster.start();
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-        EgressTestKit.createTelemetryTopics(kafka, "flow");
-        gateway = EgressTestKit.startGateway(EgressTestKit.env(kafka, "flow", sandbox.wsUrl(), sandbox.httpUrl()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.stop().toCompletionStage().toCompletableFuture().get();
-        sandbox.close();
-        kafka.close();
+        STACK.start(EgressTestKit.env(STACK));
     }
 
     private static String thing(String id) {
-        return sandbox.httpUrl() + "/api/2/things/" + id;
+        return STACK.sandbox().httpUrl() + "/api/2/things/" + id;
     }
 
     @Test
@@ -70,12 +56,12 @@ class EgressFlowTest {
         List<SimRecord> telemetry = new FleetSimulator(FleetOptions.defaults().withTopicPrefix("flow")
                 .withDevicesPerKind(1).withKinds(EnumSet.of(AssetKind.TURBINE))).stream().limit(20)
                 .collect(Collectors.toList());
-        EgressTestKit.produce(kafka, telemetry);
+        EgressTestKit.produce(STACK.kafka(), telemetry);
 
         // then: the HTTP changes, in order, with their actions
-        await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, "flow.twin-events.acme").stream()
+        await().atMost(WAIT).ignoreExceptions().until(() -> events(STACK.kafka(), "flow.twin-events.acme").stream()
                 .filter(e -> e.key().equals(id)).count() == 5);
-        List<Event> acme = events(kafka, "flow.twin-events.acme");
+        List<Event> acme = events(STACK.kafka(), "flow.twin-events.acme");
         List<Event> http = acme.stream().filter(e -> e.key().equals(id)).toList();
         assertEquals(List.of("CREATED", "MERGED", "MODIFIED", "DELETED", "DELETED"),
                 http.stream().map(Event::action).toList());
@@ -89,11 +75,12 @@ class EgressFlowTest {
             String turbine = tenant + ":" + telemetry.stream().filter(r -> r.tenant().equals(tenant)).findFirst()
                     .orElseThrow().key();
             long merges = telemetry.stream().filter(r -> r.tenant().equals(tenant)).count();
-            await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, "flow.twin-events." + tenant).stream()
+            await().atMost(WAIT).ignoreExceptions().until(() -> events(STACK.kafka(), "flow.twin-events." + tenant)
+                    .stream()
                     .filter(e -> e.key().equals(turbine) && e.action().equals("MERGED")).count() >= 1
-                    && lastRevision(events(kafka, "flow.twin-events." + tenant), turbine)
+                    && lastRevision(events(STACK.kafka(), "flow.twin-events." + tenant), turbine)
                     == revisionInDitto(turbine));
-            List<Event> events = events(kafka, "flow.twin-events." + tenant);
+            List<Event> events = events(STACK.kafka(), "flow.twin-events." + tenant);
             List<Event> ofTurbine = events.stream().filter(e -> e.key().equals(turbine)).toList();
             assertEquals("CREATED", ofTurbine.get(0).action());
             assertTrue(ofTurbine.size() <= merges + 1, "at most one merge per record");
@@ -113,8 +100,8 @@ class EgressFlowTest {
         assertEquals(204, http("PATCH", thing(id) + "/features/setpoints/desiredProperties", MERGE,
                 "{\"targetTemperature\":21.5}"));
 
-        await().atMost(WAIT).ignoreExceptions().until(() -> !commands(kafka, "flow.commands.acme").isEmpty());
-        List<GenericRecord> commands = commands(kafka, "flow.commands.acme");
+        await().atMost(WAIT).ignoreExceptions().until(() -> !commands(STACK.kafka(), "flow.commands.acme").isEmpty());
+        List<GenericRecord> commands = commands(STACK.kafka(), "flow.commands.acme");
         assertEquals(1, commands.size(), commands::toString);
         GenericRecord command = commands.get(0);
         assertEquals("hvac-7", command.get("deviceId").toString());
@@ -131,14 +118,14 @@ class EgressFlowTest {
         assertEquals(204, http("PATCH", thing(id) + "/features/setpoints/properties", MERGE,
                 "{\"targetTemperature\":21.5}"));
         await().atMost(WAIT).until(() -> !EgressTestKit.getJson(thing(id)).contains("desiredProperties\":{\"target"));
-        await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, "flow.twin-events.acme").stream()
+        await().atMost(WAIT).ignoreExceptions().until(() -> events(STACK.kafka(), "flow.twin-events.acme").stream()
                 .anyMatch(e -> e.key().equals(id) && e.value() != null && e.value().contains("null")));
-        assertEquals(1, commands(kafka, "flow.commands.acme").size());
-        assertFalse(events(kafka, "flow.twin-events.globex").stream().anyMatch(e -> e.key().equals(id)));
+        assertEquals(1, commands(STACK.kafka(), "flow.commands.acme").size());
+        assertFalse(events(STACK.kafka(), "flow.twin-events.globex").stream().anyMatch(e -> e.key().equals(id)));
     }
 
     private static List<String> readAllKeys(String topic) {
-        return EgressTestKit.readAll(kafka, topic).stream()
+        return EgressTestKit.readAll(STACK.kafka(), topic).stream()
                 .map(r -> new String(r.key(), java.nio.charset.StandardCharsets.UTF_8)).toList();
     }
 
@@ -147,7 +134,8 @@ class EgressFlowTest {
     }
 
     private static long revisionInDitto(String thingId) {
-        return sandbox.store().thing(org.eclipse.ditto.things.model.ThingId.of(thingId)).orElseThrow().revision();
+        return STACK.sandbox().store().thing(org.eclipse.ditto.things.model.ThingId.of(thingId)).orElseThrow()
+                .revision();
     }
 
     static void assertRevisionsRise(List<Event> events) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.egress.EgressTestKit.Event;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.gateway.testkit.SharedKafka;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.ditto.SandboxStore;
@@ -21,58 +22,60 @@ import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The WebSocket breaks and twins change meanwhile: after the reconnect, every changed thing's state is published. */
 class EgressResyncTest {
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOPIC = "resync.twin-events.acme";
 
     @Test
     void afterADisconnectEveryChangedThingsLatestStateReachesTheTopic() throws Exception {
         SandboxStore store = SandboxStore.inMemory();
-        try (KafkaTestCluster kafka = KafkaTestCluster.start()) {
-            DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0), store);
-            int port = sandbox.port();
-            Map<String, String> env = EgressTestKit.env(kafka, "resync", sandbox.wsUrl(), sandbox.httpUrl());
-            env.put("TWINBRIDGE_INGEST_ENABLED", "false");
-            Gateway gateway = EgressTestKit.startGateway(env);
-            try {
-                // given: three things egress has seen
-                for (String id : List.of("acme:r-1", "acme:r-2", "acme:r-3")) {
-                    assertEquals(201, http("PUT", sandbox.httpUrl() + "/api/2/things/" + id, "application/json",
-                            "{\"attributes\":{\"model\":\"hvac\",\"n\":0}}"));
-                }
-                await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, TOPIC).size() == 3);
-
-                // when: the connection breaks, and r-1 changes once and r-2 twice while it is down
-                sandbox.close();
-                change(store, "acme:r-1", 1);
-                change(store, "acme:r-2", 1);
-                change(store, "acme:r-2", 2);
-                sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(port), store);
-
-                // then: their state at the latest revision arrives as resync records; r-3 did not change
-                for (String id : List.of("acme:r-1", "acme:r-2")) {
-                    long revision = store.thing(ThingId.of(id)).orElseThrow().revision();
-                    await().atMost(WAIT).ignoreExceptions().until(() -> latest(kafka, id).revision() == revision);
-                    Event latest = latest(kafka, id);
-                    assertTrue(latest.resync(), latest::toString);
-                    assertEquals("MODIFIED", latest.action());
-                    assertEquals("/", latest.path());
-                    assertTrue(latest.value().contains("\"n\":" + (id.endsWith("1") ? 1 : 2)), latest::toString);
-                }
-                assertEquals(1, events(kafka, TOPIC).stream().filter(e -> e.key().equals("acme:r-3")).count());
-
-                // and: the subscription is back, so later changes arrive as events again
-                assertEquals(204, http("PUT", sandbox.httpUrl() + "/api/2/things/acme:r-3/attributes/n",
-                        "application/json", "7"));
-                await().atMost(WAIT).ignoreExceptions().until(() -> latest(kafka, "acme:r-3").revision() == 2);
-                assertTrue(!latest(kafka, "acme:r-3").resync());
-                EgressFlowTest.assertRevisionsRise(events(kafka, TOPIC));
-            } finally {
-                gateway.stop().toCompletionStage().toCompletableFuture().get();
-                sandbox.close();
+        KafkaTestCluster kafka = KAFKA.cluster();
+        DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0), store);
+        int port = sandbox.port();
+        Map<String, String> env = EgressTestKit.env(kafka, "resync", sandbox.wsUrl(), sandbox.httpUrl());
+        env.put("TWINBRIDGE_INGEST_ENABLED", "false");
+        Gateway gateway = EgressTestKit.startGateway(env);
+        try {
+            // given: three things egress has seen
+            for (String id : List.of("acme:r-1", "acme:r-2", "acme:r-3")) {
+                assertEquals(201, http("PUT", sandbox.httpUrl() + "/api/2/things/" + id, "application/json",
+                        "{\"attributes\":{\"model\":\"hvac\",\"n\":0}}"));
             }
+            await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, TOPIC).size() == 3);
+
+            // when: the connection breaks, and r-1 changes once and r-2 twice while it is down
+            sandbox.close();
+            change(store, "acme:r-1", 1);
+            change(store, "acme:r-2", 1);
+            change(store, "acme:r-2", 2);
+            sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(port), store);
+
+            // then: their state at the latest revision arrives as resync records; r-3 did not change
+            for (String id : List.of("acme:r-1", "acme:r-2")) {
+                long revision = store.thing(ThingId.of(id)).orElseThrow().revision();
+                await().atMost(WAIT).ignoreExceptions().until(() -> latest(kafka, id).revision() == revision);
+                Event latest = latest(kafka, id);
+                assertTrue(latest.resync(), latest::toString);
+                assertEquals("MODIFIED", latest.action());
+                assertEquals("/", latest.path());
+                assertTrue(latest.value().contains("\"n\":" + (id.endsWith("1") ? 1 : 2)), latest::toString);
+            }
+            assertEquals(1, events(kafka, TOPIC).stream().filter(e -> e.key().equals("acme:r-3")).count());
+
+            // and: the subscription is back, so later changes arrive as events again
+            assertEquals(204, http("PUT", sandbox.httpUrl() + "/api/2/things/acme:r-3/attributes/n",
+                    "application/json", "7"));
+            await().atMost(WAIT).ignoreExceptions().until(() -> latest(kafka, "acme:r-3").revision() == 2);
+            assertTrue(!latest(kafka, "acme:r-3").resync());
+            EgressFlowTest.assertRevisionsRise(events(kafka, TOPIC));
+        } finally {
+            gateway.stop().toCompletionStage().toCompletableFuture().get();
+            sandbox.close();
         }
     }
 

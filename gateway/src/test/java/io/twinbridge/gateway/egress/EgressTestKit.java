@@ -4,6 +4,7 @@ import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.ditto.TwinEvents;
 import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.sandbox.fleet.SimRecord;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -53,17 +53,18 @@ final class EgressTestKit {
                  boolean resync) {
     }
 
+    /** The flow tests' settings, with no coalescing, so that each record is a merge and an event of its own. */
     static Map<String, String> env(KafkaTestCluster kafka, String prefix, String wsUrl, String httpUrl) {
-        Map<String, String> env = new HashMap<>();
-        env.put("TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("TWINBRIDGE_KAFKA_TOPIC_PREFIX", prefix);
-        env.put("TWINBRIDGE_KAFKA_GROUP_ID", "g-" + prefix);
-        env.put("TWINBRIDGE_DITTO_ENDPOINT", wsUrl);
-        env.put("TWINBRIDGE_DITTO_HTTP_ENDPOINT", httpUrl);
-        env.put("TWINBRIDGE_HTTP_PORT", "0");
-        env.put("TWINBRIDGE_TENANTS", "acme,globex");
+        return withoutCoalescing(GatewayStack.env(kafka, prefix, wsUrl, httpUrl));
+    }
+
+    /** The stack's settings, with no coalescing, as {@link #env(KafkaTestCluster, String, String, String)}. */
+    static Map<String, String> env(GatewayStack stack) {
+        return withoutCoalescing(stack.env());
+    }
+
+    private static Map<String, String> withoutCoalescing(Map<String, String> env) {
         env.put("TWINBRIDGE_INGEST_COALESCE_WINDOW", "0ms");
-        env.put("TWINBRIDGE_INGEST_COMMIT_INTERVAL", "50ms");
         return env;
     }
 

@@ -12,9 +12,7 @@ import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.http.AdminAuth;
 import io.twinbridge.gateway.tenant.TenantId;
-import io.twinbridge.gateway.testkit.KafkaTestCluster;
-import io.twinbridge.sandbox.ditto.DittoSandbox;
-import io.twinbridge.sandbox.ditto.SandboxOptions;
+import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
@@ -32,19 +30,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,21 +49,17 @@ class TenantChangesFlowTest {
     private static final String ACME_TOPIC = "plant7.acme.raw";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @RegisterExtension
+    static final GatewayStack STACK = GatewayStack.prefix("tc").sandbox(o -> o.withUser("acme-gw", "acme-pw"))
+            .topic(ACME_TOPIC, 1).topic("tc.telemetry.globex", 1).topic("tc.dlq.acme", 1)
+            .topics("twin-events", 1, "acme", "globex", "initech").topic("tc.commands.initech", 1);
+
     @TempDir
     static Path dir;
-    private static KafkaTestCluster kafka;
-    private static DittoSandbox sandbox;
     private static Gateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = KafkaTestCluster.start();
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0).withUser("acme-gw", "acme-pw"));
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            admin.createTopics(List.of(topic(ACME_TOPIC), topic("tc.telemetry.globex"), topic("tc.dlq.acme"),
-                    topic("tc.twin-events.acme"), topic("tc.twin-events.globex"), topic("tc.twin-events.initech"),
-                    topic("tc.commands.initech"))).all().get(30, TimeUnit.SECONDS);
-        }
         Path tenants = dir.resolve("tenants.json");
         Files.writeString(tenants, """
                 {"tenants": [
@@ -80,26 +67,13 @@ class TenantChangesFlowTest {
                    "ditto": {"username": "acme-gw", "passwordEnv": "TENANT_ACME_PW"}},
                   {"id": "globex", "namespaces": ["globex"], "roles": {}}
                 ]}""".formatted(ACME_TOPIC), StandardCharsets.UTF_8);
-        Map<String, String> env = EgressTestKit.env(kafka, "tc", sandbox.wsUrl(), sandbox.httpUrl());
+        Map<String, String> env = EgressTestKit.env(STACK);
         env.put("TWINBRIDGE_TENANTS_FILE", tenants.toString());
         env.put("TWINBRIDGE_ADMIN_PRINCIPALS", "ops:*:" + AdminAuth.hash(OPS_TOKEN));
         GatewayConfig config = GatewayConfig.fromEnv(env);
         Map<String, String> processEnv = Map.of("TENANT_ACME_PW", "acme-pw");
-        gateway = Gateway.start(config, DittoPortFactory.webSocket(config.ditto()),
-                name -> Optional.ofNullable(processEnv.get(name))).toCompletionStage().toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
-        gateway.egress().orElseThrow().subscribed().get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        sandbox.close();
-        kafka.close();
-    }
-
-    private static NewTopic topic(String name) {
-        return new NewTopic(name, 1, (short) 1);
+        gateway = STACK.start(Gateway.start(config, DittoPortFactory.webSocket(config.ditto()),
+                name -> Optional.ofNullable(processEnv.get(name))));
     }
 
     @Test
@@ -119,7 +93,7 @@ class TenantChangesFlowTest {
         assertEquals(404, get("/api/2/things/" + thingId, "ditto", "ditto").statusCode());
         assertEquals(List.of(), acmeThings("ditto", "ditto"), "Ditto's search honours the policy too");
         // and: acme's egress, reading as acme-gw, publishes the twin's changes on acme's twin-events topic
-        await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, "tc.twin-events.acme").stream()
+        await().atMost(WAIT).ignoreExceptions().until(() -> events(STACK.kafka(), "tc.twin-events.acme").stream()
                 .anyMatch(e -> e.thingId().equals(thingId)));
     }
 
@@ -143,7 +117,7 @@ class TenantChangesFlowTest {
                 "{\"policyId\":\"initech:tenant-policy\",\"attributes\":{\"line\":2}}").statusCode()));
 
         // then: the events of both namespaces are on its twin-events topic
-        await().atMost(WAIT).ignoreExceptions().until(() -> events(kafka, "tc.twin-events.initech").stream()
+        await().atMost(WAIT).ignoreExceptions().until(() -> events(STACK.kafka(), "tc.twin-events.initech").stream()
                 .map(e -> e.thingId()).toList().containsAll(List.of("initech:press-1", "initech.lab:press-2")));
 
         // when: the tenant is removed, its egress session closes
@@ -163,31 +137,19 @@ class TenantChangesFlowTest {
                 .map(item -> item.asObject().getValue("thingId").orElseThrow().asString()).toList();
     }
 
-    private static void produce(String topic, List<SimRecord> records) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (SimRecord r : records) {
-                producer.send(new ProducerRecord<>(topic, r.key().getBytes(StandardCharsets.UTF_8), r.value()))
-                        .get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("producing to " + topic + " failed", e);
-        }
+    private static void produce(String topic, List<SimRecord> records) throws Exception {
+        STACK.produce(records.stream().map(r -> new ProducerRecord<>(topic, r.key().getBytes(StandardCharsets.UTF_8),
+                r.value())).toList());
     }
 
     private static HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.httpUrl() + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(STACK.sandbox().httpUrl() + path))
                 .header("Authorization", basic(user, password)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.httpUrl() + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(STACK.sandbox().httpUrl() + path))
                 .header("Authorization", basic("ditto", "ditto")).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.twinbridge.gateway.Main;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.mapping.TwinPatch;
+import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
-import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
@@ -23,59 +23,55 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A gateway process killed mid-stream (no clean shutdown) loses nothing: the next instance in the group resumes. */
 class GatewayCrashTest {
+    @RegisterExtension
+    static final GatewayStack STACK = GatewayStack.prefix("crash");
 
     @Test
     void aKilledGatewayLosesNoEventAndTheNextInstanceFinishesTheWork() throws Exception {
-        try (KafkaTestCluster kafka = KafkaTestCluster.start();
-                DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
-            IngestHarness h = new IngestHarness(kafka, "crash");
-            h.createTopics("acme", "globex");
-            List<SimRecord> records = new FleetSimulator(FleetOptions.defaults().withTopicPrefix("crash")
-                    .withDevicesPerKind(3)).stream().limit(6_000).collect(Collectors.toList());
-            h.produce(records);
+        KafkaTestCluster kafka = STACK.kafka();
+        DittoSandbox sandbox = STACK.sandbox();
+        IngestHarness h = new IngestHarness(kafka, "crash");
+        h.createTopics("acme", "globex");
+        List<SimRecord> records = new FleetSimulator(FleetOptions.defaults().withTopicPrefix("crash")
+                .withDevicesPerKind(3)).stream().limit(6_000).collect(Collectors.toList());
+        h.produce(records);
 
-            // given a gateway process that is working through the backlog
-            Path log = Files.createTempFile("gateway-crash", ".log");
-            ProcessBuilder builder = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("TWINBRIDGE_KAFKA_TOPIC_PREFIX", "crash");
-            env.put("TWINBRIDGE_KAFKA_GROUP_ID", "g-crash");
-            env.put("TWINBRIDGE_DITTO_ENDPOINT", sandbox.wsUrl());
-            env.put("TWINBRIDGE_DITTO_HTTP_ENDPOINT", sandbox.httpUrl());
-            env.put("TWINBRIDGE_HTTP_PORT", "0");
-            env.put("TWINBRIDGE_INGEST_COALESCE_WINDOW", "0ms");
-            env.put("TWINBRIDGE_INGEST_COMMIT_INTERVAL", "50ms");
-            // the group notices the dead member after the session timeout; keep it at the broker's minimum
-            env.put("TWINBRIDGE_KAFKA_CLIENT_SESSION_TIMEOUT_MS", "6000");
-            env.put("TWINBRIDGE_KAFKA_CLIENT_HEARTBEAT_INTERVAL_MS", "1000");
-            Process gateway = builder.start();
-            try {
-                await().atMost(Duration.ofSeconds(90)).until(() -> h.committedTotal("g-crash") > 0);
-            } finally {
-                // when it is killed without a clean shutdown
-                gateway.destroyForcibly();
-                assertTrue(gateway.waitFor(30, TimeUnit.SECONDS));
-            }
-            long committedAtCrash = h.committedTotal("g-crash");
-            assertTrue(committedAtCrash < records.size(), "killed mid-stream, " + committedAtCrash + " committed");
+        // given a gateway process that is working through the backlog
+        Path log = Files.createTempFile("gateway-crash", ".log");
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.putAll(GatewayStack.env(kafka, "crash", sandbox.wsUrl(), sandbox.httpUrl()));
+        env.put("TWINBRIDGE_INGEST_COALESCE_WINDOW", "0ms");
+        // the group notices the dead member after the session timeout; keep it at the broker's minimum
+        env.put("TWINBRIDGE_KAFKA_CLIENT_SESSION_TIMEOUT_MS", "6000");
+        env.put("TWINBRIDGE_KAFKA_CLIENT_HEARTBEAT_INTERVAL_MS", "1000");
+        Process gateway = builder.start();
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> h.committedTotal("g-crash") > 0);
+        } finally {
+            // when it is killed without a clean shutdown
+            gateway.destroyForcibly();
+            assertTrue(gateway.waitFor(30, TimeUnit.SECONDS));
+        }
+        long committedAtCrash = h.committedTotal("g-crash");
+        assertTrue(committedAtCrash < records.size(), "killed mid-stream, " + committedAtCrash + " committed");
 
-            // then a new instance in the same group resumes from the committed offsets and nothing is lost
-            DittoPort ditto = h.dittoPort(sandbox, "ingest-after-crash");
-            IngestService next = h.ingest("g-crash", ditto);
-            try {
-                await().atMost(Duration.ofSeconds(120)).until(() -> h.committedTotal("g-crash") == records.size());
-                Map<String, TwinPatch> expected = h.expectedTwins(records);
-                expected.forEach((thingId, patch) -> assertTwinHolds(twin(sandbox, thingId).orElseThrow(), patch));
-            } finally {
-                next.stop().get();
-                ditto.close().toCompletableFuture().get();
-            }
+        // then a new instance in the same group resumes from the committed offsets and nothing is lost
+        DittoPort ditto = h.dittoPort(sandbox, "ingest-after-crash");
+        IngestService next = h.ingest("g-crash", ditto);
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> h.committedTotal("g-crash") == records.size());
+            Map<String, TwinPatch> expected = h.expectedTwins(records);
+            expected.forEach((thingId, patch) -> assertTwinHolds(twin(sandbox, thingId).orElseThrow(), patch));
+        } finally {
+            next.stop().get();
+            ditto.close().toCompletableFuture().get();
         }
     }
 

@@ -12,7 +12,7 @@ import io.twinbridge.gateway.kafka.DeadLetterHeaders;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantId;
-import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.gateway.testkit.SharedKafka;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.FaultKind;
@@ -33,24 +33,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ingest end to end: real broker, real sandbox over WebSocket, the production Ditto adapter. */
 class IngestFlowTest {
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
-    private static KafkaTestCluster kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = KafkaTestCluster.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka();
 
     private static List<SimRecord> simulate(FleetOptions options, int count) {
         return new FleetSimulator(options).stream().limit(count).collect(Collectors.toList());
@@ -58,7 +48,7 @@ class IngestFlowTest {
 
     @Test
     void everyTwinEndsAtTheNewestValueOfEveryPropertyAndEveryOffsetIsCommitted() throws Exception {
-        IngestHarness h = new IngestHarness(kafka, "last");
+        IngestHarness h = new IngestHarness(KAFKA.cluster(), "last");
         h.createTopics("acme", "globex");
         List<SimRecord> records = simulate(FleetOptions.defaults().withTopicPrefix("last").withDevicesPerKind(3), 2_400);
         h.produce(records);
@@ -106,7 +96,7 @@ class IngestFlowTest {
 
     @Test
     void poisonRecordsGoToTheDeadLetterTopicWithStageAndCodeAndNeverBlock() throws Exception {
-        IngestHarness h = new IngestHarness(kafka, "poison");
+        IngestHarness h = new IngestHarness(KAFKA.cluster(), "poison");
         h.createTopics("acme", "globex");
         List<SimRecord> records = simulate(FleetOptions.defaults().withTopicPrefix("poison").withTenants(List.of("acme"))
                 .withFaults(0.25, EnumSet.allOf(FaultKind.class)), 800);
@@ -168,7 +158,7 @@ class IngestFlowTest {
     /** Creates the thing, then narrows its policy so that the gateway's subject may read but not write it. */
     @Test
     void aTenantAddedAtRunTimeIsIngestedWithoutARestart() throws Exception {
-        IngestHarness h = new IngestHarness(kafka, "dyn");
+        IngestHarness h = new IngestHarness(KAFKA.cluster(), "dyn");
         h.createTopics("acme", "globex");
         List<SimRecord> records = simulate(FleetOptions.defaults().withTopicPrefix("dyn"), 400);
         h.produce(records);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.mapping.TwinPatch;
-import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.gateway.testkit.SharedKafka;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.ditto.SandboxStore;
@@ -19,24 +19,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ingest through a Ditto outage and a rebalance between two gateway instances. */
 class IngestResilienceTest {
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
-    private static KafkaTestCluster kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = KafkaTestCluster.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka();
 
     private static List<SimRecord> simulate(String prefix, int count) {
         return new FleetSimulator(FleetOptions.defaults().withTopicPrefix(prefix).withDevicesPerKind(3)).stream()
@@ -45,7 +35,7 @@ class IngestResilienceTest {
 
     @Test
     void aDittoOutageLosesNothingAndCommitsNothingUnpersisted() throws Exception {
-        IngestHarness h = new IngestHarness(kafka, "outage");
+        IngestHarness h = new IngestHarness(KAFKA.cluster(), "outage");
         h.createTopics("acme", "globex");
         List<SimRecord> records = simulate("outage", 3_000);
         List<SimRecord> before = records.subList(0, 1_000);
@@ -94,7 +84,7 @@ class IngestResilienceTest {
 
     @Test
     void twoInstancesInOneGroupShareThePartitionsAndTheEndStateIsCorrect() throws Exception {
-        IngestHarness h = new IngestHarness(kafka, "pair");
+        IngestHarness h = new IngestHarness(KAFKA.cluster(), "pair");
         h.createTopics("acme", "globex");
         List<SimRecord> records = simulate("pair", 4_000);
         try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {

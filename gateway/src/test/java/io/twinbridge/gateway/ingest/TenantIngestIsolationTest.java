@@ -11,6 +11,7 @@ import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.kafka.DeadLetterHeaders;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.gateway.testkit.SharedKafka;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.FaultKind;
@@ -25,14 +26,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ingest isolation: the tenant comes from the topic, and a record cannot reach into another tenant's namespace. */
 class TenantIngestIsolationTest {
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka();
 
     @Test
     void aRecordOnAcmesTopicForAGlobexDeviceIsDeadLetteredAndGlobexsTwinIsUntouched() throws Exception {
-        try (KafkaTestCluster kafka = KafkaTestCluster.start();
-             DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
+        KafkaTestCluster kafka = KAFKA.cluster();
+        try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
             IngestHarness h = new IngestHarness(kafka, "iso");
             h.createTopics("acme", "globex");
             List<SimRecord> records = new FleetSimulator(FleetOptions.defaults().withTopicPrefix("iso")

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinbridge.gateway.Gateway;
-import io.twinbridge.gateway.config.GatewayConfig;
-import io.twinbridge.gateway.testkit.KafkaTestCluster;
-import io.twinbridge.sandbox.ditto.DittoSandbox;
-import io.twinbridge.sandbox.ditto.SandboxOptions;
+import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FaultKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
@@ -21,23 +18,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 7's metrics test: a real broker, the sandbox and a running gateway; good and bad telemetry for two tenants;
@@ -50,47 +37,14 @@ class MetricsEndpointTest {
     private static final Map<FaultKind, String> CODES = Map.of(FaultKind.GARBAGE, "decode.malformed",
             FaultKind.UNKNOWN_SCHEMA, "decode.unknown-schema", FaultKind.OUT_OF_RANGE, "validate.out-of-range");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static KafkaTestCluster kafka;
-    private static DittoSandbox sandbox;
+    @RegisterExtension
+    static final GatewayStack STACK = GatewayStack.prefix(PREFIX).topics("telemetry", 2, "acme", "globex")
+            .topics("twin-events", 1, "acme", "globex").topics("dlq", 1, "acme", "globex");
     private static Gateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = KafkaTestCluster.start();
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            admin.createTopics(List.of(new NewTopic(PREFIX + ".telemetry.acme", 2, (short) 1),
-                    new NewTopic(PREFIX + ".telemetry.globex", 2, (short) 1),
-                    new NewTopic(PREFIX + ".twin-events.acme", 1, (short) 1),
-                    new NewTopic(PREFIX + ".twin-events.globex", 1, (short) 1),
-                    new NewTopic(PREFIX + ".dlq.acme", 1, (short) 1),
-                    new NewTopic(PREFIX + ".dlq.globex", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        Map<String, String> env = new HashMap<>();
-        env.put("TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("TWINBRIDGE_KAFKA_TOPIC_PREFIX", PREFIX);
-        env.put("TWINBRIDGE_KAFKA_GROUP_ID", "g-" + PREFIX);
-        env.put("TWINBRIDGE_DITTO_ENDPOINT", sandbox.wsUrl());
-        env.put("TWINBRIDGE_DITTO_HTTP_ENDPOINT", sandbox.httpUrl());
-        env.put("TWINBRIDGE_HTTP_PORT", "0");
-        env.put("TWINBRIDGE_TENANTS", "acme,globex");
-        env.put("TWINBRIDGE_INGEST_COMMIT_INTERVAL", "50ms");
-        gateway = Gateway.start(GatewayConfig.fromEnv(env)).toCompletionStage().toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
-        gateway.egress().orElseThrow().subscribed().get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+        gateway = STACK.start(STACK.env());
     }
 
     @Test
@@ -163,21 +117,8 @@ class MetricsEndpointTest {
         return PrometheusText.parse(response.body());
     }
 
-    /** Not idempotent, one request in flight: the in-process broker can stall idempotent producers (see testkit). */
     private static void produce(List<SimRecord> records) throws Exception {
-        Properties p = new Properties();
-        p.putAll(kafka.clientProperties());
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            List<Future<RecordMetadata>> sends = records.stream().map(r -> producer.send(new ProducerRecord<>(
-                    r.topic(), r.key().getBytes(StandardCharsets.UTF_8), r.value()))).toList();
-            for (Future<RecordMetadata> send : sends) {
-                send.get(30, TimeUnit.SECONDS);
-            }
-        }
+        STACK.produce(records.stream().map(r -> new ProducerRecord<>(r.topic(), r.key().getBytes(
+                StandardCharsets.UTF_8), r.value())).toList());
     }
 }

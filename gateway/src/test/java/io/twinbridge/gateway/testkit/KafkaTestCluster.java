@@ -29,6 +29,9 @@ public final class KafkaTestCluster implements AutoCloseable {
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // the first group or transaction would otherwise create 50 partitions of the internal topic
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.num.partitions", "1")
                     .build();
             cluster.format();
             cluster.startup();
