@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.twinbridge.gateway.logging.LogFormat;
+
 /** Entry point of the {@code ./twinbridge} command: picks the subcommand and hands it the remaining arguments. */
 public final class Launcher {
     private final Map<String, Command> commands = new LinkedHashMap<>();
@@ -24,8 +26,23 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // log4j picks its appender by this value before any command runs; an unknown one would silence every log line
+        Optional<String> badFormat = logFormatProblem(LogFormat.active(System.getenv()));
+        if (badFormat.isPresent()) {
+            System.err.println("twinbridge: " + badFormat.get());
+            System.exit(ExitCodes.USAGE);
+        }
         // Long-running commands (demo, run) return only once they have stopped, so exiting here is always right.
         System.exit(withAllCommands().run(List.of(args), Console.system()));
+    }
+
+    /** Why {@code format} (of TWINBRIDGE_LOG_FORMAT or -Dtwinbridge.log.format) is not usable, if it is not. */
+    static Optional<String> logFormatProblem(String format) {
+        if (LogFormat.PLAIN.equals(format) || LogFormat.JSON.equals(format)) {
+            return Optional.empty();
+        }
+        return Optional.of(LogFormat.ENV + " (or -D" + LogFormat.PROPERTY + ") must be " + LogFormat.PLAIN + " or "
+                + LogFormat.JSON + ", not '" + format + "'");
     }
 
     int run(List<String> args, Console console) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +67,13 @@ class LauncherTest {
         assertEquals(ExitCodes.FAILED, new Launcher(List.of(failing)).run(List.of("boom"), console));
         assertEquals("twinbridge boom: port 127.0.0.1:8080 is already in use",
                 io.err().strip());
+    }
+
+    @Test
+    void anUnknownLogFormatIsRefusedBeforeLoggingGoesSilent() {
+        assertEquals(Optional.empty(), Launcher.logFormatProblem("plain"));
+        assertEquals(Optional.empty(), Launcher.logFormatProblem("json"));
+        assertEquals(Optional.of("TWINBRIDGE_LOG_FORMAT (or -Dtwinbridge.log.format) must be plain or json, not 'JSON'"),
+                Launcher.logFormatProblem("JSON"));
     }
 }
