@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -124,6 +130,27 @@ class DashboardPageTest {
             List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
             assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "browser console errors");
+
+            // a value outside its Thing Model's range (only a writer that bypasses the gateway's validation can
+            // store one) turns its card amber, naming the property, and marks the value
+            String outlier = DemoFleet.TENANTS.get(0) + ":WTG-900";
+            HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(demo.dittoThingsUrl() + "/" + outlier))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "ditto:ditto".getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"policyId\":\"" + DemoFleet.TENANTS.get(0)
+                            + ":tenant-policy\",\"attributes\":{\"model\":\"turbine\"},\"features\":{\"rotor\":"
+                            + "{\"properties\":{\"speed\":40}}}}", StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(201, put.statusCode(), put.body());
+            By outlierCard = By.cssSelector("article.card.out-of-range[data-thing-id='" + outlier + "']");
+            wait.until(b -> b.findElements(outlierCard).size() == 1);
+            WebElement amber = browser.findElement(outlierCard);
+            assertTrue(amber.findElement(By.cssSelector(".badge")).getText().startsWith("out of range: "),
+                    amber.findElement(By.cssSelector(".badge")).getText());
+            assertTrue(amber.findElement(By.cssSelector("[data-path='rotor.speed']")).getAttribute("class")
+                    .contains("out"), amber.getAttribute("outerHTML"));
         } finally {
             if (browser != null) {
                 browser.quit();

@@ -53,8 +53,10 @@ class DlqCommandTest {
         assertEquals(ExitCodes.OK, run("inspect", "--tenant", "acme", "--json", "--limit", "2"));
         JsonNode json = new ObjectMapper().readTree(io.out());
         assertEquals(3, json.get("matched").asInt());
-        assertEquals(3, json.get("byStage").get("decode").asInt() + json.get("byStage").get("validate").asInt());
+        assertEquals(2, json.get("byStage").get("decode").asInt());
+        assertEquals(1, json.get("byStage").get("validate").asInt());
         assertEquals(2, json.get("byCode").get("decode.unknown-schema").asInt());
+        assertEquals(1, json.get("byCode").get("validate.out-of-range").asInt());
         assertEquals(2, json.get("first").size());
         assertEquals("RBT-001", json.get("first").get(0).get("key").asText());
         assertEquals(7, json.get("first").get(0).get("source").get("offset").asInt());

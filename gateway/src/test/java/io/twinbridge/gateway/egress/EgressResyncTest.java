@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.egress.EgressTestKit.Event;
+import io.twinbridge.gateway.logging.CapturedLogs;
+import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.gateway.testkit.SharedKafka;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
@@ -40,6 +42,7 @@ class EgressResyncTest {
         Map<String, String> env = EgressTestKit.env(kafka, "resync", sandbox.wsUrl(), sandbox.httpUrl());
         env.put("TWINBRIDGE_INGEST_ENABLED", "false");
         Gateway gateway = EgressTestKit.startGateway(env);
+        CapturedLogs logs = CapturedLogs.attach();
         try {
             // given: three things egress has seen
             for (String id : List.of("acme:r-1", "acme:r-2", "acme:r-3")) {
@@ -66,6 +69,13 @@ class EgressResyncTest {
                 assertTrue(latest.value().contains("\"n\":" + (id.endsWith("1") ? 1 : 2)), latest::toString);
             }
             assertEquals(1, events(kafka, TOPIC).stream().filter(e -> e.key().equals("acme:r-3")).count());
+            // and: the line about each resync, written on the tenant's worker, names the tenant and the thing
+            for (String id : List.of("acme:r-1", "acme:r-2")) {
+                CapturedLogs.Line line = logs.lines().stream().filter(l -> l.message().startsWith(id
+                        + ": published its state at revision")).findFirst().orElseThrow(() -> new AssertionError(
+                        "no resync line for " + id));
+                assertEquals(Map.of(LogContext.TENANT, "acme", LogContext.THING_ID, id), line.context());
+            }
 
             // and: the subscription is back, so later changes arrive as events again
             assertEquals(204, http("PUT", sandbox.httpUrl() + "/api/2/things/acme:r-3/attributes/n",
@@ -74,6 +84,7 @@ class EgressResyncTest {
             assertTrue(!latest(kafka, "acme:r-3").resync());
             EgressFlowTest.assertRevisionsRise(events(kafka, TOPIC));
         } finally {
+            logs.close();
             gateway.stop().toCompletionStage().toCompletableFuture().get();
             sandbox.close();
         }

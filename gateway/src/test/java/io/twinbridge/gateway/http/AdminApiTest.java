@@ -160,6 +160,34 @@ class AdminApiTest {
                 new String(Files.readAllBytes(tenantsFile), StandardCharsets.UTF_8));
     }
 
+    /** tenants.max-document-bytes (default 1 MiB) bounds one tenant sent to the admin API, too. */
+    @Test
+    void aTenantOverTheSizeLimitIsRefusedAndChangesNothing() throws Exception {
+        int limit = 1_048_576;
+        byte[] fileBefore = Files.readAllBytes(tenantsFile);
+        String start = "{\"namespaces\":[\"badco\"],\"roles\":{},\"padding\":\"";
+
+        // one byte over: the reader names the limit
+        Answer justOver = call("PUT", admin("/admin/tenants/badco"), bearer(OPS_TOKEN),
+                Optional.of(padded(start, limit + 1)));
+        assertEquals(400, justOver.status(), justOver.body());
+        assertTrue(justOver.body().contains("over the limit of " + limit + " bytes"), justOver.body());
+        // far over: the HTTP layer stops reading the body
+        Answer farOver = call("PUT", admin("/admin/tenants/badco"), bearer(OPS_TOKEN),
+                Optional.of(padded(start, limit + 4096)));
+        assertEquals(413, farOver.status(), farOver.body());
+
+        assertTrue(gateway.tenants().get(TenantId.of("badco")).isEmpty());
+        assertEquals(404, policyInDitto("badco:tenant-policy").status());
+        assertEquals(new String(fileBefore, StandardCharsets.UTF_8),
+                new String(Files.readAllBytes(tenantsFile), StandardCharsets.UTF_8));
+    }
+
+    /** A JSON object of exactly {@code bytes} UTF-8 bytes, {@code start} then a padded string member. */
+    private static String padded(String start, int bytes) {
+        return start + "x".repeat(bytes - start.length() - 2) + "\"}";
+    }
+
     @Test
     void putAppliesThePolicyServesTheTenantAndWritesTheFileThenDeleteStopsIt() throws Exception {
         Answer created = call("PUT", admin("/admin/tenants/initech"), bearer(OPS_TOKEN), Optional.of(INITECH));

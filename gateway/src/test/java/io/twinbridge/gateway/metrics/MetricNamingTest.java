@@ -80,6 +80,44 @@ class MetricNamingTest {
         assertEquals(0.003, scrape.value("twinbridge_ditto_request_seconds_sum", Map.of("tenant", "acme")), 1e-9);
     }
 
+    /** Each counter family reads its own figure of the stats: a meter bound to the wrong one fails here. */
+    @Test
+    void eachCounterReadsItsOwnFigure() {
+        GatewayMetrics metrics = new GatewayMetrics();
+        metrics.bindIngest(IngestStatsFixture.distinctCounts("acme"), new IngestConsumerStats(),
+                topic -> Optional.of("acme"));
+        EgressStats egress = new EgressStats();
+        EgressStats acme = egress.tenant("acme");
+        acme.eventsPublished.add(11);
+        acme.resyncsPublished.add(12);
+        acme.eventsDropped.add(13);
+        acme.commandsPublished.add(14);
+        acme.commandsRejected.add(15);
+        metrics.bindEgress(egress);
+        PrometheusText scrape = PrometheusText.parse(metrics.scrape());
+        Map<String, String> t = Map.of("tenant", "acme");
+
+        Map<String, Double> expected = new java.util.TreeMap<>(Map.ofEntries(
+                Map.entry("twinbridge_ingest_records_consumed_total", 9.0),
+                Map.entry("twinbridge_ingest_records_applied_total", 8.0),
+                Map.entry("twinbridge_ingest_records_coalesced_total", 3.0),
+                Map.entry("twinbridge_ditto_merges_sent_total", 5.0),
+                Map.entry("twinbridge_ingest_stale_features_dropped_total", 4.0),
+                Map.entry("twinbridge_ingest_records_stale_total", 2.0),
+                Map.entry("twinbridge_egress_events_published_total", 11.0),
+                Map.entry("twinbridge_egress_resyncs_published_total", 12.0),
+                Map.entry("twinbridge_egress_events_dropped_total", 13.0),
+                Map.entry("twinbridge_egress_commands_published_total", 14.0),
+                Map.entry("twinbridge_egress_commands_rejected_total", 15.0)));
+        Map<String, Double> scraped = new java.util.TreeMap<>();
+        expected.keySet().forEach(name -> scraped.put(name, scrape.value(name, t)));
+        assertEquals(expected, scraped);
+        assertEquals(6, scrape.value("twinbridge_ingest_records_dead_lettered_total",
+                Map.of("tenant", "acme", "stage", "validate", "code", "validate.out-of-range")));
+        assertEquals(1, scrape.value("twinbridge_ingest_records_dead_lettered_total",
+                Map.of("tenant", "acme", "stage", "decode", "code", "decode.malformed")));
+    }
+
     /** The dashboard may only query what the gateway exports: every name in its PromQL is in a real scrape. */
     @Test
     void theGrafanaDashboardQueriesOnlyExportedMetrics() throws Exception {
