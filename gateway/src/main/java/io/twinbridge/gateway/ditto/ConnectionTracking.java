@@ -10,7 +10,6 @@ import org.eclipse.ditto.client.messaging.AuthenticationProvider;
 
 import com.neovisionaries.ws.client.WebSocket;
 import com.neovisionaries.ws.client.WebSocketAdapter;
-import com.neovisionaries.ws.client.WebSocketFrame;
 
 /**
  * Knows whether the session's WebSocket is open, and passes every text frame, in order and on the socket's reading
@@ -20,12 +19,13 @@ import com.neovisionaries.ws.client.WebSocketFrame;
  */
 final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
     private final AuthenticationProvider<WebSocket> delegate;
-    private final AtomicBoolean open = new AtomicBoolean(false);
+    private final AtomicBoolean destroyed = new AtomicBoolean(false);
     private final AtomicBoolean everOpened = new AtomicBoolean(false);
     private volatile Consumer<String> textListener = text -> { };
     private volatile Runnable reopenListener = () -> { };
     private volatile String subscription;
     private volatile WebSocket current;
+    private volatile WebSocket latest;
 
     ConnectionTracking(AuthenticationProvider<WebSocket> delegate) {
         this.delegate = delegate;
@@ -54,8 +54,14 @@ final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
         }
     }
 
+    /**
+     * Asks the newest socket itself rather than a flag set by our listener: ditto-client completes its connect
+     * future from its own {@code onConnected}, which runs before ours on the same thread, so a caller acting on that
+     * future would otherwise see the session closed. The socket's state is OPEN before any listener runs.
+     */
     boolean isOpen() {
-        return open.get();
+        WebSocket socket = latest;
+        return !destroyed.get() && socket != null && socket.isOpen();
     }
 
     @Override
@@ -66,10 +72,10 @@ final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
     @Override
     public void prepareAuthentication(WebSocket socket) {
         delegate.prepareAuthentication(socket);
+        latest = socket;
         socket.addListener(new WebSocketAdapter() {
             @Override
             public void onConnected(WebSocket ws, Map<String, List<String>> headers) {
-                open.set(true);
                 current = ws;
                 String text = subscription;
                 if (text != null) {
@@ -84,18 +90,12 @@ final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
             public void onTextMessage(WebSocket ws, String text) {
                 textListener.accept(text);
             }
-
-            @Override
-            public void onDisconnected(WebSocket ws, WebSocketFrame serverClose, WebSocketFrame clientClose,
-                                       boolean closedByServer) {
-                open.set(false);
-            }
         });
     }
 
     @Override
     public void destroy() {
-        open.set(false);
+        destroyed.set(true);
         delegate.destroy();
     }
 }
