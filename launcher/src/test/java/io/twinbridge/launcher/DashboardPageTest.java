@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -69,48 +70,55 @@ class DashboardPageTest {
         try {
             browser = starting.get(60, TimeUnit.SECONDS);
             browser.get(demo.dashboardUrl());
+            // the page redraws its figures every second: an element read between two redraws is stale, so every
+            // read goes through the wait, which tries again
             WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(200));
+            wait.ignoring(StaleElementReferenceException.class);
 
             // a section per tenant, and a card per simulated twin, grouped by kind
             wait.until(b -> b.findElements(By.cssSelector("article.card")).size() == FLEET_TWINS);
             for (String tenant : DemoFleet.TENANTS) {
-                WebElement section = browser.findElement(By.cssSelector("section.tenant[data-tenant='" + tenant + "']"));
-                assertEquals(List.of("turbine", "robot", "hvac", "vehicle"), section
-                        .findElements(By.cssSelector(".kind")).stream().map(k -> k.getAttribute("data-kind")).toList());
-                assertEquals(8, section.findElements(By.cssSelector("article.card")).size(), tenant);
+                String section = "section.tenant[data-tenant='" + tenant + "'] ";
+                assertEquals(List.of("turbine", "robot", "hvac", "vehicle"), wait.until(d -> d.findElements(
+                        By.cssSelector(section + ".kind")).stream().map(k -> k.getAttribute("data-kind")).toList()));
+                int cards = wait.until(d -> d.findElements(By.cssSelector(section + "article.card")).size());
+                assertEquals(8, cards, tenant);
             }
 
             // a value shown changes while we watch: the robot's cycle count only ever grows
             By cycles = By.cssSelector("article.card[data-thing-id='acme:RBT-001'] .main-value");
             wait.until(b -> hasDigit(b.findElement(cycles).getText()));
-            String before = browser.findElement(cycles).getText();
+            String before = wait.until(b -> b.findElement(cycles).getText());
             wait.until(b -> !b.findElement(cycles).getText().equals(before));
 
             // sparklines are drawn once a twin has two samples, and the gateway's figures arrive once a second
             wait.until(b -> b.findElements(By.cssSelector("article.card svg.spark polyline")).size() >= FLEET_TWINS / 2);
-            String points = browser.findElement(By.cssSelector("article.card svg.spark polyline")).getAttribute("points");
+            String points = wait.until(b -> b.findElement(By.cssSelector("article.card svg.spark polyline"))
+                    .getAttribute("points"));
             assertTrue(points.split(" ").length >= 2, points);
             wait.until(b -> hasDigit(b.findElement(By.id("stat-ingest")).getText())
                     && !b.findElement(By.id("stat-ingest")).getText().equals("0"));
-            assertEquals("live", browser.findElement(By.id("connection")).getText());
+            assertEquals("live", wait.until(b -> b.findElement(By.id("connection")).getText()));
             // the bounds come from the Thing Models through the snapshot: the turbine's power tooltip names them
-            String range = browser.findElement(By.cssSelector(
-                    "article.card[data-thing-id='acme:WTG-001'] [data-path='rotor.speed']")).getAttribute("title");
+            String range = wait.until(b -> b.findElement(By.cssSelector(
+                    "article.card[data-thing-id='acme:WTG-001'] [data-path='rotor.speed']")).getAttribute("title"));
             assertEquals("range 0 … 25", range);
 
             // the tripped turbine is highlighted in red with its fault, and it is the only highlighted card
             wait.until(b -> b.findElements(By.cssSelector("article.card.faulted")).size() == 1);
-            WebElement faulted = browser.findElement(By.cssSelector("article.card.faulted"));
-            assertTrue(faulted.getAttribute("data-thing-id").startsWith(DemoFleet.TENANTS.get(0) + ":WTG-"),
-                    faulted.getAttribute("data-thing-id"));
+            String faultedId = wait.until(b -> b.findElement(By.cssSelector("article.card.faulted"))
+                    .getAttribute("data-thing-id"));
+            assertTrue(faultedId.startsWith(DemoFleet.TENANTS.get(0) + ":WTG-"), faultedId);
             wait.until(b -> b.findElement(By.cssSelector("article.card.faulted .badge")).getText()
                     .matches("fault code \\d+"));
-            assertTrue(faulted.findElement(By.cssSelector(".badge")).getAttribute("title")
-                    .matches("fault state · fault code \\d+"));
-            assertEquals("FAULT", faulted.findElement(By.cssSelector("[data-path='status.state']")).getText());
+            String badgeTitle = wait.until(b -> b.findElement(By.cssSelector("article.card.faulted .badge"))
+                    .getAttribute("title"));
+            assertTrue(badgeTitle.matches("fault state · fault code \\d+"), badgeTitle);
+            assertEquals("FAULT", wait.until(b -> b.findElement(
+                    By.cssSelector("article.card.faulted [data-path='status.state']")).getText()));
             assertEquals(List.of(), browser.findElements(By.cssSelector("article.card.out-of-range")));
-            assertEquals("1 need attention", browser.findElement(By.cssSelector(
-                    "section.tenant[data-tenant='" + DemoFleet.TENANTS.get(0) + "'] .alerts")).getText());
+            assertEquals("1 need attention", wait.until(b -> b.findElement(By.cssSelector(
+                    "section.tenant[data-tenant='" + DemoFleet.TENANTS.get(0) + "'] .alerts")).getText()));
 
             // each tenant's own figures sit next to its heading
             for (String tenant : DemoFleet.TENANTS) {
@@ -119,8 +127,8 @@ class DashboardPageTest {
                         && hasDigit(b.findElement(By.cssSelector(figures + "[data-figure='applied'] dd")).getText())
                         && !b.findElement(By.cssSelector(figures + "[data-figure='applied'] dd")).getText()
                                 .equals("0"));
-                assertEquals(List.of("in", "applied", "out", "DLQ", "lag"), browser.findElements(
-                        By.cssSelector(figures + "dt")).stream().map(WebElement::getText).toList(), tenant);
+                assertEquals(List.of("in", "applied", "out", "DLQ", "lag"), wait.until(b -> b.findElements(
+                        By.cssSelector(figures + "dt")).stream().map(WebElement::getText).toList()), tenant);
             }
 
             Path screenshot = Path.of("target", "dashboard.png");
@@ -146,11 +154,12 @@ class DashboardPageTest {
             assertEquals(201, put.statusCode(), put.body());
             By outlierCard = By.cssSelector("article.card.out-of-range[data-thing-id='" + outlier + "']");
             wait.until(b -> b.findElements(outlierCard).size() == 1);
-            WebElement amber = browser.findElement(outlierCard);
-            assertTrue(amber.findElement(By.cssSelector(".badge")).getText().startsWith("out of range: "),
-                    amber.findElement(By.cssSelector(".badge")).getText());
-            assertTrue(amber.findElement(By.cssSelector("[data-path='rotor.speed']")).getAttribute("class")
-                    .contains("out"), amber.getAttribute("outerHTML"));
+            String amberBadge = wait.until(b -> b.findElement(outlierCard).findElement(By.cssSelector(".badge"))
+                    .getText());
+            assertTrue(amberBadge.startsWith("out of range: "), amberBadge);
+            String speedClass = wait.until(b -> b.findElement(outlierCard)
+                    .findElement(By.cssSelector("[data-path='rotor.speed']")).getAttribute("class"));
+            assertTrue(speedClass.contains("out"), speedClass);
         } finally {
             if (browser != null) {
                 browser.quit();
