@@ -171,15 +171,8 @@ public final class DittoClientAdapter implements DittoPort {
 
     @Override
     public CompletionStage<Optional<JsonObject>> retrieveThing(ThingId thingId, DittoRequestOptions options) {
-        return send("retrieve " + thingId, options, headers -> RetrieveThing.of(thingId, headers), response -> {
-            if (DittoResponses.status(response) == 404) {
-                return Optional.empty();
-            }
-            if (!DittoResponses.isSuccess(response)) {
-                throw DittoResponses.error(response);
-            }
-            return Optional.of(DittoResponses.valueOrFail(response).asObject());
-        });
+        return send("retrieve " + thingId, options, headers -> RetrieveThing.of(thingId, headers),
+                DittoClientAdapter::thingOrEmpty);
     }
 
     @Override
@@ -188,9 +181,7 @@ public final class DittoClientAdapter implements DittoPort {
         return send("create " + thing.getValue("thingId").map(JsonValue::formatAsString).orElse("thing"), options,
                 headers -> CreateThing.of(ThingsModelFactory.newThing(thing), inlinePolicy.orElse(null), headers),
                 response -> {
-                    if (!DittoResponses.isSuccess(response)) {
-                        throw DittoResponses.error(response);
-                    }
+                    successOrError(response);
                     return response.getPayload().getValue().filter(JsonValue::isObject).map(JsonValue::asObject)
                             .orElse(thing);
                 });
@@ -228,15 +219,8 @@ public final class DittoClientAdapter implements DittoPort {
     @Override
     public CompletionStage<Optional<JsonObject>> retrieveThingState(ThingId thingId) {
         return send("retrieve state of " + thingId, DittoRequestOptions.defaults(), headers -> RetrieveThing
-                .getBuilder(thingId, headers).withSelectedFields(STATE_FIELDS).build(), response -> {
-                    if (DittoResponses.status(response) == 404) {
-                        return Optional.empty();
-                    }
-                    if (!DittoResponses.isSuccess(response)) {
-                        throw DittoResponses.error(response);
-                    }
-                    return Optional.of(DittoResponses.valueOrFail(response).asObject());
-                });
+                .getBuilder(thingId, headers).withSelectedFields(STATE_FIELDS).build(),
+                DittoClientAdapter::thingOrEmpty);
     }
 
     /**
@@ -292,6 +276,15 @@ public final class DittoClientAdapter implements DittoPort {
         }
         provider.emitAdaptable(TwinEvents.acknowledgement(event, label, status));
         return true;
+    }
+
+    /** The thing a retrieve answered with, empty on 404 (no such thing, or not visible to this user). */
+    private static Optional<JsonObject> thingOrEmpty(Adaptable response) {
+        if (DittoResponses.status(response) == 404) {
+            return Optional.empty();
+        }
+        successOrError(response);
+        return Optional.of(DittoResponses.valueOrFail(response).asObject());
     }
 
     private static Void successOrError(Adaptable response) {

@@ -3,7 +3,6 @@ package io.twinbridge.gateway.dashboard;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +30,8 @@ import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.http.AdminAuth;
+import io.twinbridge.gateway.testkit.AdminClient;
+import io.twinbridge.gateway.testkit.AdminClient.Answer;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
@@ -101,15 +101,15 @@ class DashboardTenantsFlowTest {
             assertEquals(new JsonArray().add("globex"), last(events, "snapshot").orElseThrow().getJsonArray("tenants"));
 
             // when: a tenant is added through the admin API, and a twin of its namespace changes in Ditto
-            HttpResponse<String> put = admin("PUT", "/admin/tenants/initech",
+            Answer put = admin("PUT", "/admin/tenants/initech",
                     "{\"namespaces\":[\"initech\"],\"roles\":{\"viewer\":[\"nginx:peter\"]}}");
-            assertEquals(201, put.statusCode(), put.body());
+            assertEquals(201, put.status(), put.body());
             await().atMost(WAIT).until(() -> last(events, "tenants").map(t -> t.getJsonArray("tenants"))
                     .equals(Optional.of(new JsonArray().add("globex").add("initech"))));
             await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertEquals(201, ditto("PUT",
                     "/api/2/things/initech:wtg-1", """
                             {"policyId": "initech:tenant-policy", "attributes": {"model": "turbine"},
-                             "features": {"generator": {"properties": {"power": 1200.5}}}}""").statusCode()));
+                             "features": {"generator": {"properties": {"power": 1200.5}}}}""").status()));
 
             // then: the browsers get the twin, in the new tenant's section, with its value
             await().atMost(WAIT).until(() -> twin(events, "initech:wtg-1").isPresent());
@@ -118,12 +118,12 @@ class DashboardTenantsFlowTest {
             assertEquals(1200.5, twin.getJsonObject("values").getDouble("generator.power"));
             // and later changes follow
             assertEquals(204, ditto("PUT", "/api/2/things/initech:wtg-1/features/generator/properties/power",
-                    "800.25").statusCode());
+                    "800.25").status());
             await().atMost(WAIT).until(() -> twin(events, "initech:wtg-1")
                     .map(t -> t.getJsonObject("values").getDouble("generator.power")).orElse(0.0) == 800.25);
 
             // when: the tenant is removed
-            assertEquals(204, admin("DELETE", "/admin/tenants/initech", null).statusCode());
+            assertEquals(204, admin("DELETE", "/admin/tenants/initech", null).status());
 
             // then: its twin goes, and its section with it
             await().atMost(WAIT).until(() -> twin(events, "initech:wtg-1").map(t -> t.getBoolean("deleted", false))
@@ -180,21 +180,13 @@ class DashboardTenantsFlowTest {
         }).map(JsonObject.class::cast).filter(t -> thingId.equals(t.getString("id"))).reduce((a, b) -> b);
     }
 
-    private static HttpResponse<String> ditto(String method, String path, String json) throws IOException,
-            InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.httpUrl() + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ditto:ditto"
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static Answer ditto(String method, String path, String json) {
+        return AdminClient.call(method, sandbox.httpUrl() + path, AdminClient.basic("ditto", "ditto"),
+                Optional.of(json));
     }
 
-    private static HttpResponse<String> admin(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort()
-                + path)).header("Authorization", "Bearer " + OPS_TOKEN);
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static Answer admin(String method, String path, String json) {
+        return AdminClient.call(method, "http://127.0.0.1:" + gateway.httpPort() + path,
+                AdminClient.bearer(OPS_TOKEN), Optional.ofNullable(json));
     }
 }

@@ -12,20 +12,17 @@ import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.http.AdminAuth;
 import io.twinbridge.gateway.tenant.TenantId;
+import io.twinbridge.gateway.testkit.AdminClient;
+import io.twinbridge.gateway.testkit.AdminClient.Answer;
 import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +44,6 @@ class TenantChangesFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String OPS_TOKEN = "ops-token-0123456789abcdef";
     private static final String ACME_TOPIC = "plant7.acme.raw";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
     static final GatewayStack STACK = GatewayStack.prefix("tc").sandbox(o -> o.withUser("acme-gw", "acme-pw"))
@@ -89,8 +85,8 @@ class TenantChangesFlowTest {
         // nothing but policy management, so the twin was created and written as acme-gw
         await().atMost(WAIT).until(() -> !acmeThings("acme-gw", "acme-pw").isEmpty());
         String thingId = acmeThings("acme-gw", "acme-pw").get(0);
-        assertEquals(200, get("/api/2/things/" + thingId, "acme-gw", "acme-pw").statusCode());
-        assertEquals(404, get("/api/2/things/" + thingId, "ditto", "ditto").statusCode());
+        assertEquals(200, get("/api/2/things/" + thingId, "acme-gw", "acme-pw").status());
+        assertEquals(404, get("/api/2/things/" + thingId, "ditto", "ditto").status());
         assertEquals(List.of(), acmeThings("ditto", "ditto"), "Ditto's search honours the policy too");
         // and: acme's egress, reading as acme-gw, publishes the twin's changes on acme's twin-events topic
         await().atMost(WAIT).ignoreExceptions().until(() -> events(STACK.kafka(), "tc.twin-events.acme").stream()
@@ -100,21 +96,21 @@ class TenantChangesFlowTest {
     @Test
     void aTenantAddedAtRunTimeGetsItsEgressAndLosesItWhenRemoved() throws Exception {
         // given: a new tenant, through the admin API of the running gateway
-        HttpResponse<String> put = admin("PUT", "/admin/tenants/initech",
+        Answer put = admin("PUT", "/admin/tenants/initech",
                 "{\"namespaces\":[\"initech\",\"initech.lab\"],\"roles\":{\"viewer\":[\"nginx:peter\"]}}");
-        assertEquals(201, put.statusCode(), put.body());
+        assertEquals(201, put.status(), put.body());
         await().atMost(WAIT).until(() -> gateway.egress().orElseThrow().session(TenantId.of("initech"))
                 .map(DittoPort::isConnected).orElse(false));
 
         // when: its twin changes in Ditto
         String thing = "/api/2/things/initech:press-1";
         await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertEquals(201, send("PUT", thing,
-                "{\"policyId\":\"initech:tenant-policy\",\"attributes\":{\"line\":1}}").statusCode()));
+                "{\"policyId\":\"initech:tenant-policy\",\"attributes\":{\"line\":1}}").status()));
 
         // and: a twin in its second namespace, made by someone else than ingest
         String labThing = "/api/2/things/initech.lab:press-2";
         await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertEquals(201, send("PUT", labThing,
-                "{\"policyId\":\"initech:tenant-policy\",\"attributes\":{\"line\":2}}").statusCode()));
+                "{\"policyId\":\"initech:tenant-policy\",\"attributes\":{\"line\":2}}").status()));
 
         // then: the events of both namespaces are on its twin-events topic
         await().atMost(WAIT).ignoreExceptions().until(() -> events(STACK.kafka(), "tc.twin-events.initech").stream()
@@ -122,7 +118,7 @@ class TenantChangesFlowTest {
 
         // when: the tenant is removed, its egress session closes
         DittoPort session = gateway.egress().orElseThrow().session(TenantId.of("initech")).orElseThrow();
-        assertEquals(204, admin("DELETE", "/admin/tenants/initech", null).statusCode());
+        assertEquals(204, admin("DELETE", "/admin/tenants/initech", null).status());
         await().atMost(WAIT).until(() -> !session.isConnected()
                 && gateway.egress().orElseThrow().session(TenantId.of("initech")).isEmpty());
         assertTrue(gateway.egress().orElseThrow().session(TenantId.of("globex")).isPresent(),
@@ -142,29 +138,18 @@ class TenantChangesFlowTest {
                 r.value())).toList());
     }
 
-    private static HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(STACK.sandbox().httpUrl() + path))
-                .header("Authorization", basic(user, password)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static Answer get(String path, String user, String password) {
+        return AdminClient.call("GET", STACK.sandbox().httpUrl() + path, AdminClient.basic(user, password),
+                Optional.empty());
     }
 
-    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(STACK.sandbox().httpUrl() + path))
-                .header("Authorization", basic("ditto", "ditto")).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static Answer send(String method, String path, String json) {
+        return AdminClient.call(method, STACK.sandbox().httpUrl() + path, AdminClient.basic("ditto", "ditto"),
+                Optional.of(json));
     }
 
-    private static HttpResponse<String> admin(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort()
-                + path)).header("Authorization", "Bearer " + OPS_TOKEN);
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+    private static Answer admin(String method, String path, String json) {
+        return AdminClient.call(method, "http://127.0.0.1:" + gateway.httpPort() + path,
+                AdminClient.bearer(OPS_TOKEN), Optional.ofNullable(json));
     }
 }

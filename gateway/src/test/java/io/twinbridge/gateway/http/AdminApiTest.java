@@ -1,15 +1,15 @@
 package io.twinbridge.gateway.http;
 
-import static io.twinbridge.gateway.http.AdminClient.basic;
-import static io.twinbridge.gateway.http.AdminClient.bearer;
-import static io.twinbridge.gateway.http.AdminClient.call;
+import static io.twinbridge.gateway.testkit.AdminClient.basic;
+import static io.twinbridge.gateway.testkit.AdminClient.bearer;
+import static io.twinbridge.gateway.testkit.AdminClient.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.config.GatewayConfig;
-import io.twinbridge.gateway.http.AdminClient.Answer;
+import io.twinbridge.gateway.testkit.AdminClient.Answer;
 import io.twinbridge.gateway.tenant.TenantDocs;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.testkit.TestHttp;

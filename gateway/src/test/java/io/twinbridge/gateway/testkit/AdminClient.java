@@ -1,4 +1,4 @@
-package io.twinbridge.gateway.http;
+package io.twinbridge.gateway.testkit;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -13,11 +13,11 @@ import java.util.Base64;
 import java.util.Optional;
 
 /** Blocking HTTP calls for the admin API and the sandbox's HTTP API in tests. */
-final class AdminClient {
+public final class AdminClient {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Answer(int status, String body) {
-        JsonObject json() {
+    public record Answer(int status, String body) {
+        public JsonObject json() {
             return new JsonObject(body);
         }
     }
@@ -25,7 +25,7 @@ final class AdminClient {
     private AdminClient() {
     }
 
-    static Answer call(String method, String url, Optional<String> authorization, Optional<String> body) {
+    public static Answer call(String method, String url, Optional<String> authorization, Optional<String> body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, body.map(b -> HttpRequest.BodyPublishers.ofString(b, StandardCharsets.UTF_8))
                         .orElse(HttpRequest.BodyPublishers.noBody()));
@@ -46,11 +46,11 @@ final class AdminClient {
         }
     }
 
-    static Optional<String> bearer(String token) {
+    public static Optional<String> bearer(String token) {
         return Optional.of("Bearer " + token);
     }
 
-    static Optional<String> basic(String user, String password) {
+    public static Optional<String> basic(String user, String password) {
         return Optional.of("Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8)));
     }
