@@ -123,7 +123,8 @@ final class Demo {
     }
 
     String statusLine() {
-        return "TwinBridge demo up: dashboard " + dashboardUrl() + " · Ditto API " + dittoThingsUrl()
+        return "TwinBridge demo up: dashboard " + dashboardUrl() + " (sign in as a Ditto user: ditto/ditto, "
+                + "acme-viewer/acme-viewer, globex-viewer/globex-viewer)" + " · Ditto API " + dittoThingsUrl()
                 + " (user ditto/ditto)"
                 + " · gateway " + gatewayReadyUrl()
                 + " · Kafka " + kafka.bootstrapServers()

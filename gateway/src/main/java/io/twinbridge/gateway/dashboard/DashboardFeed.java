@@ -58,6 +58,8 @@ public final class DashboardFeed {
     static final int MAX_IGNORED = 100_000;
 
     private final DittoPort ditto;
+    /** Who signed in, shown on the page. */
+    private final String user;
     private List<String> namespaces;
     private Map<String, String> tenantsByNamespace;
     /** The namespaces Ditto was last asked for; subscriptions run one after the other. */
@@ -95,11 +97,14 @@ public final class DashboardFeed {
     private long statsTimer = -1;
 
     /**
+     * @param user               who signed in (their Ditto user name), shown on the page
+     * @param ditto              a session logged in as that person
      * @param tenantsByNamespace the tenant of each subscribed namespace, for things without a tenant attribute
      * @param maxTwins           the most twins kept and shown
      */
-    public DashboardFeed(Vertx vertx, DittoPort ditto, Map<String, String> tenantsByNamespace, KindProfiles profiles,
-                         StatsSource stats, int maxTwins) {
+    public DashboardFeed(Vertx vertx, String user, DittoPort ditto, Map<String, String> tenantsByNamespace,
+                         KindProfiles profiles, StatsSource stats, int maxTwins) {
+        this.user = user;
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.ditto = ditto;
@@ -307,6 +312,7 @@ public final class DashboardFeed {
             response.closeHandler(closed -> context.runOnContext(c -> detach(client)));
             shownTenants = store.tenants();
             client.send("snapshot", new io.vertx.core.json.JsonObject()
+                    .put("user", user)
                     .put("kinds", profiles.toJson())
                     .put("tenants", new JsonArray(shownTenants))
                     .put("historyMillis", TwinStore.HISTORY_POINTS * TwinStore.SAMPLE_MILLIS)

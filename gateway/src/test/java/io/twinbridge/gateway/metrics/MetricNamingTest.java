@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /** Prometheus naming conventions for every meter the gateway exports: base units, {@code _total}, {@code _seconds}. */
 class MetricNamingTest {
     /** Gauges name their unit; a 1/0 state gauge names the state instead. */
-    private static final Set<String> GAUGE_UNITS = Set.of("_records", "_partitions", "_seconds", "_bytes");
+    private static final Set<String> GAUGE_UNITS = Set.of("_records", "_partitions", "_seconds", "_bytes",
+            "_sessions");
     private static final Set<String> STATE_GAUGES = Set.of("twinbridge_ditto_session_connected");
 
     @Test
@@ -61,10 +62,12 @@ class MetricNamingTest {
         assertEquals(5, scrape.value("twinbridge_kafka_consumer_lag_records", Map.of("partition", "0")));
         assertEquals(1, scrape.value("twinbridge_kafka_consumer_paused_partitions", Map.of("tenant", "acme")));
         assertEquals(1, scrape.value("twinbridge_ditto_session_connected", Map.of("session", "ingest")));
+        assertEquals(2, scrape.value("twinbridge_dashboard_sessions", Map.of()));
         scrape.samples.stream().filter(s -> s.name().startsWith("twinbridge_")
                         && !s.name().equals("twinbridge_kafka_consumer_assigned_partitions")
                         && !s.name().equals("twinbridge_kafka_consumer_in_flight_records")
-                        && !s.name().equals("twinbridge_ditto_session_connected"))
+                        && !s.name().equals("twinbridge_ditto_session_connected")
+                        && !s.name().equals("twinbridge_dashboard_sessions"))
                 .forEach(s -> assertEquals("acme", s.labels().get("tenant"), s + " has its tenant"));
     }
 
@@ -162,6 +165,7 @@ class MetricNamingTest {
                     throw new UnsupportedOperationException(method.getName());
                 });
         metrics.trackSessions((name, acks) -> session).open("ingest");
+        metrics.bindDashboard(() -> 2);
         return metrics;
     }
 }
