@@ -35,7 +35,7 @@ import io.twinbridge.gateway.codec.Codecs;
 import io.twinbridge.gateway.config.TenantsConfig;
 import io.twinbridge.gateway.http.AdminAuth;
 import io.twinbridge.gateway.http.AdminRoutes;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantAdmin;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantDocuments;

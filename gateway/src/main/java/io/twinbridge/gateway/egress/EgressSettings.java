@@ -1,5 +1,6 @@
 package io.twinbridge.gateway.egress;
 
+import io.twinbridge.gateway.mapping.EgressFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;

@@ -8,7 +8,7 @@ import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.codec.Codecs;
 import io.twinbridge.gateway.codec.JsonSchemas;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.mapping.TelemetryMappers;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.mapping.TwinPatchCoalescer;

@@ -10,6 +10,7 @@ import io.twinbridge.gateway.kafka.CorrelationIds;
 import io.twinbridge.gateway.kafka.DeadLetterHeaders;
 import io.twinbridge.gateway.logging.CapturedLogs;
 import io.twinbridge.gateway.logging.LogContext;
+import io.twinbridge.gateway.mapping.TwinRecords;
 import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;

@@ -1,4 +1,4 @@
-package io.twinbridge.gateway.ingest;
+package io.twinbridge.gateway.retry;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
