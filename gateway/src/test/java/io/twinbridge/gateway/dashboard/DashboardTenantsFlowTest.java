@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import io.vertx.core.json.JsonObject;
  * The dashboard of a running gateway follows tenant changes of the admin API: a tenant added at run time gets its
  * section and its twins in the browsers' event stream without a restart, and a removed one loses them.
  */
+@Tag("flow")
 class DashboardTenantsFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String OPS_TOKEN = "ops-token-0123456789abcdef";
