@@ -175,7 +175,8 @@ public final class Gateway {
         AtomicBoolean stopping = new AtomicBoolean();
         ReadinessMonitor readiness = new ReadinessMonitor(vertx, List.of(
                 new KafkaCheck(admin, config.readiness().timeout(), vertx.getOrCreateContext()),
-                new DittoCheck(ditto)), config.readiness().checkInterval(), Clock.systemUTC());
+                new DittoCheck(ditto, config.readiness().timeout(), vertx.getOrCreateContext(), Clock.systemUTC())),
+                config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
         metrics.ifPresent(m -> new MetricsRoutes(m).mount(router));

@@ -31,7 +31,9 @@ public final class GatewayConfig {
         this.sources = new EnumMap<>(sources);
         this.warnings = List.copyOf(warnings);
         this.kafka = new KafkaConfig(String.join(",", list(ConfigKey.KAFKA_BOOTSTRAP_SERVERS)),
-                string(ConfigKey.KAFKA_TOPIC_PREFIX), string(ConfigKey.KAFKA_GROUP_ID), kafkaClient);
+                string(ConfigKey.KAFKA_TOPIC_PREFIX), string(ConfigKey.KAFKA_GROUP_ID), kafkaClient,
+                new GroupMembership(string(ConfigKey.KAFKA_GROUP_PROTOCOL), duration(ConfigKey.KAFKA_SESSION_TIMEOUT),
+                        Optional.of(string(ConfigKey.KAFKA_GROUP_INSTANCE_ID).trim()).filter(id -> !id.isEmpty())));
         this.ditto = new DittoConfig(uri(ConfigKey.DITTO_ENDPOINT), uri(ConfigKey.DITTO_HTTP_ENDPOINT),
                 string(ConfigKey.DITTO_USERNAME), string(ConfigKey.DITTO_PASSWORD),
                 duration(ConfigKey.DITTO_CONNECT_TIMEOUT), duration(ConfigKey.DITTO_REQUEST_TIMEOUT));
