@@ -170,6 +170,9 @@ public enum ConfigKey {
             "Events per tenant waiting for Kafka. Past it, egress stops acknowledging (so Ditto and ingest slow "
                     + "down); without acknowledgements, events past it are dropped, counted and logged with thing "
                     + "id and revision, and the thing is resynchronised from Ditto once the buffer drains."),
+    EGRESS_MAX_CACHED_THINGS("egress.max-cached-things", ConfigType.INT, "10000", Validator.intBetween(1, 10_000_000),
+            "Things per tenant whose model kind, definition and pending desired values egress keeps in memory; past "
+                    + "it, the least recently used thing is forgotten and read again from its next event or from Ditto."),
     DASHBOARD_ENABLED("dashboard.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
             "Whether the HTTP port serves the live dashboard at `/` (and its feed at `/dashboard/events`), with a "
                     + "Ditto session of its own. It shows every tenant's twins to whoever reaches the port: see "
