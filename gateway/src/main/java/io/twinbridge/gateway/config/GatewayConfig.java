@@ -132,6 +132,11 @@ public final class GatewayConfig {
         return Optional.of(new ModelDirectories(Path.of(models), Path.of(schemas)));
     }
 
+    /** {@code dashboard.max-users}: the most people signed in to the dashboard at once. */
+    public int dashboardMaxUsers() {
+        return integer(ConfigKey.DASHBOARD_MAX_USERS);
+    }
+
     /** {@code dashboard.enabled}: whether the HTTP port serves the live dashboard. */
     public boolean dashboardEnabled() {
         return Boolean.parseBoolean(string(ConfigKey.DASHBOARD_ENABLED));
