@@ -35,7 +35,7 @@ import io.twinbridge.gateway.codec.Codecs;
 import io.twinbridge.gateway.config.TenantsConfig;
 import io.twinbridge.gateway.http.AdminAuth;
 import io.twinbridge.gateway.http.AdminRoutes;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantAdmin;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantDocuments;
@@ -175,7 +175,8 @@ public final class Gateway {
         AtomicBoolean stopping = new AtomicBoolean();
         ReadinessMonitor readiness = new ReadinessMonitor(vertx, List.of(
                 new KafkaCheck(admin, config.readiness().timeout(), vertx.getOrCreateContext()),
-                new DittoCheck(ditto)), config.readiness().checkInterval(), Clock.systemUTC());
+                new DittoCheck(ditto, config.readiness().timeout(), vertx.getOrCreateContext(), Clock.systemUTC())),
+                config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
         metrics.ifPresent(m -> new MetricsRoutes(m).mount(router));

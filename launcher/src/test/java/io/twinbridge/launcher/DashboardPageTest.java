@@ -25,6 +25,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -47,6 +48,7 @@ import io.twinbridge.sandbox.fleet.AssetIncidents;
  * console, and nothing of globex, not even in the feed read directly as that user while globex twins change. Signed
  * in as {@code ditto}, both tenants. Leaves a screenshot of the signed-in viewer in {@code target/dashboard.png}.
  */
+@Tag("flow")
 class DashboardPageTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

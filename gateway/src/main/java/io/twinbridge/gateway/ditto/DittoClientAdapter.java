@@ -1,6 +1,7 @@
 package io.twinbridge.gateway.ditto;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,6 +82,7 @@ public final class DittoClientAdapter implements DittoPort {
     private final AtomicReference<MessagingProvider> messaging = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> subscribed = new AtomicReference<>();
     private final DittoSearch search;
+    private final AtomicReference<Instant> lastAnswer = new AtomicReference<>();
 
     public DittoClientAdapter(DittoConfig config, String sessionName) {
         this(config, sessionName, Set.of());
@@ -185,6 +187,11 @@ public final class DittoClientAdapter implements DittoPort {
     @Override
     public boolean isConnected() {
         return client.get() != null && connection.isOpen();
+    }
+
+    @Override
+    public Optional<Instant> lastAnswer() {
+        return Optional.ofNullable(lastAnswer.get());
     }
 
     @Override
@@ -329,8 +336,11 @@ public final class DittoClientAdapter implements DittoPort {
             return CompletableFuture.failedFuture(new DittoPortException(e.getHttpStatus().getCode(),
                     e.getErrorCode(), e.getMessage(), e));
         }
-        return settle(guarded(what, () -> connected.sendDittoProtocol(request)).toCompletableFuture()
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), what, onAnswer);
+        CompletableFuture<Adaptable> answer = guarded(what, () -> connected.sendDittoProtocol(request))
+                .toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // Any answer counts, an error response included; only our own timeout or a lost socket means Ditto was silent.
+        answer.thenRun(() -> lastAnswer.set(Instant.now()));
+        return settle(answer, what, onAnswer);
     }
 
     /** Completes with the mapped answer, or fails with a bare {@link DittoPortException}, never a wrapper. */

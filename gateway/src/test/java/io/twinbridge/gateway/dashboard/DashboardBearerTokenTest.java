@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.twinbridge.gateway.config.DittoConfig;
@@ -28,6 +29,7 @@ import io.vertx.core.http.HttpServer;
  * its searches (Ditto's gateway checks it: {@code JwtAuthenticationProvider}). Against a stand-in that records the
  * headers it gets and accepts one token; the Ditto sandbox knows basic auth only.
  */
+@Tag("flow")
 class DashboardBearerTokenTest {
     private static final String GOOD = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhY21lLXZpZXdlciJ9.c2lnbmF0dXJl";
     private static Vertx vertx;

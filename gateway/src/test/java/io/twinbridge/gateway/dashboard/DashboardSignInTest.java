@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,7 @@ import io.vertx.core.json.JsonObject;
  * wrong credentials get 401 and nothing else, one person's tabs share one Ditto session, and past
  * {@code dashboard.max-users} people get a message while no session leaks.
  */
+@Tag("flow")
 class DashboardSignInTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int MAX_USERS = 2;

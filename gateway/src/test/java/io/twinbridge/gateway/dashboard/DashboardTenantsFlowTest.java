@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import io.vertx.core.json.JsonObject;
  * section and its twins in the browsers' event stream without a restart, and a removed one loses them. Signed in as
  * {@code ditto}, whom the tenant policies let read every twin; a tenant appears with its first readable twin.
  */
+@Tag("flow")
 class DashboardTenantsFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String OPS_TOKEN = "ops-token-0123456789abcdef";
