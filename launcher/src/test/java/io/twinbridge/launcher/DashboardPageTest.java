@@ -57,6 +57,8 @@ class DashboardPageTest {
     private static final String VIEWER = "acme-viewer";
     private static final String TENANT = "acme";
     private static final String OTHER = "globex";
+    /** dashboard.max-users of this test's demo: the viewer's session, and one more. */
+    private static final int MAX_USERS = 2;
     /**
      * The first tenant's turbine fault starts at once and outlasts the test; the next incidents (the filter at five
      * minutes, the other tenant's turbine at ten) come long after it.
@@ -72,7 +74,8 @@ class DashboardPageTest {
         CompletableFuture<WebDriver> starting = CompletableFuture.supplyAsync(() -> open(chromium, chromedriver));
         Demo demo;
         try {
-            demo = Demo.start(DemoOptions.randomPorts(), FAULT_AT_ONCE);
+            demo = Demo.start(DemoOptions.randomPorts(), FAULT_AT_ONCE,
+                    Map.of("TWINBRIDGE_DASHBOARD_MAX_USERS", String.valueOf(MAX_USERS)));
         } catch (Exception | Error e) {
             starting.thenAccept(WebDriver::quit);
             throw e;
@@ -208,6 +211,25 @@ class DashboardPageTest {
             String speedClass = wait.until(b -> b.findElement(outlierCard)
                     .findElement(By.cssSelector("[data-path='rotor.speed']")).getAttribute("class"));
             assertTrue(speedClass.contains("out"), speedClass);
+
+            // the viewer (page and feed: one session) and globex-viewer fill the bound: the next person is told so
+            HttpResponse<Stream<String>> second = HTTP.send(HttpRequest.newBuilder(URI.create(demo.dashboardUrl()
+                    + "dashboard/events")).header("Authorization", basic("globex-viewer", "globex-viewer")).build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertEquals(200, second.statusCode());
+            signIn(browser, "acme-operator", "acme-operator");
+            browser.get(demo.dashboardUrl());
+            String notice = wait.until(b -> {
+                WebElement shown = b.findElement(By.id("notice"));
+                return shown.isDisplayed() ? shown.getText() : null;
+            });
+            assertTrue(notice.contains("serves at most " + MAX_USERS + " signed-in people at once"), notice);
+            assertEquals(List.of(), browser.findElements(By.cssSelector("article.card")));
+            // once someone leaves, the page gets in by itself
+            second.body().close();
+            wait.until(b -> !b.findElement(By.id("notice")).isDisplayed()
+                    && b.findElements(By.cssSelector("article.card")).size() >= FLEET_TWINS / 2);
+            assertEquals("signed in as acme-operator", wait.until(b -> b.findElement(By.id("user")).getText()));
 
             // signed in as ditto, whom the tenant policies let read everything: both tenants
             signIn(browser, "ditto", "ditto");
