@@ -31,8 +31,8 @@ import io.vertx.core.json.JsonArray;
  * their browser tabs.
  *
  * <p>Its Ditto session is logged in as that person and subscribes to the tenants' namespaces, so Ditto sends it only
- * the events of things the person may read (Ditto enforces READ on every event it streams: {@code
- * StreamingSessionActor} filters by the session's authorization context). It starts with the things Ditto's search
+ * the events of things the person may read (Ditto 3.9's {@code StreamingSessionActor.isSessionAllowedToReceiveSignal}
+ * passes an event to a WebSocket session only if the session's subjects are among the event's read-granted ones). It starts with the things Ditto's search
  * finds for the person in those namespaces (search also filters by READ). Tenant names and counters go out only for
  * the tenants of twins the person was given. Merge events carry only the patch, so a thing seen
  * for the first time is read whole from Ditto ({@code retrieveThingState}, with its revision); events that arrive
