@@ -310,6 +310,11 @@ public final class DashboardFeed {
             SseClient client = new SseClient(response);
             clients.add(client);
             response.closeHandler(closed -> context.runOnContext(c -> detach(client)));
+            if (response.closed()) {
+                // gone before its handler was set (e.g. while its sign-in was checked): it would never detach
+                detach(client);
+                return;
+            }
             shownTenants = store.tenants();
             client.send("snapshot", new io.vertx.core.json.JsonObject()
                     .put("user", user)

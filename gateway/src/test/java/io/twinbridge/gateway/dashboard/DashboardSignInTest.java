@@ -217,6 +217,23 @@ class DashboardSignInTest {
         awaitNoDashboardSessions();
     }
 
+    @Test
+    void aTabThatLeavesWhileItsSignInIsCheckedLeavesNoSession() throws Exception {
+        awaitNoDashboardSessions();
+        int before = opened.get();
+        for (int i = 0; i < 5; i++) {
+            // the request, then gone at once: the gateway is still asking Ditto about the credentials
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.httpPort())) {
+                socket.getOutputStream().write(("GET /dashboard/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: " + basic("acme-viewer", "acme-viewer") + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+        }
+        await().atMost(WAIT).until(() -> sessionsGauge() == 0.0 && closed.get() == opened.get());
+        assertTrue(opened.get() - before <= 5, "at most one session per request");
+    }
+
     private static void awaitNoDashboardSessions() {
         await().atMost(WAIT).until(() -> sessionsGauge() == 0.0 && closed.get() == opened.get());
     }
