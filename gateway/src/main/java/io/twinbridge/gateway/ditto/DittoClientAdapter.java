@@ -345,7 +345,9 @@ public final class DittoClientAdapter implements DittoPort {
 
     private static DittoHeaders headers(DittoRequestOptions options, Duration timeout) {
         DittoHeadersBuilder<?, ?> builder = DittoHeaders.newBuilder()
-                .correlationId(options.correlationId().orElseGet(() -> UUID.randomUUID().toString()))
+                // one id per command sent, never reused: see CommandCorrelationIds for the late answer it keeps out
+                .correlationId(CommandCorrelationIds.forCommand(options.correlationId()
+                        .orElseGet(() -> UUID.randomUUID().toString())))
                 .responseRequired(true)
                 .timeout(timeout);
         options.condition().ifPresent(builder::condition);
