@@ -35,9 +35,11 @@ final class SearchRoute {
     private static final JsonPointer THING_ID = JsonPointer.of("thingId");
 
     private final ThingService things;
+    private final SearchLag lag;
 
-    SearchRoute(final ThingService things) {
+    SearchRoute(final ThingService things, final SearchLag lag) {
         this.things = things;
+        this.lag = lag;
     }
 
     void handle(final RoutingContext ctx, final AuthorizationContext subject) {
@@ -64,8 +66,13 @@ final class SearchRoute {
             }
         }
         final Optional<String> from = after;
-        final List<JsonObject> found = things.search(id -> namespaces.map(n -> n.contains(id.getNamespace()))
-                .orElse(true) && from.map(a -> id.toString().compareTo(a) > 0).orElse(true), subject);
+        final java.util.function.Predicate<org.eclipse.ditto.things.model.ThingId> where = id -> namespaces
+                .map(n -> n.contains(id.getNamespace())).orElse(true)
+                && from.map(a -> id.toString().compareTo(a) > 0).orElse(true);
+        final List<JsonObject> found = new java.util.ArrayList<>(things.search(where.and(id -> !lag.hidden(id)),
+                subject));
+        found.addAll(lag.stillIndexed(where, subject));
+        found.sort(java.util.Comparator.comparing(t -> t.getValue(THING_ID).orElseThrow().asString()));
         final Optional<JsonFieldSelector> fields = Optional.ofNullable(ctx.request().getParam("fields"))
                 .filter(f -> !f.isBlank()).map(JsonFactory::parseJsonFieldSelector);
         final SearchResultBuilder result = SearchModelFactory.newSearchResultBuilder();
