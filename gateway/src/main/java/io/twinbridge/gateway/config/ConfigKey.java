@@ -170,10 +170,17 @@ public enum ConfigKey {
             "Events per tenant waiting for Kafka. Past it, egress stops acknowledging (so Ditto and ingest slow "
                     + "down); without acknowledgements, events past it are dropped, counted and logged with thing "
                     + "id and revision, and the thing is resynchronised from Ditto once the buffer drains."),
+    EGRESS_MAX_CACHED_THINGS("egress.max-cached-things", ConfigType.INT, "10000", Validator.intBetween(1, 10_000_000),
+            "Things per tenant whose model kind, definition and pending desired values egress keeps in memory; past "
+                    + "it, the least recently used thing is forgotten and read again from its next event or from Ditto."),
     DASHBOARD_ENABLED("dashboard.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
-            "Whether the HTTP port serves the live dashboard at `/` (and its feed at `/dashboard/events`), with a "
-                    + "Ditto session of its own. It shows every tenant's twins to whoever reaches the port: see "
-                    + "docs/security.md."),
+            "Whether the HTTP port serves the live dashboard at `/` and `/dashboard/` (and its feed at "
+                    + "`/dashboard/events`). People sign in with their Ditto credentials and see only the twins Ditto "
+                    + "lets them read: see docs/security.md."),
+    DASHBOARD_MAX_USERS("dashboard.max-users", ConfigType.INT, "20", Validator.intBetween(1, 1000),
+            "The most people signed in to this instance's dashboard at once; each has one Ditto session, shared by "
+                    + "their browser tabs and closed when the last tab goes. One more gets a message (503) saying "
+                    + "so."),
     SCHEMA_REGISTRY_URL("schema-registry.url", ConfigType.STRING, "", Validator.httpUrlOrEmpty(),
             "Confluent-compatible schema registry (`GET /schemas/ids/{id}`), for `confluent-avro` records. "
                     + "Empty = none.");

@@ -55,7 +55,8 @@ public final class GatewayConfig {
                 list(ConfigKey.ADMIN_PRINCIPALS));
         this.egress = new EgressConfig(Boolean.parseBoolean(string(ConfigKey.EGRESS_ENABLED)),
                 string(ConfigKey.EGRESS_FORMAT), Boolean.parseBoolean(string(ConfigKey.EGRESS_ACKS)),
-                string(ConfigKey.EGRESS_ACK_LABEL), integer(ConfigKey.EGRESS_MAX_BUFFERED_EVENTS));
+                string(ConfigKey.EGRESS_ACK_LABEL), integer(ConfigKey.EGRESS_MAX_BUFFERED_EVENTS),
+                integer(ConfigKey.EGRESS_MAX_CACHED_THINGS));
         if (ingest.retryMax().compareTo(ingest.retryInitial()) < 0) {
             throw new ConfigException(ConfigKey.INGEST_RETRY_MAX.key(), sourceOf(ConfigKey.INGEST_RETRY_MAX),
                     "must not be shorter than " + ConfigKey.INGEST_RETRY_INITIAL.key());
@@ -129,6 +130,11 @@ public final class GatewayConfig {
             throw new ConfigException(missing.key(), sourceOf(missing), "must be set together with " + set.key());
         }
         return Optional.of(new ModelDirectories(Path.of(models), Path.of(schemas)));
+    }
+
+    /** {@code dashboard.max-users}: the most people signed in to the dashboard at once. */
+    public int dashboardMaxUsers() {
+        return integer(ConfigKey.DASHBOARD_MAX_USERS);
     }
 
     /** {@code dashboard.enabled}: whether the HTTP port serves the live dashboard. */

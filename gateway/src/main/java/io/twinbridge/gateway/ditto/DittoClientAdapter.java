@@ -28,6 +28,7 @@ import org.eclipse.ditto.client.DittoClients;
 import org.eclipse.ditto.client.configuration.BasicAuthenticationConfiguration;
 import org.eclipse.ditto.client.configuration.MessagingConfiguration;
 import org.eclipse.ditto.client.configuration.WebSocketMessagingConfiguration;
+import org.eclipse.ditto.client.messaging.AuthenticationProvider;
 import org.eclipse.ditto.client.messaging.AuthenticationProviders;
 import org.eclipse.ditto.client.messaging.MessagingProvider;
 import org.eclipse.ditto.client.messaging.MessagingProviders;
@@ -49,6 +50,8 @@ import org.eclipse.ditto.things.model.signals.commands.modify.MergeThing;
 import org.eclipse.ditto.things.model.signals.commands.query.RetrieveThing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.neovisionaries.ws.client.WebSocket;
 
 import io.twinbridge.gateway.config.DittoConfig;
 
@@ -90,12 +93,27 @@ public final class DittoClientAdapter implements DittoPort {
      *                     acknowledge events that request them, see {@link #acknowledge}
      */
     public DittoClientAdapter(DittoConfig config, String sessionName, Set<String> declaredAcks) {
+        this(config, sessionName, declaredAcks, new DittoSearch(config), AuthenticationProviders.basic(
+                BasicAuthenticationConfiguration.newBuilder().username(config.username())
+                        .password(config.password()).build()));
+    }
+
+    private DittoClientAdapter(DittoConfig config, String sessionName, Set<String> declaredAcks, DittoSearch search,
+                               AuthenticationProvider<WebSocket> authentication) {
         this.config = config;
         this.sessionName = sessionName;
         this.declaredAcks = Set.copyOf(declaredAcks);
-        this.search = new DittoSearch(config);
-        this.connection = new ConnectionTracking(AuthenticationProviders.basic(BasicAuthenticationConfiguration
-                .newBuilder().username(config.username()).password(config.password()).build()));
+        this.search = search;
+        this.connection = new ConnectionTracking(authentication);
+    }
+
+    /**
+     * A session that authenticates with a bearer token (an OAuth access token Ditto accepts) instead of
+     * {@code config}'s user and password; its searches send the same token.
+     */
+    public static DittoClientAdapter withBearerToken(DittoConfig config, String sessionName, String token) {
+        return new DittoClientAdapter(config, sessionName, Set.of(), new DittoSearch(config, "Bearer " + token),
+                new BearerAuthentication(token));
     }
 
     @Override

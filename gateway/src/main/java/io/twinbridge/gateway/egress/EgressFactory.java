@@ -4,7 +4,7 @@ import io.twinbridge.gateway.config.EgressConfig;
 import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
-import io.twinbridge.gateway.ingest.IngestFactory;
+import io.twinbridge.gateway.mapping.EgressFormat;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantDitto;
@@ -20,7 +20,8 @@ public final class EgressFactory {
     public static EgressSettings settings(GatewayConfig config) {
         EgressConfig egress = config.egress();
         return new EgressSettings(config.kafka().baseClientProperties(), config.kafka().topicPrefix(),
-                EgressFormat.parse(egress.format()), ackLabelPrefix(config), egress.maxBufferedEvents());
+                EgressFormat.parse(egress.format()), ackLabelPrefix(config), egress.maxBufferedEvents(),
+                egress.maxCachedThings());
     }
 
     /** The label prefix egress declares and ingest requests, when acknowledgements are on. */

@@ -2,7 +2,8 @@ package io.twinbridge.gateway.egress;
 
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.mapping.TwinRecords;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
@@ -92,7 +93,7 @@ public final class EgressService {
         DittoPort session = ditto.open(tenant, "egress-" + tenant.id(), label.map(Set::of).orElse(Set.of()));
         return new TenantEgress(tenant, session, ditto.writer(tenant), producer, topics, records,
                 new DesiredCommands(tenant.id().value(), mappings, records, tenantStats), label,
-                settings.maxBufferedEvents(), tenantStats);
+                settings.maxBufferedEvents(), settings.maxCachedThings(), tenantStats);
     }
 
     static Properties producerProperties(Properties base) {
