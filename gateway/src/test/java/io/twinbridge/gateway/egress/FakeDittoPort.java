@@ -37,6 +37,11 @@ final class FakeDittoPort implements DittoPort {
     }
 
     @Override
+    public Optional<java.time.Instant> lastAnswer() {
+        return Optional.empty();
+    }
+
+    @Override
     public CompletionStage<Void> close() {
         return CompletableFuture.completedFuture(null);
     }
