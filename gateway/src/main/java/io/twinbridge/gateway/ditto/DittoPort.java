@@ -32,9 +32,11 @@ public interface DittoPort {
     /**
      * When this session last received Ditto's answer to one of its commands, whatever its status (a 404 or 412 is an
      * answer too); empty before the first one. Readiness reads it: a hung Ditto keeps the socket open but answers
-     * nothing, so an open socket alone says little.
+     * nothing, so an open socket alone says little. A port that does not track answers reports none.
      */
-    Optional<Instant> lastAnswer();
+    default Optional<Instant> lastAnswer() {
+        return Optional.empty();
+    }
 
     /** The thing as JSON, or empty if Ditto answers 404 for it (absent or not visible to this session). */
     CompletionStage<Optional<JsonObject>> retrieveThing(ThingId thingId, DittoRequestOptions options);
