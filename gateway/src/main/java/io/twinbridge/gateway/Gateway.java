@@ -35,7 +35,7 @@ import io.twinbridge.gateway.codec.Codecs;
 import io.twinbridge.gateway.config.TenantsConfig;
 import io.twinbridge.gateway.http.AdminAuth;
 import io.twinbridge.gateway.http.AdminRoutes;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantAdmin;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantDocuments;
@@ -175,18 +175,23 @@ public final class Gateway {
         AtomicBoolean stopping = new AtomicBoolean();
         ReadinessMonitor readiness = new ReadinessMonitor(vertx, List.of(
                 new KafkaCheck(admin, config.readiness().timeout(), vertx.getOrCreateContext()),
-                new DittoCheck(ditto)), config.readiness().checkInterval(), Clock.systemUTC());
+                new DittoCheck(ditto, config.readiness().timeout(), vertx.getOrCreateContext(), Clock.systemUTC())),
+                config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
         metrics.ifPresent(m -> new MetricsRoutes(m).mount(router));
         new ModelRoutes(models, config.modelsBaseUrl()).mount(router);
         new AdminRoutes(tenantAdmin, adminAuth, tenantsConfig.maxDocumentBytes()).mount(router);
         Optional<Dashboard> dashboard = config.dashboardEnabled()
-                ? Optional.of(Dashboard.create(vertx, sessions, directory, models, new GatewayStatsSource(
+                // the untracked factory: the signed-in people's sessions are counted by one gauge, not one each
+                ? Optional.of(Dashboard.create(vertx, dittoSessions, config.ditto(), directory, models,
+                        new GatewayStatsSource(
                         ingestRef::get, egressRef::get, new LagProbe(admin, config.kafka().groupId(),
-                                Dashboard.LAG_INTERVAL, config.readiness().timeout()), directory, topicNames)))
+                                Dashboard.LAG_INTERVAL, config.readiness().timeout()), directory, topicNames),
+                        config.dashboardMaxUsers()))
                 : Optional.empty();
         dashboardRef.set(dashboard);
+        dashboard.ifPresent(d -> metrics.ifPresent(m -> m.bindDashboard(d::signedIn)));
         dashboard.ifPresent(d -> d.mount(router));
         Promise<Gateway> started = Promise.promise();
         GatewayHttpServer.start(vertx, config.http(), router).onComplete(listening -> {

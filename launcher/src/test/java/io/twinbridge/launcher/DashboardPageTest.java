@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -42,6 +43,7 @@ import io.twinbridge.sandbox.fleet.AssetIncidents;
  * live values, sparklines, gateway figures, a faulted turbine highlighted, and no error in the browser's console.
  * Leaves a screenshot in {@code target/dashboard.png}.
  */
+@Tag("flow")
 class DashboardPageTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** DemoFleet: two tenants, two devices of each of the four kinds. */

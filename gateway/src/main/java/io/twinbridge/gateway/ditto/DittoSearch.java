@@ -29,10 +29,19 @@ final class DittoSearch {
     static final String STATE_FIELDS = "thingId,policyId,definition,attributes,features,_revision,_modified";
 
     private final DittoConfig config;
+    private final String authorization;
     private final HttpClient http;
 
+    /** Searches as {@code config}'s basic-auth user. */
     DittoSearch(DittoConfig config) {
+        this(config, "Basic " + Base64.getEncoder().encodeToString((config.username() + ":" + config.password())
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Searches with this {@code Authorization} header value, e.g. {@code Bearer <token>}. */
+    DittoSearch(DittoConfig config, String authorization) {
         this.config = config;
+        this.authorization = authorization;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     }
 
@@ -65,11 +74,9 @@ final class DittoSearch {
         URI uri = URI.create(base + "/api/2/search/things?namespaces=" + encode(String.join(",", namespaces))
                 + filter.map(f -> "&filter=" + encode(f)).orElse("") + "&fields=" + encode(fields) + "&option="
                 + encode(option));
-        String credentials = config.username() + ":" + config.password();
         HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(config.requestTimeout())
                 .header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", authorization)
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {

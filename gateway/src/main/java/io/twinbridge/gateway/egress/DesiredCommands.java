@@ -4,6 +4,8 @@ import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.mapping.DesiredCommand;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
+import io.twinbridge.gateway.mapping.FeatureValues;
+import io.twinbridge.gateway.mapping.TwinRecords;
 import io.twinbridge.gateway.result.Result;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import io.twinbridge.gateway.config.EgressConfig;
 import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
-import io.twinbridge.gateway.ingest.IngestFactory;
+import io.twinbridge.gateway.mapping.EgressFormat;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantDitto;

@@ -2,7 +2,8 @@ package io.twinbridge.gateway.egress;
 
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.mapping.TwinRecords;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;

@@ -1,6 +1,7 @@
 package io.twinbridge.gateway.egress;
 
 import java.time.Duration;
+import io.twinbridge.gateway.mapping.EgressFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;

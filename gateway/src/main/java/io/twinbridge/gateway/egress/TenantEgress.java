@@ -4,6 +4,7 @@ import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.ditto.TwinEventListener;
 import io.twinbridge.gateway.ditto.TwinEvents;
+import io.twinbridge.gateway.mapping.TwinRecords;
 import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.tenant.TenantSettings;
 import java.time.Clock;

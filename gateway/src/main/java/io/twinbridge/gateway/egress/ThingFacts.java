@@ -1,5 +1,6 @@
 package io.twinbridge.gateway.egress;
 
+import io.twinbridge.gateway.mapping.FeatureValues;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -7,6 +7,7 @@ import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.mapping.TimedValue;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.model.FeatureModel;
+import io.twinbridge.gateway.retry.Backoff;
 import io.twinbridge.gateway.tenant.TenantSettings;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package io.twinbridge.gateway.tenant;
 
-import io.twinbridge.gateway.kafka.TopicNames;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

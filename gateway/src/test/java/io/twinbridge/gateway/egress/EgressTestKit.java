@@ -3,6 +3,7 @@ package io.twinbridge.gateway.egress;
 import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.ditto.TwinEvents;
+import io.twinbridge.gateway.mapping.TwinRecords;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;

@@ -48,6 +48,11 @@ final class FakeDittoPort implements DittoPort {
     }
 
     @Override
+    public Optional<java.time.Instant> lastAnswer() {
+        return Optional.empty();
+    }
+
+    @Override
     public CompletionStage<Optional<JsonObject>> retrieveThing(ThingId thingId, DittoRequestOptions options) {
         return states.apply(thingId);
     }

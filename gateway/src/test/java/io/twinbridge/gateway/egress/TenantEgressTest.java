@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
+import io.twinbridge.gateway.mapping.EgressFormat;
+import io.twinbridge.gateway.mapping.TwinRecords;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.TenantSettings;
 import java.time.Duration;

@@ -30,12 +30,14 @@ import org.eclipse.ditto.policies.model.PolicyId;
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Ditto itself keeps tenants apart: the rendered policies, applied to the sandbox (Ditto's own evaluator), with a
  * Ditto user per tenant for the gateway and one per role.
  */
+@Tag("flow")
 class DittoIsolationTest {
     private static final String PW = "secret";
     private static final String DOC = "{'tenants':["

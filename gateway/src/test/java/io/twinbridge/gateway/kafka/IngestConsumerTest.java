@@ -30,9 +30,11 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The consumer loop against a real broker: commits never pass an unfinished record, and backpressure pauses. */
+@Tag("flow")
 class IngestConsumerTest {
     private static KafkaClusterTestKit cluster;
 

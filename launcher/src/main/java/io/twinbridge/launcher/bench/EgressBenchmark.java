@@ -11,7 +11,7 @@ import io.twinbridge.gateway.ditto.DittoClientAdapter;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.ditto.DittoRequestOptions;
-import io.twinbridge.gateway.egress.EgressFormat;
+import io.twinbridge.gateway.mapping.EgressFormat;
 import io.twinbridge.gateway.egress.EgressService;
 import io.twinbridge.gateway.egress.EgressSettings;
 import io.twinbridge.gateway.model.ModelRegistry;

@@ -9,12 +9,14 @@ import java.time.Duration;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Custom acknowledgements as Ditto's documentation describes them: a session declares a label on its upgrade, the
  * events of commands that request it carry it in {@code requested-acks}, and the command's answer waits for it.
  */
+@Tag("flow")
 class AcknowledgementsTest {
 
     private static final String LABEL = "egress-test";

@@ -13,7 +13,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.twinbridge.gateway.codec.CodecKind;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantId;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.twinbridge.gateway.egress;
+package io.twinbridge.gateway.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

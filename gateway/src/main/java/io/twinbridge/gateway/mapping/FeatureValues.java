@@ -1,4 +1,4 @@
-package io.twinbridge.gateway.egress;
+package io.twinbridge.gateway.mapping;
 
 import io.twinbridge.gateway.ditto.TwinEvent;
 import java.util.ArrayList;
@@ -12,19 +12,19 @@ import org.eclipse.ditto.json.JsonValue;
  * The feature property values a twin event sets, whatever the path it was sent on: {@code /},
  * {@code /features}, {@code /features/f}, {@code /features/f/desiredProperties} or one property.
  */
-final class FeatureValues {
-    static final String DESIRED = "desiredProperties";
-    static final String REPORTED = "properties";
+public final class FeatureValues {
+    public static final String DESIRED = "desiredProperties";
+    public static final String REPORTED = "properties";
 
     /** One property value set by an event; a JSON null (a merge that deletes) is reported as such. */
-    record Change(String feature, String property, JsonValue value) {
+    public record Change(String feature, String property, JsonValue value) {
     }
 
     private FeatureValues() {
     }
 
     /** The {@code kind} ({@code desiredProperties} or {@code properties}) values the event sets. */
-    static List<Change> of(TwinEvent event, String kind) {
+    public static List<Change> of(TwinEvent event, String kind) {
         if (event.value().isEmpty() || "deleted".equals(event.action())) {
             return List.of();
         }
@@ -49,7 +49,7 @@ final class FeatureValues {
     }
 
     /** A desired value as {@code DesiredPropertyCommands} takes it, or empty for null, objects and arrays. */
-    static Optional<Object> toJava(JsonValue value) {
+    public static Optional<Object> toJava(JsonValue value) {
         if (value.isBoolean()) {
             return Optional.of(value.asBoolean());
         } else if (value.isString()) {

@@ -1,4 +1,4 @@
-package io.twinbridge.gateway.egress;
+package io.twinbridge.gateway.mapping;
 
 import java.util.Locale;
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.apache.avro.Schema;
 
 /** Navigation in Avro record schemas by dotted field path. */
-final class AvroFields {
-    private AvroFields() {
+final class AvroSchemaPaths {
+    private AvroSchemaPaths() {
     }
 
     /** The schema of the field at {@code path}, with an optional-value union ({@code [null, T]}) unwrapped to T. */

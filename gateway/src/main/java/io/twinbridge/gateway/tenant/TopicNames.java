@@ -1,6 +1,5 @@
-package io.twinbridge.gateway.kafka;
+package io.twinbridge.gateway.tenant;
 
-import io.twinbridge.gateway.tenant.TenantId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;

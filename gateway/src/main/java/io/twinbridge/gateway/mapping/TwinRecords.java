@@ -1,7 +1,6 @@
-package io.twinbridge.gateway.egress;
+package io.twinbridge.gateway.mapping;
 
 import io.twinbridge.gateway.ditto.TwinEvent;
-import io.twinbridge.gateway.mapping.DesiredCommand;
 import io.twinbridge.gateway.model.ModelRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,9 +22,9 @@ import org.eclipse.ditto.json.JsonValue;
  * Encodes the values of egress records: {@code TwinChangeEvent} (Avro single-object encoding or the Ditto protocol
  * JSON) and {@code DeviceCommand} (Avro single-object encoding), with the schemas the model registry loaded.
  */
-final class TwinRecords {
-    static final String TWIN_CHANGE_EVENT = "twinbridge.twin.TwinChangeEvent";
-    static final String DEVICE_COMMAND = "twinbridge.command.DeviceCommand";
+public final class TwinRecords {
+    public static final String TWIN_CHANGE_EVENT = "twinbridge.twin.TwinChangeEvent";
+    public static final String DEVICE_COMMAND = "twinbridge.command.DeviceCommand";
 
     private final EgressFormat format;
     private final Schema eventSchema;
@@ -34,7 +33,7 @@ final class TwinRecords {
     private final BinaryMessageEncoder<GenericRecord> eventEncoder;
     private final BinaryMessageEncoder<GenericRecord> commandEncoder;
 
-    TwinRecords(ModelRegistry models, EgressFormat format) {
+    public TwinRecords(ModelRegistry models, EgressFormat format) {
         this.format = format;
         this.eventSchema = models.avroSchema(TWIN_CHANGE_EVENT)
                 .orElseThrow(() -> new IllegalStateException("schema " + TWIN_CHANGE_EVENT + " not loaded"));
@@ -45,7 +44,7 @@ final class TwinRecords {
         this.commandEncoder = new BinaryMessageEncoder<>(GenericData.get(), commandSchema);
     }
 
-    byte[] twinEvent(String tenant, TwinEvent event, Optional<String> definition) {
+    public byte[] twinEvent(String tenant, TwinEvent event, Optional<String> definition) {
         if (format == EgressFormat.DITTO_JSON) {
             return event.protocolJson().getBytes(StandardCharsets.UTF_8);
         }
@@ -66,7 +65,7 @@ final class TwinRecords {
      * @param commandId  stable across replays of the same event, so that a device can drop duplicates
      * @param parameters parameter name to value (Boolean, Long, Double or String)
      */
-    byte[] deviceCommand(String tenant, TwinEvent event, String commandId, String command,
+    public byte[] deviceCommand(String tenant, TwinEvent event, String commandId, String command,
                          Map<String, Object> parameters) {
         GenericRecord record = new GenericData.Record(commandSchema);
         record.put("commandId", commandId);
@@ -81,7 +80,7 @@ final class TwinRecords {
     }
 
     /** Device-side parameter values as the {@code DeviceCommand.parameters} union wants them. */
-    static Object avroParameter(DesiredCommand command) {
+    public static Object avroParameter(DesiredCommand command) {
         Object value = command.value();
         if (value instanceof Integer i) {
             return i.longValue();

@@ -1,11 +1,11 @@
-package io.twinbridge.gateway.ingest;
+package io.twinbridge.gateway.retry;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential backoff with full jitter: attempt n waits a random time in [initial·2ⁿ/2, initial·2ⁿ], capped at max.
- * Half of the delay is kept fixed so that retries never collapse to zero.
+ * Exponential backoff with equal jitter: attempt n waits a random time in [d/2, d], where d = initial·2ⁿ capped at
+ * max. Half of the delay is kept fixed so that retries never collapse to zero (full jitter would draw from [0, d]).
  */
 public final class Backoff {
     private final Duration initial;

@@ -1,4 +1,4 @@
-package io.twinbridge.gateway.kafka;
+package io.twinbridge.gateway.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.twinbridge.gateway.ingest;
+package io.twinbridge.gateway.retry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
