@@ -38,6 +38,11 @@ final class FakeDittoPort implements DittoPort {
     }
 
     @Override
+    public Optional<java.time.Instant> lastAnswer() {
+        return Optional.empty();
+    }
+
+    @Override
     public CompletionStage<Void> close() {
         return CompletableFuture.completedFuture(null);
     }
@@ -45,11 +50,6 @@ final class FakeDittoPort implements DittoPort {
     @Override
     public boolean isConnected() {
         return true;
-    }
-
-    @Override
-    public Optional<java.time.Instant> lastAnswer() {
-        return Optional.empty();
     }
 
     @Override
