@@ -3,17 +3,21 @@ package io.twinbridge.gateway.dashboard;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.tenant.TenantChange;
 import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantListener;
 import io.twinbridge.gateway.tenant.TenantSettings;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
 /** The live dashboard: its feed with a Ditto session of its own, and its routes. */
-public final class Dashboard {
+public final class Dashboard implements TenantListener {
     /** The most twins the page shows; the rest are counted as refused. */
     public static final int MAX_TWINS = 2000;
 
@@ -26,7 +30,7 @@ public final class Dashboard {
     }
 
     /**
-     * A dashboard over the tenants of {@code tenants}; call {@link #tenantsChanged} when they change. Mount it with
+     * A dashboard over the tenants of {@code tenants}; register it with the directory ({@link TenantDirectory#listen}). Mount it with
      * {@link #mount}, then {@link #start} it.
      */
     public static Dashboard create(Vertx vertx, DittoPortFactory sessions, TenantDirectory tenants,
@@ -36,8 +40,11 @@ public final class Dashboard {
     }
 
     /** Follows the tenant directory after the admin API changed it: new namespaces watched, removed ones dropped. */
-    public CompletionStage<Void> tenantsChanged() {
-        return feed.tenantsChanged(tenantsByNamespace(tenants));
+    @Override
+    public CompletionStage<Void> tenantsChanged(TenantChange change) {
+        Set<String> removed = new TreeSet<>();
+        change.removedIds().forEach(id -> removed.add(id.value()));
+        return feed.tenantsChanged(tenantsByNamespace(tenants), removed);
     }
 
     private static Map<String, String> tenantsByNamespace(TenantDirectory tenants) {
