@@ -104,7 +104,8 @@ final class GatewayAssembly {
 
         readiness = new ReadinessMonitor(vertx, List.of(
                 new KafkaCheck(admin, config.readiness().timeout(), vertx.getOrCreateContext()),
-                new DittoCheck(ditto)), config.readiness().checkInterval(), Clock.systemUTC());
+                new DittoCheck(ditto, config.readiness().timeout(), vertx.getOrCreateContext(), Clock.systemUTC())),
+                config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
         metrics.ifPresent(m -> new MetricsRoutes(m).mount(router));
@@ -126,12 +127,15 @@ final class GatewayAssembly {
                 policies::applied));
         ingest.ifPresent(parts::add);
         Optional<Dashboard> dashboard = config.dashboardEnabled()
-                ? Optional.of(Dashboard.create(vertx, sessions, directory, models, new GatewayStatsSource(
-                        () -> ingest.flatMap(IngestPart::service), () -> egress.flatMap(EgressPart::service),
-                        new LagProbe(admin, config.kafka().groupId(), Dashboard.LAG_INTERVAL,
-                                config.readiness().timeout()), directory, topicNames)))
+                // the untracked factory: the signed-in people's sessions are counted by one gauge, not one each
+                ? Optional.of(Dashboard.create(vertx, dittoSessions, config.ditto(), directory, models,
+                        new GatewayStatsSource(() -> ingest.flatMap(IngestPart::service),
+                                () -> egress.flatMap(EgressPart::service), new LagProbe(admin,
+                                config.kafka().groupId(), Dashboard.LAG_INTERVAL, config.readiness().timeout()),
+                                directory, topicNames), config.dashboardMaxUsers()))
                 : Optional.empty();
         dashboard.ifPresent(d -> {
+            metrics.ifPresent(m -> m.bindDashboard(d::signedIn));
             d.mount(router);
             parts.add(Lifecycle.of("dashboard", () -> GatewayClients.logged(d.start(),
                     "Dashboard subscription not confirmed yet ({}); its session keeps retrying"), d::stop));

@@ -17,6 +17,25 @@ public enum ConfigKey {
             "Prefix of every topic: `<prefix>.telemetry.<tenant>`, `<prefix>.dlq.<tenant>`, ..."),
     KAFKA_GROUP_ID("kafka.group-id", ConfigType.STRING, "twinbridge-gateway", Validator.nonBlank(),
             "Kafka consumer group of the gateway. Instances with the same group share the partitions."),
+    KAFKA_GROUP_PROTOCOL("kafka.group-protocol", ConfigType.STRING, "classic",
+            Validator.oneOf("classic", "consumer"),
+            "Consumer group protocol of ingest. `classic` uses the cooperative sticky assignor (a member that joins "
+                    + "or leaves moves only the partitions that change owner; the others keep consuming) and "
+                    + "`kafka.session-timeout`. `consumer` is KIP-848 (Kafka 4.0+ brokers): the broker assigns "
+                    + "incrementally, and its `group.consumer.session.timeout.ms` (45 s by default) decides how soon a "
+                    + "dead member's partitions move. See docs/operations.md, \"Failover\"."),
+    KAFKA_SESSION_TIMEOUT("kafka.session-timeout", ConfigType.DURATION, "10s",
+            Validator.durationBetween(Duration.ofSeconds(1), Duration.ofMinutes(30)),
+            "With `kafka.group-protocol: classic`: how long a silent instance (killed, hung, cut off) keeps its "
+                    + "partitions before the group moves them; heartbeats go every third of it. Must lie within the "
+                    + "broker's `group.min/max.session.timeout.ms` (6 s to 30 min by default). Ignored with "
+                    + "`consumer`, where the broker decides."),
+    KAFKA_GROUP_INSTANCE_ID("kafka.group-instance-id", ConfigType.STRING, "",
+            Validator.matching("empty or a Kafka group instance id ([A-Za-z0-9._-]{1,249})",
+                    "[A-Za-z0-9._-]{0,249}"),
+            "Static membership (`group.instance.id`), unique per instance, e.g. the pod name: a restart within the "
+                    + "session timeout gets the same partitions back without a rebalance, but a stopped instance's "
+                    + "partitions wait for the session timeout instead of moving at once. Empty = a dynamic member."),
     KAFKA_CLIENT("kafka.client", ConfigType.PROPERTIES, "", Validator.any(),
             "Pass-through Kafka client properties for every Kafka client of the gateway, e.g. "
                     + "`kafka.client.security.protocol: SASL_SSL`, `kafka.client.sasl.mechanism: PLAIN`. "
@@ -44,12 +63,15 @@ public enum ConfigKey {
     METRICS_ENABLED("metrics.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
             "Whether the gateway serves Prometheus metrics at `GET /metrics` on its HTTP port (see "
                     + "docs/operations.md)."),
-    READINESS_CHECK_INTERVAL("readiness.check-interval", ConfigType.DURATION, "2s",
+    READINESS_CHECK_INTERVAL("readiness.check-interval", ConfigType.DURATION, "1s",
             Validator.durationBetween(Duration.ofMillis(50), Duration.ofMinutes(5)),
-            "How often `/ready` re-checks Kafka and Ditto."),
+            "How often `/ready` re-checks Kafka and Ditto. A hang shows as 503 after at most this plus "
+                    + "`readiness.timeout`, its end as 200 after at most this."),
     READINESS_TIMEOUT("readiness.timeout", ConfigType.DURATION, "2s",
             Validator.durationBetween(Duration.ofMillis(50), Duration.ofMinutes(5)),
-            "How long one Kafka check (`describeCluster`) may take before Kafka counts as down."),
+            "How long one check may take before the dependency counts as down: Kafka's `describeCluster`, and "
+                    + "Ditto's answer to a probe (a retrieve of the absent thing `twinbridge.readiness:probe`) or, "
+                    + "while Ditto is busy, to any other command of the gateway's session."),
     SHUTDOWN_TIMEOUT("shutdown.timeout", ConfigType.DURATION, "10s",
             Validator.durationBetween(Duration.ofMillis(100), Duration.ofMinutes(1)),
             "Time the gateway has to drain and close everything on stop."),
@@ -148,10 +170,17 @@ public enum ConfigKey {
             "Events per tenant waiting for Kafka. Past it, egress stops acknowledging (so Ditto and ingest slow "
                     + "down); without acknowledgements, events past it are dropped, counted and logged with thing "
                     + "id and revision, and the thing is resynchronised from Ditto once the buffer drains."),
+    EGRESS_MAX_CACHED_THINGS("egress.max-cached-things", ConfigType.INT, "10000", Validator.intBetween(1, 10_000_000),
+            "Things per tenant whose model kind, definition and pending desired values egress keeps in memory; past "
+                    + "it, the least recently used thing is forgotten and read again from its next event or from Ditto."),
     DASHBOARD_ENABLED("dashboard.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
-            "Whether the HTTP port serves the live dashboard at `/` (and its feed at `/dashboard/events`), with a "
-                    + "Ditto session of its own. It shows every tenant's twins to whoever reaches the port: see "
-                    + "docs/security.md."),
+            "Whether the HTTP port serves the live dashboard at `/` and `/dashboard/` (and its feed at "
+                    + "`/dashboard/events`). People sign in with their Ditto credentials and see only the twins Ditto "
+                    + "lets them read: see docs/security.md."),
+    DASHBOARD_MAX_USERS("dashboard.max-users", ConfigType.INT, "20", Validator.intBetween(1, 1000),
+            "The most people signed in to this instance's dashboard at once; each has one Ditto session, shared by "
+                    + "their browser tabs and closed when the last tab goes. One more gets a message (503) saying "
+                    + "so."),
     SCHEMA_REGISTRY_URL("schema-registry.url", ConfigType.STRING, "", Validator.httpUrlOrEmpty(),
             "Confluent-compatible schema registry (`GET /schemas/ids/{id}`), for `confluent-avro` records. "
                     + "Empty = none.");

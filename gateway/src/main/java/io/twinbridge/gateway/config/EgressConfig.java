@@ -1,5 +1,6 @@
 package io.twinbridge.gateway.config;
 
 /** The {@code egress.*} settings; see {@link ConfigKey} for each one's meaning. */
-public record EgressConfig(boolean enabled, String format, boolean acks, String ackLabel, int maxBufferedEvents) {
+public record EgressConfig(boolean enabled, String format, boolean acks, String ackLabel, int maxBufferedEvents,
+                           int maxCachedThings) {
 }

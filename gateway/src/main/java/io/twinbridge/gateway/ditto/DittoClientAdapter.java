@@ -1,6 +1,7 @@
 package io.twinbridge.gateway.ditto;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.eclipse.ditto.client.DittoClients;
 import org.eclipse.ditto.client.configuration.BasicAuthenticationConfiguration;
 import org.eclipse.ditto.client.configuration.MessagingConfiguration;
 import org.eclipse.ditto.client.configuration.WebSocketMessagingConfiguration;
+import org.eclipse.ditto.client.messaging.AuthenticationProvider;
 import org.eclipse.ditto.client.messaging.AuthenticationProviders;
 import org.eclipse.ditto.client.messaging.MessagingProvider;
 import org.eclipse.ditto.client.messaging.MessagingProviders;
@@ -48,6 +50,8 @@ import org.eclipse.ditto.things.model.signals.commands.modify.MergeThing;
 import org.eclipse.ditto.things.model.signals.commands.query.RetrieveThing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.neovisionaries.ws.client.WebSocket;
 
 import io.twinbridge.gateway.config.DittoConfig;
 
@@ -78,6 +82,7 @@ public final class DittoClientAdapter implements DittoPort {
     private final AtomicReference<MessagingProvider> messaging = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> subscribed = new AtomicReference<>();
     private final DittoSearch search;
+    private final AtomicReference<Instant> lastAnswer = new AtomicReference<>();
 
     public DittoClientAdapter(DittoConfig config, String sessionName) {
         this(config, sessionName, Set.of());
@@ -88,12 +93,27 @@ public final class DittoClientAdapter implements DittoPort {
      *                     acknowledge events that request them, see {@link #acknowledge}
      */
     public DittoClientAdapter(DittoConfig config, String sessionName, Set<String> declaredAcks) {
+        this(config, sessionName, declaredAcks, new DittoSearch(config), AuthenticationProviders.basic(
+                BasicAuthenticationConfiguration.newBuilder().username(config.username())
+                        .password(config.password()).build()));
+    }
+
+    private DittoClientAdapter(DittoConfig config, String sessionName, Set<String> declaredAcks, DittoSearch search,
+                               AuthenticationProvider<WebSocket> authentication) {
         this.config = config;
         this.sessionName = sessionName;
         this.declaredAcks = Set.copyOf(declaredAcks);
-        this.search = new DittoSearch(config);
-        this.connection = new ConnectionTracking(AuthenticationProviders.basic(BasicAuthenticationConfiguration
-                .newBuilder().username(config.username()).password(config.password()).build()));
+        this.search = search;
+        this.connection = new ConnectionTracking(authentication);
+    }
+
+    /**
+     * A session that authenticates with a bearer token (an OAuth access token Ditto accepts) instead of
+     * {@code config}'s user and password; its searches send the same token.
+     */
+    public static DittoClientAdapter withBearerToken(DittoConfig config, String sessionName, String token) {
+        return new DittoClientAdapter(config, sessionName, Set.of(), new DittoSearch(config, "Bearer " + token),
+                new BearerAuthentication(token));
     }
 
     @Override
@@ -167,6 +187,11 @@ public final class DittoClientAdapter implements DittoPort {
     @Override
     public boolean isConnected() {
         return client.get() != null && connection.isOpen();
+    }
+
+    @Override
+    public Optional<Instant> lastAnswer() {
+        return Optional.ofNullable(lastAnswer.get());
     }
 
     @Override
@@ -311,8 +336,11 @@ public final class DittoClientAdapter implements DittoPort {
             return CompletableFuture.failedFuture(new DittoPortException(e.getHttpStatus().getCode(),
                     e.getErrorCode(), e.getMessage(), e));
         }
-        return settle(guarded(what, () -> connected.sendDittoProtocol(request)).toCompletableFuture()
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), what, onAnswer);
+        CompletableFuture<Adaptable> answer = guarded(what, () -> connected.sendDittoProtocol(request))
+                .toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // Any answer counts, an error response included; only our own timeout or a lost socket means Ditto was silent.
+        answer.thenRun(() -> lastAnswer.set(Instant.now()));
+        return settle(answer, what, onAnswer);
     }
 
     /** Completes with the mapped answer, or fails with a bare {@link DittoPortException}, never a wrapper. */

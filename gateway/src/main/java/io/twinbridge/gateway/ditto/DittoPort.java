@@ -1,5 +1,6 @@
 package io.twinbridge.gateway.ditto;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +28,13 @@ public interface DittoPort {
 
     /** Whether the WebSocket is open right now. It reconnects by itself after a loss. */
     boolean isConnected();
+
+    /**
+     * When this session last received Ditto's answer to one of its commands, whatever its status (a 404 or 412 is an
+     * answer too); empty before the first one. Readiness reads it: a hung Ditto keeps the socket open but answers
+     * nothing, so an open socket alone says little.
+     */
+    Optional<Instant> lastAnswer();
 
     /** The thing as JSON, or empty if Ditto answers 404 for it (absent or not visible to this session). */
     CompletionStage<Optional<JsonObject>> retrieveThing(ThingId thingId, DittoRequestOptions options);

@@ -26,10 +26,19 @@ import org.eclipse.ditto.things.model.ThingId;
  */
 final class DittoSearch {
     private final DittoConfig config;
+    private final String authorization;
     private final HttpClient http;
 
+    /** Searches as {@code config}'s basic-auth user. */
     DittoSearch(DittoConfig config) {
+        this(config, "Basic " + Base64.getEncoder().encodeToString((config.username() + ":" + config.password())
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Searches with this {@code Authorization} header value, e.g. {@code Bearer <token>}. */
+    DittoSearch(DittoConfig config, String authorization) {
         this.config = config;
+        this.authorization = authorization;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     }
 
@@ -41,11 +50,9 @@ final class DittoSearch {
         String base = config.httpEndpoint().toString().replaceAll("/+$", "");
         URI uri = URI.create(base + "/api/2/search/things?namespaces=" + encode(namespace) + "&fields=thingId&option="
                 + encode(option));
-        String credentials = config.username() + ":" + config.password();
         HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(config.requestTimeout())
                 .header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", authorization)
                 .build();
         String what = "search of namespace " + namespace;
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))

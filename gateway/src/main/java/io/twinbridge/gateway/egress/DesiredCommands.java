@@ -36,6 +36,15 @@ final class DesiredCommands {
         this.stats = stats;
     }
 
+    /** Whether the event sets a desired value that may become a command (so the thing's model kind is needed). */
+    static boolean setsDesiredValues(TwinEvent event) {
+        if (event.path().isEmpty() && "created".equals(event.action())) {
+            return false;
+        }
+        return FeatureValues.of(event, FeatureValues.DESIRED).stream()
+                .anyMatch(change -> FeatureValues.toJava(change.value()).isPresent());
+    }
+
     /**
      * @param kindOf model kind of a thing id
      * @param sender sends (key, value) to the commands topic

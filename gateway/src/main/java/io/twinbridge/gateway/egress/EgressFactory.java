@@ -18,7 +18,8 @@ public final class EgressFactory {
     public static EgressSettings settings(GatewayConfig config) {
         EgressConfig egress = config.egress();
         return new EgressSettings(config.kafka().baseClientProperties(), config.kafka().topicPrefix(),
-                EgressFormat.parse(egress.format()), ackLabelPrefix(config), egress.maxBufferedEvents());
+                EgressFormat.parse(egress.format()), ackLabelPrefix(config), egress.maxBufferedEvents(),
+                egress.maxCachedThings());
     }
 
     /** The label prefix egress declares and ingest requests, when acknowledgements are on. */

@@ -94,7 +94,7 @@ public final class EgressService implements TenantListener {
         DittoPort session = ditto.open(tenant, "egress-" + tenant.id(), label.map(Set::of).orElse(Set.of()));
         return new TenantEgress(tenant, session, ditto.writer(tenant), producer, topics, records,
                 new DesiredCommands(tenant.id().value(), mappings, records, tenantStats), label,
-                settings.maxBufferedEvents(), tenantStats);
+                settings.maxBufferedEvents(), settings.maxCachedThings(), tenantStats);
     }
 
     static Properties producerProperties(Properties base) {

@@ -14,9 +14,11 @@ import java.util.Properties;
  * @param ackLabelPrefix     when present, each tenant session declares {@code <prefix>-<tenant>} and acknowledges
  *                           events that request it once their record is in Kafka
  * @param maxBufferedEvents  events per tenant waiting for Kafka before egress stops taking more
+ * @param maxCachedThings    things per tenant whose facts (model kind, definition, pending desired values) are kept
  */
 public record EgressSettings(Properties producerProperties, String topicPrefix, EgressFormat format,
-                             Optional<String> ackLabelPrefix, int maxBufferedEvents) {
+                             Optional<String> ackLabelPrefix, int maxBufferedEvents,
+                             int maxCachedThings) {
     public EgressSettings {
         Objects.requireNonNull(producerProperties, "producerProperties");
         Objects.requireNonNull(topicPrefix, "topicPrefix");
@@ -25,6 +27,15 @@ public record EgressSettings(Properties producerProperties, String topicPrefix, 
         if (maxBufferedEvents < 1) {
             throw new IllegalArgumentException("maxBufferedEvents must be positive");
         }
+        if (maxCachedThings < 1) {
+            throw new IllegalArgumentException("maxCachedThings must be positive");
+        }
+    }
+
+    /** With the default of {@code egress.max-cached-things}. */
+    public EgressSettings(Properties producerProperties, String topicPrefix, EgressFormat format,
+                          Optional<String> ackLabelPrefix, int maxBufferedEvents) {
+        this(producerProperties, topicPrefix, format, ackLabelPrefix, maxBufferedEvents, 10_000);
     }
 
     /** The acknowledgement label of one tenant's egress session; ingest requests the same one. */

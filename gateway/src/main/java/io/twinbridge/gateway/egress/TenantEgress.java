@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,13 +64,15 @@ final class TenantEgress implements TwinEventListener {
     private final AtomicInteger buffered = new AtomicInteger();
     /** Things whose state must be read back from Ditto: events were lost or could not be published. */
     private final Set<String> resyncWanted = ConcurrentHashMap.newKeySet();
+    /** A round of {@link #resyncPending()} is under way (worker thread only). */
+    private boolean resyncRunning;
 
     private final Map<String, Long> lastRevision = new HashMap<>();
-    private final Map<String, ThingFacts> facts = new HashMap<>();
+    private final ThingFactsCache facts;
 
     TenantEgress(TenantSettings tenant, DittoPort events, DittoPort writer, Producer<byte[], byte[]> producer,
                  TopicNames topics, TwinRecords records, DesiredCommands commands, Optional<String> ackLabel,
-                 int maxBuffered, EgressStats stats) {
+                 int maxBuffered, int maxCachedThings, EgressStats stats) {
         this.tenant = tenant;
         this.events = events;
         this.writer = writer;
@@ -83,6 +84,7 @@ final class TenantEgress implements TwinEventListener {
         this.ackLabel = ackLabel;
         this.maxBuffered = maxBuffered;
         this.stats = stats;
+        this.facts = new ThingFactsCache(maxCachedThings);
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "twinbridge-egress-"
                 + tenant.id()));
     }
@@ -115,6 +117,11 @@ final class TenantEgress implements TwinEventListener {
 
     int buffered() {
         return buffered.get();
+    }
+
+    /** Things whose last published revision egress holds, and things whose facts it caches (worker thread). */
+    CompletableFuture<int[]> tracked() {
+        return CompletableFuture.supplyAsync(() -> new int[] {lastRevision.size(), facts.size()}, worker);
     }
 
     TenantSettings tenant() {
@@ -179,6 +186,7 @@ final class TenantEgress implements TwinEventListener {
     }
 
     private void publish(TwinEvent event) {
+        boolean sent = false;
         try {
             long last = lastRevision.getOrDefault(event.thingId(), 0L);
             if (event.revision() <= last) {
@@ -188,12 +196,19 @@ final class TenantEgress implements TwinEventListener {
                 return;
             }
             boolean gap = last > 0 && event.revision() > last + 1;
-            ThingFacts thing = facts.computeIfAbsent(event.thingId(), id -> new ThingFacts());
+            ThingFacts thing = facts.get(event.thingId());
             thing.learn(event);
-            lastRevision.put(event.thingId(), event.revision());
+            if (isThingDeletion(event)) {
+                // a deleted thing needs neither its revision nor its facts any more: memory follows the fleet
+                lastRevision.remove(event.thingId());
+                facts.remove(event.thingId());
+            } else {
+                lastRevision.put(event.thingId(), event.revision());
+            }
+            // from here on the send callback owns the buffer slot: released exactly once, there
+            sent = true;
             publishEvent(event, thing, false);
-            commands.publish(event, this::kindOf, (key, value) -> send(commandsTopic, key, value, false,
-                    event.correlationId()));
+            publishCommands(event, thing);
             closeLoop(event, thing);
             if (gap) {
                 LOG.info("{}: revision jumped from {} to {}: resynchronising", event.thingId(), last,
@@ -201,12 +216,53 @@ final class TenantEgress implements TwinEventListener {
                 resyncWanted.add(event.thingId());
             }
         } catch (RuntimeException e) {
+            if (sent) {
+                LOG.error("egress published event {} rev {} of tenant {} but failed after it", event.thingId(),
+                        event.revision(), tenant.id(), e);
+                return;
+            }
             release();
             stats.eventsDropped.increment();
             resyncWanted.add(event.thingId());
             LOG.error("egress could not handle event {} rev {} of tenant {}", event.thingId(), event.revision(),
                     tenant.id(), e);
         }
+    }
+
+    private static boolean isThingDeletion(TwinEvent event) {
+        return "deleted".equals(event.action()) && event.path().isEmpty();
+    }
+
+    /**
+     * The commands of an event, once the thing's model kind is known. When egress has not seen it yet, it is read
+     * from Ditto without blocking the worker; the thing's commands wait in order behind that read.
+     */
+    private void publishCommands(TwinEvent event, ThingFacts thing) {
+        if (!DesiredCommands.setsDesiredValues(event)) {
+            return;
+        }
+        if (thing.kind.isEmpty() && thing.kindLookup == null) {
+            thing.kindLookup = events.retrieveThingState(ThingId.of(event.thingId())).toCompletableFuture()
+                    .orTimeout(DITTO_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .handleAsync((state, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("cannot read the model kind of {} from Ditto: {}", event.thingId(),
+                                    failure.toString());
+                        } else {
+                            state.ifPresent(thing::learnState);
+                        }
+                        thing.kindLookup = null;
+                        return null;
+                    }, worker);
+        }
+        CompletableFuture<Void> after = thing.kindLookup == null ? thing.commands
+                : thing.commands.thenCombine(thing.kindLookup, (a, b) -> null);
+        thing.commands = after.thenRunAsync(LogContext.carried(() -> commands.publish(event, id -> thing.kind,
+                (key, value) -> send(commandsTopic, key, value, false, event.correlationId()))), worker)
+                .exceptionally(failure -> {
+                    LOG.error("commands of {} rev {} not published", event.thingId(), event.revision(), failure);
+                    return null;
+                });
     }
 
     private void publishEvent(TwinEvent event, ThingFacts thing, boolean resync) {
@@ -266,15 +322,6 @@ final class TenantEgress implements TwinEventListener {
         buffered.decrementAndGet();
     }
 
-    /** The model kind of a thing (its {@code attributes/model}), read from Ditto when no event told it yet. */
-    private Optional<String> kindOf(String thingId) {
-        ThingFacts thing = facts.computeIfAbsent(thingId, id -> new ThingFacts());
-        if (thing.kind.isEmpty()) {
-            readState(thingId).ifPresent(thing::learnState);
-        }
-        return thing.kind;
-    }
-
     /**
      * When a reported property reaches the value still pending as desired, the desired property is cleared, on
      * the condition that it still holds that value (an operator may have changed it meanwhile).
@@ -304,64 +351,64 @@ final class TenantEgress implements TwinEventListener {
         }
     }
 
+    /**
+     * Reads back, one after the other, the things whose events were lost; the reads run without blocking the
+     * worker, whose events go on meanwhile. A read that fails leaves the thing wanted, for the next round.
+     */
     private void resyncPending() {
-        if (resyncWanted.isEmpty() || buffered.get() > maxBuffered / 2 || !events.isConnected()) {
+        if (resyncRunning || resyncWanted.isEmpty() || buffered.get() > maxBuffered / 2 || !events.isConnected()) {
             return;
         }
-        for (String thingId : Set.copyOf(resyncWanted)) {
-            try (CloseableThreadContext.Instance ignored = LogContext.of(tenant.id().value(), thingId, null)) {
-                if (!resynced(thingId)) {
-                    return;
-                }
-            }
-        }
+        resyncRunning = true;
+        resyncNext(List.copyOf(resyncWanted), 0);
     }
 
-    private boolean resynced(String thingId) {
-        try {
-            resync(thingId);
-            resyncWanted.remove(thingId);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warn("resynchronising {} failed, retrying in {} ms: {}", thingId, RESYNC_RETRY_MS, e.toString());
-            return false;
-        }
-    }
-
-    private void resync(String thingId) {
-        Optional<JsonObject> state = readState(thingId);
-        if (state.isEmpty()) {
+    private void resyncNext(List<String> thingIds, int index) {
+        if (index >= thingIds.size() || worker.isShutdown()) {
+            resyncRunning = false;
             return;
         }
-        long revision = state.get().getValue("_revision").filter(JsonValue::isNumber).map(JsonValue::asLong)
+        String thingId = thingIds.get(index);
+        events.retrieveThingState(ThingId.of(thingId)).toCompletableFuture()
+                .orTimeout(DITTO_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((state, failure) -> {
+                    try (CloseableThreadContext.Instance ignored = LogContext.of(tenant.id().value(), thingId,
+                            null)) {
+                        if (failure != null) {
+                            LOG.warn("resynchronising {} failed, retrying in {} ms: {}", thingId, RESYNC_RETRY_MS,
+                                    failure.toString());
+                            resyncRunning = false;
+                            return;
+                        }
+                        resyncWanted.remove(thingId);
+                        state.ifPresent(s -> resync(thingId, s));
+                    }
+                    resyncNext(thingIds, index + 1);
+                }, worker);
+    }
+
+    private void resync(String thingId, JsonObject state) {
+        long revision = state.getValue("_revision").filter(JsonValue::isNumber).map(JsonValue::asLong)
                 .orElse(0L);
         if (revision <= lastRevision.getOrDefault(thingId, 0L)) {
             return;
         }
-        Instant modified = state.get().getValue("_modified").filter(JsonValue::isString)
+        Instant modified = state.getValue("_modified").filter(JsonValue::isString)
                 .map(v -> Instant.parse(v.asString())).orElseGet(Instant::now);
-        JsonObject thingJson = state.get().remove("_revision").remove("_modified");
-        ThingFacts thing = facts.computeIfAbsent(thingId, id -> new ThingFacts());
+        JsonObject thingJson = state.remove("_revision").remove("_modified");
+        ThingFacts thing = facts.get(thingId);
         thing.learnState(thingJson);
         lastRevision.put(thingId, revision);
         publishEvent(TwinEvents.stateEvent(thingId, thingJson, revision, modified), thing, true);
         LOG.info("{}: published its state at revision {} as a resync record", thingId, revision);
     }
 
-    private Optional<JsonObject> readState(String thingId) {
-        try {
-            return events.retrieveThingState(ThingId.of(thingId)).toCompletableFuture()
-                    .get(DITTO_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + thingId, e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot read " + thingId + " from Ditto: " + e.getMessage(), e);
-        }
-    }
-
     /** What egress knows of one thing beyond its revision. */
     static final class ThingFacts {
+        /** The thing's commands, published in event order, each after the previous one (worker thread only). */
+        CompletableFuture<Void> commands = CompletableFuture.completedFuture(null);
+        /** A read of the model kind from Ditto under way, or null. */
+        CompletableFuture<Void> kindLookup;
         Optional<String> kind = Optional.empty();
         Optional<String> definition = Optional.empty();
         final Map<String, JsonValue> pendingDesired = new HashMap<>();
@@ -388,12 +435,12 @@ final class TenantEgress implements TwinEventListener {
             thing.getValue("definition").filter(JsonValue::isString).map(JsonValue::asString)
                     .ifPresent(d -> definition = Optional.of(d));
             pendingDesired.clear();
-            Set<String> seen = new HashSet<>();
+            // a JSON object's keys are unique, so each feature/property pair comes once
             thing.getValue("features").filter(JsonValue::isObject).map(JsonValue::asObject).ifPresent(features ->
                     features.forEach(f -> Optional.of(f.getValue()).filter(JsonValue::isObject)
                             .flatMap(v -> v.asObject().getValue(FeatureValues.DESIRED))
                             .filter(JsonValue::isObject).map(JsonValue::asObject).ifPresent(d -> d.forEach(p -> {
-                                if (seen.add(f.getKeyName() + "/" + p.getKeyName()) && !p.getValue().isNull()) {
+                                if (!p.getValue().isNull()) {
                                     pendingDesired.put(f.getKeyName() + "/" + p.getKeyName(), p.getValue());
                                 }
                             }))));

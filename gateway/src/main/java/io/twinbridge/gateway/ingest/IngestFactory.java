@@ -42,7 +42,7 @@ public final class IngestFactory {
 
     public static IngestSettings settings(GatewayConfig config) {
         IngestConfig in = config.ingest();
-        return new IngestSettings(config.kafka().baseClientProperties(), config.kafka().groupId(),
+        return new IngestSettings(config.kafka().ingestConsumerProperties(), config.kafka().groupId(),
                 config.kafka().topicPrefix(), in.coalesceWindow(),
                 new InFlightLimits(in.maxInFlightRecordsPerPartition(), in.maxInFlightBytesPerPartition(),
                         in.maxInFlightRecords(), in.maxInFlightBytes()),

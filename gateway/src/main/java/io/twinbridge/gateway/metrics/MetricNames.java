@@ -26,6 +26,7 @@ public final class MetricNames {
     public static final String DITTO_MERGES_SENT = "twinbridge.ditto.merges.sent";
     public static final String DITTO_REQUEST = "twinbridge.ditto.request";
     public static final String DITTO_SESSION_CONNECTED = "twinbridge.ditto.session.connected";
+    public static final String DASHBOARD_SESSIONS = "twinbridge.dashboard.sessions";
     public static final String CONSUMER_LAG = "twinbridge.kafka.consumer.lag";
     public static final String CONSUMER_PAUSED = "twinbridge.kafka.consumer.paused";
     public static final String CONSUMER_ASSIGNED = "twinbridge.kafka.consumer.assigned";

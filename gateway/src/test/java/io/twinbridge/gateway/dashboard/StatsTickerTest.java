@@ -30,11 +30,11 @@ class StatsTickerTest {
                         "initech", reading(100, 95, Map.of(), 20, OptionalLong.empty(), Map.of())))));
         StatsTicker ticker = new StatsTicker(readings::removeFirst);
 
-        JsonObject first = ticker.tick(10_000, 16, 0);
+        JsonObject first = ticker.tick(10_000, 16, 0, java.util.Set.of("acme", "initech"));
         assertEquals(0.0, first.getDouble("ingestRate"));
         assertEquals(0.0, first.getJsonObject("tenants").getJsonObject("acme").getDouble("ingestRate"));
 
-        JsonObject second = ticker.tick(12_000, 16, 0);
+        JsonObject second = ticker.tick(12_000, 16, 0, java.util.Set.of("acme", "initech"));
         assertEquals(100.0, second.getDouble("ingestRate"));
         JsonObject acme = second.getJsonObject("tenants").getJsonObject("acme");
         assertEquals(50.0, acme.getDouble("ingestRate"));

@@ -6,6 +6,7 @@ import io.twinbridge.gateway.ditto.DittoRequestOptions;
 import io.twinbridge.gateway.ditto.ThingPage;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.ditto.TwinEventListener;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,11 @@ final class Ditto39Things implements DittoPort {
     @Override
     public boolean isConnected() {
         return true;
+    }
+
+    @Override
+    public Optional<Instant> lastAnswer() {
+        return Optional.empty();
     }
 
     @Override

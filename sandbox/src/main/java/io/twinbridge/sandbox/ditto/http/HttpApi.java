@@ -190,6 +190,9 @@ public final class HttpApi {
         Optional.ofNullable(ctx.request().getHeader("condition"))
                 .or(() -> Optional.ofNullable(ctx.request().getParam("condition")))
                 .ifPresent(c -> builder.putHeader("condition", c));
+        // Ditto's header that lets a creator make a policy it cannot change itself (PolicyCommandEnforcement)
+        Optional.ofNullable(ctx.request().getHeader("allow-policy-lockout"))
+                .ifPresent(a -> builder.putHeader("allow-policy-lockout", a));
         return builder.build();
     }
 

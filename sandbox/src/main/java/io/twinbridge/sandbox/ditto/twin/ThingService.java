@@ -201,6 +201,12 @@ public final class ThingService {
             newPolicy = false;
         }
         final PolicyAccess access = PolicyAccess.of(policyJson);
+        if (!newPolicy && !access.mayReadSomething(PolicyAccess.POLICY, JsonPointer.empty(), request.subject())) {
+            // Ditto 3.9 ThingEnforcerActor.loadPolicyEnforcerForCreateThing retrieves a referenced policy as the
+            // creator (retrievePolicyWithEnforcement); PolicyCommandEnforcement lets a RetrievePolicy through only
+            // with (partial) READ on policy:/, else 404 policies:policy.notfound (PolicyNotAccessibleException).
+            throw PolicyNotAccessibleException.newBuilder(policyId).dittoHeaders(headers).build();
+        }
         if (!access.mayWrite(PolicyAccess.THING, JsonPointer.empty(), request.subject())) {
             throw ThingNotModifiableException.newBuilder(thingId).dittoHeaders(headers).build();
         }
