@@ -3,6 +3,7 @@ package io.twinbridge.gateway.ingest;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortException;
 import io.twinbridge.gateway.ditto.DittoRequestOptions;
+import io.twinbridge.gateway.ditto.StatePage;
 import io.twinbridge.gateway.ditto.ThingPage;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.ditto.TwinEventListener;
@@ -121,6 +122,12 @@ final class Ditto39Things implements DittoPort {
 
     @Override
     public CompletionStage<ThingPage> searchThings(String namespace, Optional<String> cursor, int size) {
+        throw new UnsupportedOperationException("not needed by ThingWriter");
+    }
+
+    @Override
+    public CompletionStage<StatePage> searchStates(List<String> namespaces, Optional<String> filter,
+                                                   Optional<String> cursor, int size) {
         throw new UnsupportedOperationException("not needed by ThingWriter");
     }
 
