@@ -233,6 +233,16 @@ public final class DittoClientAdapter implements DittoPort {
     }
 
     @Override
+    public CompletionStage<StatePage> searchStates(List<String> namespaces, Optional<String> filter,
+                                                   Optional<String> cursor, int size) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new DittoPortException(DittoPortException.UNAVAILABLE,
+                    DittoPortException.CODE_UNAVAILABLE, "Ditto session '" + sessionName + "' is closed"));
+        }
+        return search.states(namespaces, filter, cursor, size);
+    }
+
+    @Override
     public CompletionStage<ThingPage> searchThings(String namespace, Optional<String> cursor, int size) {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new DittoPortException(DittoPortException.UNAVAILABLE,

@@ -17,6 +17,7 @@ import io.twinbridge.sandbox.ditto.acks.DeclaredAcks;
 import io.twinbridge.sandbox.ditto.auth.Authenticator;
 import io.twinbridge.sandbox.ditto.events.EventHub;
 import io.twinbridge.sandbox.ditto.http.HttpApi;
+import io.twinbridge.sandbox.ditto.http.SearchLag;
 import io.twinbridge.sandbox.ditto.twin.PolicyService;
 import io.twinbridge.sandbox.ditto.twin.ThingService;
 import io.twinbridge.sandbox.ditto.ws.WsSession;
@@ -60,7 +61,11 @@ public final class DittoSandbox implements AutoCloseable {
         final Vertx vertx = Vertx.vertx();
         final AckRegistry acks = new AckRegistry();
         final EventHub hub = new EventHub(acks);
-        final ThingService things = new ThingService(s, hub, Clock.systemUTC());
+        final SearchLag searchLag = new SearchLag(o.searchLag(), Clock.systemUTC());
+        final ThingService things = new ThingService(s, change -> {
+            searchLag.onChange(change);
+            hub.onChange(change);
+        }, Clock.systemUTC());
         final PolicyService policies = new PolicyService(s, Clock.systemUTC());
         final Authenticator authenticator = new Authenticator(o.users(), o.preAuthenticated());
         final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
@@ -68,7 +73,7 @@ public final class DittoSandbox implements AutoCloseable {
         final Router router = Router.router(vertx);
         router.route("/ws/2").handler(ctx -> upgrade(ctx, authenticator, things, policies, hub, acks,
                 sessions, faults));
-        new HttpApi(authenticator, things, policies, hub).mount(vertx, router);
+        new HttpApi(authenticator, things, policies, hub, searchLag).mount(vertx, router);
         final HttpServer server = vertx.createHttpServer().requestHandler(router);
         try {
             await(server.listen(o.port(), o.host()));
