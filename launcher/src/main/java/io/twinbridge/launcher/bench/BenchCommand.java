@@ -25,7 +25,18 @@ public final class BenchCommand {
               --rate              events/s of the latency phase (default 5000)
               --latency-seconds   length of the latency phase (default 20)
               --coalesce-window-ms  ingest.coalesce-window for the run (default 5)
-              --out               result file (default target/bench/ingest.json)""";
+              --out               result file (default target/bench/ingest.json)
+                   ./twinbridge bench faults [--duration-seconds N] [--rate N] [--devices N] [--poison N]
+                                             [--freeze-seconds N] [--group-protocol classic|consumer] [--out FILE]
+              broker, Ditto sandbox and two gateways as processes on 127.0.0.1 under load, with SIGKILL of a
+              gateway, SIGSTOP/SIGCONT of the sandbox, a poison flood and SIGKILL + restart of the broker
+              --duration-seconds  how long valid records flow (default 90, at least 75)
+              --rate              valid records/s (default 1000)
+              --devices           simulated devices (default 1000)
+              --poison            bad records of the flood (default 1000)
+              --freeze-seconds    how long the sandbox is stopped (default 15)
+              --group-protocol    the gateways' kafka.group-protocol (default classic)
+              --out               result file (default target/bench/faults.json; logs under target/bench/faults/)""";
 
     private BenchCommand() {
     }
@@ -33,7 +44,7 @@ public final class BenchCommand {
     /** Returns the exit code: 0 ok, 2 usage, 1 the run failed or lost events. */
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         String which = args.isEmpty() ? "" : args.get(0);
-        if (!which.equals("ingest") && !which.equals("egress")) {
+        if (!which.equals("ingest") && !which.equals("egress") && !which.equals("faults")) {
             err.println(USAGE);
             return 2;
         }
@@ -51,7 +62,11 @@ public final class BenchCommand {
             flags.put(flag, args.get(++i));
         }
         try {
-            return which.equals("egress") ? egress(flags, out, err) : ingest(flags, out, err);
+            return switch (which) {
+                case "egress" -> egress(flags, out, err);
+                case "faults" -> faults(flags, out, err);
+                default -> ingest(flags, out, err);
+            };
         } catch (NumberFormatException e) {
             err.println(e.getMessage());
             return 2;
@@ -103,6 +118,48 @@ public final class BenchCommand {
             }
         }
         return write(new EgressBenchmark(events, things, out).run(), outFile, out);
+    }
+
+    private static int faults(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
+        FaultsOptions d = FaultsOptions.defaults();
+        long duration = d.duration().toSeconds();
+        long rate = d.rate();
+        long devices = d.devices();
+        long poison = d.poison();
+        long freeze = d.freeze().toSeconds();
+        String protocol = d.groupProtocol();
+        Path outFile = Path.of("target", "bench", "faults.json");
+        for (Map.Entry<String, String> f : flags.entrySet()) {
+            String flag = f.getKey();
+            String value = f.getValue();
+            switch (flag) {
+                case "--duration-seconds" -> duration = positive(flag, value);
+                case "--rate" -> rate = positive(flag, value);
+                case "--devices" -> devices = positive(flag, value);
+                case "--poison" -> poison = number(flag, value);
+                case "--freeze-seconds" -> freeze = number(flag, value);
+                case "--group-protocol" -> protocol = value;
+                case "--out" -> outFile = Path.of(value);
+                default -> {
+                    return unknown(flag, err);
+                }
+            }
+        }
+        FaultsOptions options;
+        try {
+            options = new FaultsOptions(Duration.ofSeconds(duration), (int) Math.min(rate, Integer.MAX_VALUE),
+                    (int) Math.min(devices, Integer.MAX_VALUE), (int) Math.min(poison, Integer.MAX_VALUE),
+                    Duration.ofSeconds(freeze), protocol);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        Path workDir = outFile.toAbsolutePath().getParent().resolve("faults");
+        Map<String, Object> result = new FaultsBenchmark(options, out, workDir).run();
+        write(result, outFile, out);
+        boolean passed = FaultsBenchmark.passed(result);
+        out.println(passed ? "faults: every goal met" : "faults: a goal was missed (see the figures above)");
+        return passed ? 0 : 1;
     }
 
     private static int unknown(String flag, PrintStream err) {

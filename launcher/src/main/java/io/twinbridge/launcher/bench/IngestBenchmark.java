@@ -2,7 +2,6 @@ package io.twinbridge.launcher.bench;
 
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.codec.Codecs;
-import io.twinbridge.gateway.codec.DecodedEvent;
 import io.twinbridge.gateway.config.DittoConfig;
 import io.twinbridge.gateway.ditto.DittoClientAdapter;
 import io.twinbridge.gateway.ditto.DittoPort;
@@ -11,11 +10,8 @@ import io.twinbridge.gateway.ingest.IngestService;
 import io.twinbridge.gateway.ingest.IngestSettings;
 import io.twinbridge.gateway.kafka.InFlightLimits;
 import io.twinbridge.gateway.mapping.TelemetryMappers;
-import io.twinbridge.gateway.mapping.TimedValue;
 import io.twinbridge.gateway.mapping.TwinPatch;
-import io.twinbridge.gateway.mapping.TwinPatchCoalescer;
 import io.twinbridge.gateway.model.ModelRegistry;
-import io.twinbridge.gateway.result.Result;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.TenantSettings;
@@ -54,9 +50,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.eclipse.ditto.json.JsonObject;
-import org.eclipse.ditto.json.JsonPointer;
-import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
 
 /**
@@ -100,7 +93,7 @@ public final class IngestBenchmark {
                     .withTenants(List.of(TENANT)).withDevicesPerKind(devicesPerKind)).records();
 
             // preload
-            Expectation expected = new Expectation(codecs, mappers);
+            TwinExpectation expected = new TwinExpectation(codecs, mappers);
             long preloadStart = System.nanoTime();
             long bytes = preload(kafka, fleet, options.events(), expected);
             double preloadSeconds = seconds(System.nanoTime() - preloadStart);
@@ -131,7 +124,8 @@ public final class IngestBenchmark {
                         ingest.stats().meanDittoMillis());
 
                 long reached = ingest.stats().applied() + ingest.stats().staleRecords() + ingest.stats().deadLettered();
-                long mismatchedEvents = expected.verify(sandbox);
+                long mismatchedEvents = expected.verify(device -> sandbox.store().thing(ThingId.of(TENANT + ":" + device))
+                        .map(t -> t.json()));
                 long lost = Math.max(options.events() - reached, mismatchedEvents);
                 out.printf("verified %,d twins: %,d events not in a twin or the DLQ%n", expected.devices(), lost);
 
@@ -184,7 +178,7 @@ public final class IngestBenchmark {
         return ingest.consumerStats().committedOffsets().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private long preload(EmbeddedKafka kafka, Iterator<SimRecord> fleet, long count, Expectation expected) {
+    private long preload(EmbeddedKafka kafka, Iterator<SimRecord> fleet, long count, TwinExpectation expected) {
         long bytes = 0;
         try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
             for (long i = 0; i < count; i++) {
@@ -298,60 +292,6 @@ public final class IngestBenchmark {
         }
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
-
-    /** The newest value of every property per device, built while preloading, to check the twins afterwards. */
-    private static final class Expectation {
-        private final Codecs codecs;
-        private final TelemetryMappers mappers;
-        private final Map<String, TwinPatch> latest = new HashMap<>();
-        private final Map<String, Long> eventsPerDevice = new HashMap<>();
-
-        Expectation(Codecs codecs, TelemetryMappers mappers) {
-            this.codecs = codecs;
-            this.mappers = mappers;
-        }
-
-        void add(SimRecord r) {
-            Result<DecodedEvent> decoded = codecs.forKind(CodecKind.AUTO).decode(r.value());
-            Result<TwinPatch> patch = decoded.flatMap(mappers::map);
-            if (!patch.isOk()) {
-                throw new IllegalStateException("the simulator produced a record that does not map: " + patch);
-            }
-            latest.merge(r.key(), patch.value(), TwinPatchCoalescer::merge);
-            eventsPerDevice.merge(r.key(), 1L, Long::sum);
-        }
-
-        int devices() {
-            return latest.size();
-        }
-
-        /** Events of the devices whose twin does not hold the newest values. */
-        long verify(DittoSandbox sandbox) {
-            long missing = 0;
-            for (Map.Entry<String, TwinPatch> e : latest.entrySet()) {
-                Optional<JsonObject> twin = sandbox.store().thing(ThingId.of(TENANT + ":" + e.getKey()))
-                        .map(t -> t.json());
-                if (twin.isEmpty() || !holds(twin.get(), e.getValue())) {
-                    missing += eventsPerDevice.get(e.getKey());
-                }
-            }
-            return missing;
-        }
-
-        private static boolean holds(JsonObject twin, TwinPatch patch) {
-            JsonObject wanted = patch.toMergePatch();
-            for (Map.Entry<String, Map<String, TimedValue>> f : patch.features().entrySet()) {
-                for (String property : f.getValue().keySet()) {
-                    JsonPointer pointer = JsonPointer.of("/features/" + f.getKey() + "/properties/" + property);
-                    Optional<JsonValue> want = wanted.getValue(pointer);
-                    if (!want.equals(twin.getValue(pointer))) {
-                        return false;
-                    }
-                }
-            }
-            return true;
         }
     }
 }

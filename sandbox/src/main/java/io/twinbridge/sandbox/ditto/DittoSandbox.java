@@ -39,9 +39,11 @@ public final class DittoSandbox implements AutoCloseable {
     private final SandboxOptions options;
     private final SandboxStore store;
     private final Set<WsSession> sessions;
+    private final SandboxFaults faults;
 
     private DittoSandbox(final Vertx vertx, final HttpServer server, final SandboxOptions options,
-            final SandboxStore store, final Set<WsSession> sessions) {
+            final SandboxStore store, final Set<WsSession> sessions, final SandboxFaults faults) {
+        this.faults = faults;
         this.vertx = vertx;
         this.server = server;
         this.options = options;
@@ -67,9 +69,10 @@ public final class DittoSandbox implements AutoCloseable {
         final PolicyService policies = new PolicyService(s, Clock.systemUTC());
         final Authenticator authenticator = new Authenticator(o.users(), o.preAuthenticated());
         final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
+        final SandboxFaults faults = new SandboxFaults();
         final Router router = Router.router(vertx);
         router.route("/ws/2").handler(ctx -> upgrade(ctx, authenticator, things, policies, hub, acks,
-                sessions));
+                sessions, faults));
         new HttpApi(authenticator, things, policies, hub, searchLag).mount(vertx, router);
         final HttpServer server = vertx.createHttpServer().requestHandler(router);
         try {
@@ -79,12 +82,12 @@ public final class DittoSandbox implements AutoCloseable {
             throw new IllegalStateException("Ditto sandbox could not listen on " + o.host() + ":" + o.port(),
                     bindFailure);
         }
-        return new DittoSandbox(vertx, server, o, s, sessions);
+        return new DittoSandbox(vertx, server, o, s, sessions, faults);
     }
 
     private static void upgrade(final RoutingContext ctx, final Authenticator authenticator,
             final ThingService things, final PolicyService policies, final EventHub hub, final AckRegistry acks,
-            final Set<WsSession> sessions) {
+            final Set<WsSession> sessions, final SandboxFaults faults) {
         final Optional<AuthorizationContext> subject = authenticator.authenticate(ctx.request().headers());
         if (subject.isEmpty()) {
             ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", Authenticator.REALM_CHALLENGE).end();
@@ -99,7 +102,8 @@ public final class DittoSandbox implements AutoCloseable {
             return;
         }
         ctx.request().toWebSocket().onSuccess(socket -> {
-            final WsSession session = new WsSession(socket, subject.get(), things, policies, hub, acks, declared);
+            final WsSession session = new WsSession(socket, subject.get(), things, policies, hub, acks, declared,
+                    faults);
             sessions.add(session);
             session.start(() -> sessions.remove(session));
         }).onFailure(ctx::fail);
@@ -119,6 +123,11 @@ public final class DittoSandbox implements AutoCloseable {
 
     public SandboxStore store() {
         return store;
+    }
+
+    /** The faults this sandbox can be told to show, e.g. slow answers. */
+    public SandboxFaults faults() {
+        return faults;
     }
 
     /** Closes all WebSocket sessions and the server, and frees the port; blocks until done. */
