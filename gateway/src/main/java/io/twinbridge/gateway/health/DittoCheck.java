@@ -19,7 +19,8 @@ import io.vertx.core.Future;
  * retrieve of a thing that does not exist, which Ditto answers with 404 {@code things:thing.notfound}
  * ({@code ThingNotAccessibleException}, Ditto's answer to {@code RetrieveThing} for an absent or invisible thing).
  * Ditto counts as up when that probe is answered within the timeout, or, when the probe is late because Ditto is
- * busy with the gateway's own writes, when any other command of the session was answered within the timeout.
+ * busy (with the gateway's own writes, or with a backlog after a pause), when the session received any other frame
+ * from Ditto within the timeout: late answers to commands that timed out count, as they show Ditto processing.
  */
 public final class DittoCheck implements DependencyCheck {
     /** A thing id no tenant uses: tenant namespaces are tenant ids, which contain no dot. */

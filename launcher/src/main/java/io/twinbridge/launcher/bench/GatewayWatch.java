@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class GatewayWatch {
     private static final String CONSUMED = "twinbridge_ingest_records_consumed_total";
-    private static final Duration TIMEOUT = Duration.ofMillis(800);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     /** One {@code /ready} sample; status 0 = no answer. */
     record Sample(long nanos, int status) {
