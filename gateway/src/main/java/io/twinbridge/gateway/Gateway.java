@@ -175,7 +175,8 @@ public final class Gateway {
         AtomicBoolean stopping = new AtomicBoolean();
         ReadinessMonitor readiness = new ReadinessMonitor(vertx, List.of(
                 new KafkaCheck(admin, config.readiness().timeout(), vertx.getOrCreateContext()),
-                new DittoCheck(ditto, config.readiness().timeout(), vertx.getOrCreateContext(), Clock.systemUTC())),
+                new DittoCheck(ditto, min(config.readiness().checkInterval(), config.readiness().timeout()),
+                        config.readiness().timeout(), vertx.getOrCreateContext(), Clock.systemUTC())),
                 config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
@@ -254,6 +255,10 @@ public final class Gateway {
             }
         });
         return started.future();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Stops serving, then closes the Ditto session, the Kafka client and Vert.x. */

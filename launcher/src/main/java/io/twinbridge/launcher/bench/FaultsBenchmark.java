@@ -231,9 +231,12 @@ public final class FaultsBenchmark {
                 result.put("poisonRecords", poisonOffsets.size());
                 result.put("devices", expected.devices());
                 result.put("sendFailures", sendFailures.get());
-                result.put("readyDownAfterFreezeMs", watches.stream()
+                // only instances that were ready when the freeze began: one still starting says nothing about it
+                List<GatewayWatch> readyAtFreeze = watches.stream().filter(w -> w.readyBefore(frozenAt)).toList();
+                result.put("readyAtFreeze", readyAtFreeze.size());
+                result.put("readyDownAfterFreezeMs", readyAtFreeze.stream()
                         .mapToLong(w -> w.firstAfter(frozenAt, 503)).max().orElse(-1));
-                result.put("readyUpAfterThawMs", watches.stream()
+                result.put("readyUpAfterThawMs", readyAtFreeze.stream()
                         .mapToLong(w -> w.firstAfter(thawedAt, 200)).max().orElse(-1));
                 result.put("brokerBackMs", brokerBackMs);
                 result.put("drainSeconds", Math.round(drainSeconds * 10) / 10.0);

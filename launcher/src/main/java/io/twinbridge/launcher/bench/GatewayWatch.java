@@ -68,6 +68,12 @@ final class GatewayWatch {
         return status("/ready");
     }
 
+    /** Whether the last sample before {@code nanos} was 200: the instance was ready when a fault began. */
+    boolean readyBefore(long nanos) {
+        return ready.stream().filter(s -> s.nanos() < nanos).reduce((a, b) -> b).map(s -> s.status() == 200)
+                .orElse(false);
+    }
+
     /** Milliseconds from {@code fromNanos} to the first sample with {@code status}, or -1 if there was none. */
     long firstAfter(long fromNanos, int status) {
         return ready.stream().filter(s -> s.nanos() >= fromNanos && s.status() == status).findFirst()
