@@ -271,6 +271,8 @@
     document.getElementById("stat-egress").textContent = format(stats.egressRate);
     document.getElementById("stat-dlq").textContent = format(stats.deadLettered);
     document.getElementById("stat-lag").textContent = stats.lag === undefined ? "n/a" : format(stats.lag);
+    document.getElementById("stat-lag-note").textContent = stats.scope === "tenants"
+      ? "your tenants on this instance" : "all partitions of the group";
     document.getElementById("tile-dlq").classList.toggle("has-dlq", stats.deadLettered > 0);
     var codes = document.getElementById("stat-dlq-codes");
     while (codes.firstChild) { codes.removeChild(codes.firstChild); }
@@ -355,6 +357,7 @@
 
   var handlers = {
     snapshot: function (snapshot) {
+      document.getElementById("user").textContent = "signed in as " + snapshot.user;
       state.kinds = snapshot.kinds;
       state.historyMillis = snapshot.historyMillis;
       state.twins = {};

@@ -65,7 +65,8 @@ class DemoTest {
                     .PUT(HttpRequest.BodyPublishers.ofString("\"hacked\""))
                     .header("Content-Type", "application/json")).statusCode());
 
-            assertEquals("TwinBridge demo up: dashboard " + demo.dashboardUrl() + " · Ditto API " + things
+            assertEquals("TwinBridge demo up: dashboard " + demo.dashboardUrl() + " (sign in as a Ditto user: "
+                    + "ditto/ditto, acme-viewer/acme-viewer, globex-viewer/globex-viewer) · Ditto API " + things
                     + " (user ditto/ditto) · gateway " + ready
                     + " · Kafka " + demo.kafkaBootstrapServers() + " · Ctrl-C to stop", demo.statusLine());
         } finally {

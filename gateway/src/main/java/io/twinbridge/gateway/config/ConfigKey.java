@@ -154,8 +154,8 @@ public enum ConfigKey {
             "Longest backoff between retries; the backoff doubles up to it, with jitter."),
     EGRESS_ENABLED("egress.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
             "Whether this instance publishes Ditto twin changes to `<prefix>.twin-events.<tenant>` and desired-property "
-                    + "changes to `<prefix>.commands.<tenant>`. Run it on one instance only: every WebSocket "
-                    + "subscriber gets every event, and Ditto allows each acknowledgement label once."),
+                    + "changes to `<prefix>.commands.<tenant>`. Several instances may run it: with `egress.failover` "
+                    + "one of them is active per tenant at a time."),
     EGRESS_FORMAT("egress.format", ConfigType.STRING, "avro", Validator.oneOf("avro", "ditto-json"),
             "Value of twin-event records: `avro` = `TwinChangeEvent` in Avro single-object encoding; `ditto-json` = "
                     + "the Ditto protocol event exactly as Ditto sent it (UTF-8 JSON)."),
@@ -174,6 +174,26 @@ public enum ConfigKey {
     EGRESS_MAX_CACHED_THINGS("egress.max-cached-things", ConfigType.INT, "10000", Validator.intBetween(1, 10_000_000),
             "Things per tenant whose model kind, definition and pending desired values egress keeps in memory; past "
                     + "it, the least recently used thing is forgotten and read again from its next event or from Ditto."),
+    EGRESS_RECONCILE_INTERVAL("egress.reconcile-interval", ConfigType.DURATION, "30s",
+            Validator.durationBetween(Duration.ZERO, Duration.ofHours(24)),
+            "Time between two reconciliation sweeps: Ditto's search for the tenant's things changed since the "
+                    + "previous sweep (`gt(_modified,...)`) whose revision is ahead of the last one published, as when "
+                    + "Ditto dropped events; their state is published as resync records. `0s` = no periodic sweep "
+                    + "(the full sweep at start and after each reconnect still runs)."),
+    EGRESS_RECONCILE_MAX_THINGS("egress.reconcile-max-things", ConfigType.INT, "10000",
+            Validator.intBetween(1, 10_000_000),
+            "Things one reconciliation round reads from Ditto's search at most, per tenant; the rest are read in "
+                    + "the following rounds. Bounds the cost of a sweep."),
+    EGRESS_FAILOVER("egress.failover", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
+            "Whether instances elect one active egress per tenant through Kafka (consumer group "
+                    + "`<kafka.group-id>.egress.<tenant>` on the one-partition topic `<prefix>.egress-coord.<tenant>`); "
+                    + "the others stand by and take over when it dies. `false`: this instance publishes every "
+                    + "tenant unconditionally (run egress on one instance only)."),
+    EGRESS_FAILOVER_TIMEOUT("egress.failover-timeout", ConfigType.DURATION, "10s",
+            Validator.durationBetween(Duration.ofSeconds(1), Duration.ofMinutes(30)),
+            "Session timeout of the egress election's group: a standby takes over a dead active instance's "
+                    + "tenants within it. Must lie within the brokers' `group.min.session.timeout.ms` (default 6s) "
+                    + "and `group.max.session.timeout.ms`."),
     DASHBOARD_ENABLED("dashboard.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
             "Whether the HTTP port serves the live dashboard at `/` and `/dashboard/` (and its feed at "
                     + "`/dashboard/events`). People sign in with their Ditto credentials and see only the twins Ditto "

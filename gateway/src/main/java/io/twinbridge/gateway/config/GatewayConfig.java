@@ -56,7 +56,9 @@ public final class GatewayConfig {
         this.egress = new EgressConfig(Boolean.parseBoolean(string(ConfigKey.EGRESS_ENABLED)),
                 string(ConfigKey.EGRESS_FORMAT), Boolean.parseBoolean(string(ConfigKey.EGRESS_ACKS)),
                 string(ConfigKey.EGRESS_ACK_LABEL), integer(ConfigKey.EGRESS_MAX_BUFFERED_EVENTS),
-                integer(ConfigKey.EGRESS_MAX_CACHED_THINGS));
+                integer(ConfigKey.EGRESS_MAX_CACHED_THINGS), duration(ConfigKey.EGRESS_RECONCILE_INTERVAL),
+                integer(ConfigKey.EGRESS_RECONCILE_MAX_THINGS), Boolean.parseBoolean(string(ConfigKey.EGRESS_FAILOVER)),
+                duration(ConfigKey.EGRESS_FAILOVER_TIMEOUT));
         if (ingest.retryMax().compareTo(ingest.retryInitial()) < 0) {
             throw new ConfigException(ConfigKey.INGEST_RETRY_MAX.key(), sourceOf(ConfigKey.INGEST_RETRY_MAX),
                     "must not be shorter than " + ConfigKey.INGEST_RETRY_INITIAL.key());

@@ -44,7 +44,8 @@ public final class Dashboard {
         KindProfiles profiles = KindProfiles.standard(models);
         Context context = vertx.getOrCreateContext();
         this.users = new DashboardUsers(context, maxUsers, credentials -> {
-            DashboardFeed feed = new DashboardFeed(vertx, session(sessions, credentials), tenantsByNamespace,
+            DashboardFeed feed = new DashboardFeed(vertx, credentials.user(), session(sessions, credentials),
+                    tenantsByNamespace,
                     profiles, stats, MAX_TWINS);
             feed.start().whenComplete((ok, failure) -> {
                 if (failure != null) {

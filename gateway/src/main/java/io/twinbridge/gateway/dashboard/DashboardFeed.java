@@ -31,8 +31,8 @@ import io.vertx.core.json.JsonArray;
  * their browser tabs.
  *
  * <p>Its Ditto session is logged in as that person and subscribes to the tenants' namespaces, so Ditto sends it only
- * the events of things the person may read (Ditto enforces READ on every event it streams: {@code
- * StreamingSessionActor} filters by the session's authorization context). It starts with the things Ditto's search
+ * the events of things the person may read (Ditto 3.9's {@code StreamingSessionActor.isSessionAllowedToReceiveSignal}
+ * passes an event to a WebSocket session only if the session's subjects are among the event's read-granted ones). It starts with the things Ditto's search
  * finds for the person in those namespaces (search also filters by READ). Tenant names and counters go out only for
  * the tenants of twins the person was given. Merge events carry only the patch, so a thing seen
  * for the first time is read whole from Ditto ({@code retrieveThingState}, with its revision); events that arrive
@@ -58,6 +58,8 @@ public final class DashboardFeed {
     static final int MAX_IGNORED = 100_000;
 
     private final DittoPort ditto;
+    /** Who signed in, shown on the page. */
+    private final String user;
     private List<String> namespaces;
     private Map<String, String> tenantsByNamespace;
     /** The namespaces Ditto was last asked for; subscriptions run one after the other. */
@@ -95,11 +97,14 @@ public final class DashboardFeed {
     private long statsTimer = -1;
 
     /**
+     * @param user               who signed in (their Ditto user name), shown on the page
+     * @param ditto              a session logged in as that person
      * @param tenantsByNamespace the tenant of each subscribed namespace, for things without a tenant attribute
      * @param maxTwins           the most twins kept and shown
      */
-    public DashboardFeed(Vertx vertx, DittoPort ditto, Map<String, String> tenantsByNamespace, KindProfiles profiles,
-                         StatsSource stats, int maxTwins) {
+    public DashboardFeed(Vertx vertx, String user, DittoPort ditto, Map<String, String> tenantsByNamespace,
+                         KindProfiles profiles, StatsSource stats, int maxTwins) {
+        this.user = user;
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.ditto = ditto;
@@ -152,6 +157,8 @@ public final class DashboardFeed {
         context.runOnContext(v -> {
             Set<String> removedTenants = new java.util.TreeSet<>(this.tenantsByNamespace.values());
             removedTenants.removeAll(next.values());
+            List<String> added = sorted(next.keySet().stream()
+                    .filter(namespace -> !this.tenantsByNamespace.containsKey(namespace)).toList());
             this.tenantsByNamespace = next;
             this.namespaces = sorted(next.keySet());
             dropUnwatched(removedTenants);
@@ -159,7 +166,13 @@ public final class DashboardFeed {
             ignored.clear();
             tenantsShownChanged();
             LOG.info("Dashboard follows the tenants: namespaces {}", namespaces);
-            subscribe().whenComplete((ok, failure) -> complete(done, failure));
+            subscribe().whenComplete((ok, failure) -> {
+                complete(done, failure);
+                if (failure == null) {
+                    // the added namespaces' twins that exist already, not only those that change from now on
+                    context.runOnContext(x -> loadVisible(added));
+                }
+            });
         });
         return done;
     }
@@ -305,8 +318,14 @@ public final class DashboardFeed {
             SseClient client = new SseClient(response);
             clients.add(client);
             response.closeHandler(closed -> context.runOnContext(c -> detach(client)));
+            if (response.closed()) {
+                // gone before its handler was set (e.g. while its sign-in was checked): it would never detach
+                detach(client);
+                return;
+            }
             shownTenants = store.tenants();
             client.send("snapshot", new io.vertx.core.json.JsonObject()
+                    .put("user", user)
                     .put("kinds", profiles.toJson())
                     .put("tenants", new JsonArray(shownTenants))
                     .put("historyMillis", TwinStore.HISTORY_POINTS * TwinStore.SAMPLE_MILLIS)

@@ -47,6 +47,10 @@ final class DashboardUsers {
     /** Streams the person's view to {@code response}, opening their feed if none is open; 503 past the bound. */
     void attach(DashboardCredentials credentials, HttpServerResponse response) {
         context.runOnContext(v -> {
+            if (response.closed()) {
+                // the tab left while its sign-in was checked: no session for nobody
+                return;
+            }
             DashboardFeed feed = feeds.get(credentials.key());
             if (feed == null) {
                 if (stopped || feeds.size() >= maxUsers) {

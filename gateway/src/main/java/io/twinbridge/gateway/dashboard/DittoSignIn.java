@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionStage;
  * Asks Ditto whether it accepts a person's credentials, before the gateway opens a session for them: one search for
  * at most one thing id ({@code GET /api/2/search/things?fields=thingId&option=size(1)}) with the person's
  * {@code Authorization} header. Ditto answers 401 to credentials it (or its nginx) does not accept, and 200 with only
- * the things the person may read otherwise (Ditto's search filters by READ permission, {@code ThingsSearchService};
- * Ditto doc "Authentication and authorization"). The search rather than {@code /api/2/whoami}: the Ditto sandbox
+ * the things the person may read otherwise (Ditto doc "Search": results hold only things the authenticated subjects
+ * may READ; route {@code ThingSearchRoute}). The search rather than {@code /api/2/whoami}: the Ditto sandbox
  * has no whoami, and both answer 401 alike.
  */
 final class DittoSignIn {

@@ -31,7 +31,8 @@ final class StatsTicker {
      * {@code visible} tenants' figures are in it, and the totals are theirs ({@link StatsReading#restrictedTo}).
      */
     JsonObject tick(long nowMillis, int twins, long refused, java.util.Set<String> visible) {
-        StatsReading now = source.read().restrictedTo(visible);
+        StatsReading all = source.read();
+        StatsReading now = all.restrictedTo(visible);
         if (!visible.equals(previousVisible)) {
             // other tenants' totals: a rate against the previous reading would count the step as traffic
             previous = null;
@@ -44,7 +45,9 @@ final class StatsTicker {
         while (rates.size() > RATE_POINTS) {
             rates.removeFirst();
         }
-        json.put("time", nowMillis).put("twins", twins).put("twinsRefused", refused);
+        json.put("time", nowMillis).put("twins", twins).put("twinsRefused", refused)
+                // the page says whose figures the totals are: the whole gateway's, or the visible tenants' sums
+                .put("scope", now == all ? "gateway" : "tenants");
         JsonArray ingestHistory = new JsonArray();
         JsonArray egressHistory = new JsonArray();
         rates.forEach(r -> {

@@ -232,6 +232,16 @@ public final class DittoClientAdapter implements DittoPort {
     }
 
     @Override
+    public CompletionStage<StatePage> searchStates(List<String> namespaces, Optional<String> filter,
+                                                   Optional<String> cursor, int size) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new DittoPortException(DittoPortException.UNAVAILABLE,
+                    DittoPortException.CODE_UNAVAILABLE, "Ditto session '" + sessionName + "' is closed"));
+        }
+        return search.states(namespaces, filter, cursor, size);
+    }
+
+    @Override
     public CompletionStage<ThingPage> searchThings(String namespace, Optional<String> cursor, int size) {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new DittoPortException(DittoPortException.UNAVAILABLE,
@@ -369,7 +379,9 @@ public final class DittoClientAdapter implements DittoPort {
 
     private static DittoHeaders headers(DittoRequestOptions options, Duration timeout) {
         DittoHeadersBuilder<?, ?> builder = DittoHeaders.newBuilder()
-                .correlationId(options.correlationId().orElseGet(() -> UUID.randomUUID().toString()))
+                // one id per command sent, never reused: see CommandCorrelationIds for the late answer it keeps out
+                .correlationId(CommandCorrelationIds.forCommand(options.correlationId()
+                        .orElseGet(() -> UUID.randomUUID().toString())))
                 .responseRequired(true)
                 .timeout(timeout);
         options.condition().ifPresent(builder::condition);

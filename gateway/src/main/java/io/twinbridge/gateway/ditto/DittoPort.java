@@ -90,6 +90,18 @@ public interface DittoPort {
      */
     CompletionStage<ThingPage> searchThings(String namespace, Optional<String> cursor, int size);
 
+    /**
+     * One page of the things in {@code namespaces} this session's user may read, each with its current state plus
+     * {@code _revision} and {@code _modified}, by Ditto's search ({@code GET /api/2/search/things?namespaces=..
+     * &filter=..&fields=thingId,policyId,definition,attributes,features,_revision,_modified&option=size(n),cursor(c)}),
+     * in Ditto's default order (thing id).
+     *
+     * @param filter an RQL filter, e.g. {@code gt(_modified,"2026-01-01T00:00:00Z")}; empty = every thing
+     * @param size   1 to 200 (Ditto's largest page)
+     */
+    CompletionStage<StatePage> searchStates(List<String> namespaces, Optional<String> filter, Optional<String> cursor,
+                                            int size);
+
     /** Creates or replaces a policy. */
     CompletionStage<Void> putPolicy(PolicyId policyId, JsonObject policy, DittoRequestOptions options);
 }

@@ -41,13 +41,25 @@ public final class TwinEvents {
             return Optional.empty();
         }
         DittoHeaders headers = adaptable.getDittoHeaders();
+        Optional<String> commandId = headers.getCorrelationId();
+        Optional<String> userId = commandId.map(CommandCorrelationIds::userVisible);
         Set<String> acks = headers.getAcknowledgementRequests().stream()
                 .map(request -> request.getLabel().toString()).collect(Collectors.toUnmodifiableSet());
         return Optional.of(new TwinEvent(topic.getNamespace() + ":" + topic.getEntityName(),
                 // the payload's path is Ditto's MessagePath; a plain pointer compares and prints as users expect
                 topic.getAction().get().getName(), JsonPointer.of(adaptable.getPayload().getPath().toString()),
                 adaptable.getPayload().getValue(), adaptable.getPayload().getRevision().orElse(0L),
-                adaptable.getPayload().getTimestamp(), headers.getCorrelationId(), acks, text));
+                adaptable.getPayload().getTimestamp(), userId, acks, withoutSuffix(text, commandId), commandId));
+    }
+
+    /** The message with the gateway's per-command suffix taken off its {@code correlation-id}, as users see it. */
+    private static String withoutSuffix(String text, Optional<String> commandId) {
+        if (commandId.isEmpty()) {
+            return text;
+        }
+        int at = CommandCorrelationIds.suffixStart(commandId.get());
+        // the suffix is [0-9a-z] only, so it appears unescaped in the JSON, right before the closing quote
+        return at < 0 ? text : text.replace(commandId.get().substring(at) + "\"", "\"");
     }
 
     /**
@@ -74,7 +86,8 @@ public final class TwinEvents {
         TopicPath topic = ProtocolFactory.newTopicPath(event.namespace() + "/" + event.thingName()
                 + "/things/twin/acks/" + label);
         DittoHeadersBuilder<?, ?> headers = DittoHeaders.newBuilder().responseRequired(false);
-        event.correlationId().ifPresent(headers::correlationId);
+        // Ditto pairs the acknowledgement with the command by the id exactly as the command carried it
+        event.commandCorrelationId().ifPresent(headers::correlationId);
         return ProtocolFactory.newAdaptableBuilder(topic)
                 .withPayload(ProtocolFactory.newPayloadBuilder(JsonPointer.empty())
                         .withStatus(HttpStatus.tryGetInstance(status).orElse(HttpStatus.INTERNAL_SERVER_ERROR))

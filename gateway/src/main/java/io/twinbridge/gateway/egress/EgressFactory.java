@@ -21,7 +21,8 @@ public final class EgressFactory {
         EgressConfig egress = config.egress();
         return new EgressSettings(config.kafka().baseClientProperties(), config.kafka().topicPrefix(),
                 EgressFormat.parse(egress.format()), ackLabelPrefix(config), egress.maxBufferedEvents(),
-                egress.maxCachedThings());
+                egress.maxCachedThings(), egress.reconcileInterval(), egress.reconcileMaxThings(),
+                egress.failover() ? Optional.of(egress.failoverTimeout()) : Optional.empty(), config.kafka().groupId());
     }
 
     /** The label prefix egress declares and ingest requests, when acknowledgements are on. */

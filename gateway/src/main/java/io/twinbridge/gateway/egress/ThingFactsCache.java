@@ -9,7 +9,7 @@ import java.util.Map;
  * Confined to the tenant's worker thread.
  */
 final class ThingFactsCache {
-    private final Map<String, TenantEgress.ThingFacts> facts;
+    private final Map<String, ThingFacts> facts;
 
     ThingFactsCache(int max) {
         if (max < 1) {
@@ -17,15 +17,15 @@ final class ThingFactsCache {
         }
         this.facts = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, TenantEgress.ThingFacts> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, ThingFacts> eldest) {
                 return size() > max;
             }
         };
     }
 
     /** The thing's facts, created empty when not known. */
-    TenantEgress.ThingFacts get(String thingId) {
-        return facts.computeIfAbsent(thingId, id -> new TenantEgress.ThingFacts());
+    ThingFacts get(String thingId) {
+        return facts.computeIfAbsent(thingId, id -> new ThingFacts());
     }
 
     void remove(String thingId) {

@@ -39,9 +39,12 @@ import org.slf4j.LoggerFactory;
  *   <li>with egress acknowledgements on, each merge also requests the tenant's egress label; when that fails
  *       (424: applied, but not confirmed on the twin-events topic) the same patch is sent again with a condition
  *       that accepts the twin's equal source time, so that the change is published before the record counts.</li>
- *   <li>every command of a write carries the update's correlation id (made unique among the commands in flight,
- *       see {@link InFlightCorrelationIds}), so Ditto's event, and the egress records made from it, carry it too;
- *       its log lines carry tenant, thing id and that correlation id on whichever thread they run.</li>
+ *   <li>every command of a write carries the update's correlation id, which the Ditto adapter makes unique per
+ *       command sent (see {@link io.twinbridge.gateway.ditto.CommandCorrelationIds}): an answer that comes after its
+ *       command timed out is then dropped, never taken for the answer to a later command of the same write (a late
+ *       404 to a merge once made the create that followed count as refused); Ditto's event, and the egress records
+ *       made from it, carry the id as users see it; the write's log lines carry tenant, thing id and that
+ *       correlation id on whichever thread they run.</li>
  * </ul>
  */
 public final class ThingWriter {
@@ -59,7 +62,6 @@ public final class ThingWriter {
     private final ScheduledExecutorService scheduler;
     private final IngestStats stats;
     private final Optional<String> egressAckPrefix;
-    private final InFlightCorrelationIds correlationIds = new InFlightCorrelationIds();
     private volatile boolean closed;
 
     public ThingWriter(DittoPort ditto, ThingProvisioner provisioner, Backoff backoff,
@@ -92,9 +94,7 @@ public final class ThingWriter {
 
     public CompletionStage<WriteOutcome> write(String thingId, TwinUpdate update) {
         CompletableFuture<WriteOutcome> result = new CompletableFuture<>();
-        String correlationId = correlationIds.claim(update.correlationId());
-        result.whenComplete((outcome, error) -> correlationIds.release(correlationId));
-        new Attempt(ThingId.of(thingId), update, correlationId, result).merge();
+        new Attempt(ThingId.of(thingId), update, update.correlationId(), result).merge();
         return result;
     }
 

@@ -43,6 +43,7 @@ public final class IngestConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(IngestConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
     private static final long LAG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Duration SYNC_COMMIT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Supplier<Consumer<byte[], byte[]>> consumerFactory;
     private final Supplier<Pattern> topics;
@@ -246,19 +247,36 @@ public final class IngestConsumer {
         return offsets;
     }
 
+    /**
+     * Commits what is finished and waits for the broker's answer. A {@code consumer.wakeup()} (a record finishing,
+     * {@link #stop()}, {@link #resubscribe()}) aborts a blocking call with a {@link WakeupException} and is then
+     * spent; the commit is simply sent again, so a graceful stop or revoke never redelivers what it had finished.
+     */
     private void commitSync(Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = candidates(partitions);
         if (offsets.isEmpty()) {
             return;
         }
-        try {
-            consumer.commitSync(offsets, Duration.ofSeconds(10));
-            offsets.forEach((tp, om) -> {
-                progress.get(tp).committed(om.offset());
-                stats.recordCommit(tp, om.offset());
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("Synchronous offset commit failed; the records will be redelivered: {}", e.toString());
+        long deadline = System.nanoTime() + SYNC_COMMIT_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                consumer.commitSync(offsets, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                offsets.forEach((tp, om) -> {
+                    progress.get(tp).committed(om.offset());
+                    stats.recordCommit(tp, om.offset());
+                });
+                return;
+            } catch (WakeupException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    LOG.warn("Synchronous offset commit kept being woken up for {}; the records will be "
+                            + "redelivered", SYNC_COMMIT_TIMEOUT);
+                    return;
+                }
+                LOG.debug("Synchronous offset commit woken up; committing again");
+            } catch (RuntimeException e) {
+                LOG.warn("Synchronous offset commit failed; the records will be redelivered: {}", e.toString());
+                return;
+            }
         }
     }
 
@@ -350,8 +368,14 @@ public final class IngestConsumer {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            drainUntilIdle(partitions, drainTimeout);
-            commitSync(partitions);
+            // runs inside poll(): records finishing during the drain need not wake the consumer up
+            boolean wasPolling = polling.getAndSet(false);
+            try {
+                drainUntilIdle(partitions, drainTimeout);
+                commitSync(partitions);
+            } finally {
+                polling.set(wasPolling);
+            }
             partitions.forEach(progress::remove);
             stats.assignedPartitions = progress.size();
             LOG.info("Partitions revoked: {}", partitions);

@@ -225,6 +225,7 @@ class ConfigTest {
             Map.entry(ConfigKey.METRICS_ENABLED, "false"),
             Map.entry(ConfigKey.EGRESS_FORMAT, "ditto-json"),
             Map.entry(ConfigKey.EGRESS_ACKS, "true"),
+            Map.entry(ConfigKey.EGRESS_FAILOVER, "false"),
             Map.entry(ConfigKey.DASHBOARD_ENABLED, "false"),
             Map.entry(ConfigKey.LOG_FORMAT, "json"),
             Map.entry(ConfigKey.KAFKA_GROUP_PROTOCOL, "consumer"));

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,7 @@ import io.vertx.core.json.JsonObject;
  * wrong credentials get 401 and nothing else, one person's tabs share one Ditto session, and past
  * {@code dashboard.max-users} people get a message while no session leaks.
  */
+@Tag("flow")
 class DashboardSignInTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int MAX_USERS = 2;
@@ -213,6 +215,23 @@ class DashboardSignInTest {
             later.close();
         }
         awaitNoDashboardSessions();
+    }
+
+    @Test
+    void aTabThatLeavesWhileItsSignInIsCheckedLeavesNoSession() throws Exception {
+        awaitNoDashboardSessions();
+        int before = opened.get();
+        for (int i = 0; i < 5; i++) {
+            // the request, then gone at once: the gateway is still asking Ditto about the credentials
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.httpPort())) {
+                socket.getOutputStream().write(("GET /dashboard/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: " + basic("acme-viewer", "acme-viewer") + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+        }
+        await().atMost(WAIT).until(() -> sessionsGauge() == 0.0 && closed.get() == opened.get());
+        assertTrue(opened.get() - before <= 5, "at most one session per request");
     }
 
     private static void awaitNoDashboardSessions() {

@@ -3,6 +3,7 @@ package io.twinbridge.gateway.egress;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortException;
 import io.twinbridge.gateway.ditto.DittoRequestOptions;
+import io.twinbridge.gateway.ditto.StatePage;
 import io.twinbridge.gateway.ditto.ThingPage;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.ditto.TwinEventListener;
@@ -92,6 +93,12 @@ final class FakeDittoPort implements DittoPort {
     @Override
     public CompletionStage<ThingPage> searchThings(String namespace, Optional<String> cursor, int size) {
         return CompletableFuture.completedFuture(new ThingPage(List.of(), Optional.empty()));
+    }
+
+    @Override
+    public CompletionStage<StatePage> searchStates(List<String> namespaces, Optional<String> filter,
+                                                   Optional<String> cursor, int size) {
+        return CompletableFuture.completedFuture(new StatePage(List.of(), Optional.empty()));
     }
 
     @Override

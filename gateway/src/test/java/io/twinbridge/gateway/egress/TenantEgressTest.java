@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.ditto.TwinEvent;
-import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
 import io.twinbridge.gateway.mapping.EgressFormat;
 import io.twinbridge.gateway.mapping.TwinRecords;
@@ -14,6 +13,7 @@ import io.twinbridge.gateway.tenant.TenantSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -45,10 +45,12 @@ class TenantEgressTest {
 
     private TenantEgress start(int maxBuffered) {
         TwinRecords records = new TwinRecords(EgressTestKit.MODELS, EgressFormat.AVRO);
-        egress = new TenantEgress(ACME, ditto, ditto, producer, new TopicNames("t"), records,
+        TenantEgress.Parts parts = new TenantEgress.Parts(ditto, new RecordSender(producer), records,
                 new DesiredCommands("acme", DesiredPropertyCommands.compile(EgressTestKit.MODELS), records, stats),
-                Optional.empty(), maxBuffered, 100, stats);
-        egress.start().toCompletableFuture().join();
+                new PositionStore(producer, "t.egress-state.acme"), Optional.empty(), maxBuffered, 100,
+                Duration.ZERO, 1000, Duration.ofSeconds(10), stats);
+        egress = new TenantEgress(ACME, ditto, "t.twin-events.acme", "t.commands.acme", parts);
+        egress.start(Map.of()).toCompletableFuture().join();
         return egress;
     }
 
@@ -69,7 +71,7 @@ class TenantEgressTest {
         ditto.listener().onEvent(desired("acme:h-1", 2));
 
         await().atMost(WAIT).until(() -> stats.eventsPublished.sum() == 1);
-        await().atMost(WAIT).until(() -> producer.history().size() == 1);
+        await().atMost(WAIT).until(() -> producer.history().stream().filter(r -> r.topic().equals("t.twin-events.acme")).count() == 1);
         assertEquals(0, egress.buffered(), "buffer slots in use");
         assertEquals(0, stats.eventsDropped.sum(), "dropped events");
     }

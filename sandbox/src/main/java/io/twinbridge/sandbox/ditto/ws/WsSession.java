@@ -30,6 +30,7 @@ import org.eclipse.ditto.things.model.ThingId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.twinbridge.sandbox.ditto.SandboxFaults;
 import io.twinbridge.sandbox.ditto.acks.AckRegistry;
 import io.twinbridge.sandbox.ditto.acks.AckResult;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
@@ -64,16 +65,25 @@ public final class WsSession implements EventSubscriber {
     private final AtomicReference<EventFilter> eventFilter = new AtomicReference<>(EventFilter.all());
     private final AckRegistry acks;
     private final Set<String> declaredAcks;
+    private final SandboxFaults faults;
 
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub) {
-        this(socket, subject, things, policies, hub, new AckRegistry(), Set.of());
+        this(socket, subject, things, policies, hub, new AckRegistry(), Set.of(), new SandboxFaults());
     }
 
     /** @param declaredAcks the labels of the {@code declared-acks} header or query parameter of the upgrade */
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub, final AckRegistry acks,
             final Set<String> declaredAcks) {
+        this(socket, subject, things, policies, hub, acks, declaredAcks, new SandboxFaults());
+    }
+
+    /** @param faults e.g. answers delayed, see {@link SandboxFaults} */
+    public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
+            final PolicyService policies, final EventHub hub, final AckRegistry acks,
+            final Set<String> declaredAcks, final SandboxFaults faults) {
+        this.faults = faults;
         this.socket = socket;
         this.subject = subject;
         this.things = things;
@@ -178,7 +188,7 @@ public final class WsSession implements EventSubscriber {
             dispatch(adaptable, topic, headers);
         } catch (final DittoRuntimeException error) {
             if (headers.isResponseRequired()) {
-                send(ProtocolMessages.error(topic.getNamespace(), topic.getEntityName(), topic.getGroup(), error,
+                answer(ProtocolMessages.error(topic.getNamespace(), topic.getEntityName(), topic.getGroup(), error,
                         headers));
             }
         } catch (final JsonRuntimeException malformed) {
@@ -224,7 +234,7 @@ public final class WsSession implements EventSubscriber {
         final EntityResponse response = topic.getGroup() == TopicPath.Group.POLICIES
                 ? policies.handle(request) : things.handle(request);
         if (headers.isResponseRequired()) {
-            send(ProtocolMessages.response(topic, path, response.status(), response.value(), headers));
+            answer(ProtocolMessages.response(topic, path, response.status(), response.value(), headers));
         }
     }
 
@@ -246,7 +256,7 @@ public final class WsSession implements EventSubscriber {
                 .anyMatch(r -> DittoAcknowledgementLabel.TWIN_PERSISTED.equals(r.getLabel()));
         waiting.thenAccept(results -> {
             if (headers.isResponseRequired()) {
-                send(ProtocolMessages.acknowledgements(topic, response.status(), response.value(), twinPersisted,
+                answer(ProtocolMessages.acknowledgements(topic, response.status(), response.value(), twinPersisted,
                         results, headers));
             }
         });
@@ -280,6 +290,17 @@ public final class WsSession implements EventSubscriber {
         if (headers.isResponseRequired()) {
             send(ProtocolMessages.response(responseTopic, JsonPointer.empty(), HttpStatus.OK, Optional.of(found),
                     headers));
+        }
+    }
+
+    /** Sends the answer to a command, late if {@link SandboxFaults#delayAnswers} says so. */
+    private void answer(final String text) {
+        final long delayMs = faults.answerDelay().toMillis();
+        final io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        if (delayMs <= 0 || context == null) {
+            send(text);
+        } else {
+            context.owner().setTimer(delayMs, timer -> send(text));
         }
     }
 
