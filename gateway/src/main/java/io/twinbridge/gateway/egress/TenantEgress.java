@@ -10,6 +10,9 @@ import io.twinbridge.gateway.tenant.TenantSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.CloseableThreadContext;
 import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.things.model.ThingId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +57,9 @@ final class TenantEgress implements TwinEventListener {
     private final ScheduledExecutorService worker;
     private final Admission admission;
     private final Revisions revisions = new Revisions();
+    /** Things read back after a revision gap, with their events that came meanwhile (worker thread). */
+    private final Map<String, List<TwinEvent>> held = new HashMap<>();
+    private final Duration dittoWait;
     private final ThingFactsCache facts;
     private final DesiredLoop desired;
     private final Reconciler reconciler;
@@ -65,6 +73,7 @@ final class TenantEgress implements TwinEventListener {
         this.position = parts.position();
         this.ackLabel = parts.ackLabel();
         this.stats = parts.stats();
+        this.dittoWait = parts.dittoWait();
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "twinbridge-egress-"
                 + tenant.id()));
         this.admission = new Admission(parts.maxBuffered(), parts.ackLabel());
@@ -190,11 +199,62 @@ final class TenantEgress implements TwinEventListener {
     }
 
     private void publish(TwinEvent event) {
+        List<TwinEvent> waiting = held.get(event.thingId());
+        if (waiting != null) {
+            // behind a read-back after a gap: published (or covered) in order once the state is in; keeps its slot
+            waiting.add(event);
+            return;
+        }
+        if (revisions.gapBefore(event.thingId(), event.revision())) {
+            LOG.info("{}: revision jumped from {} to {}: publishing its state first", event.thingId(),
+                    revisions.last(event.thingId()), event.revision());
+            held.put(event.thingId(), new ArrayList<>(List.of(event)));
+            readBack(event.thingId());
+            return;
+        }
+        publishInOrder(event);
+    }
+
+    /**
+     * After a gap: the thing's current state (at a revision at or above the event that showed the gap) is published
+     * as a resync record, which covers the lost revisions; then the events held meanwhile, those it covers only for
+     * their commands.
+     */
+    private void readBack(String thingId) {
+        events.retrieveThingState(ThingId.of(thingId)).toCompletableFuture()
+                .orTimeout(dittoWait.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((state, failure) -> {
+                    try (CloseableThreadContext.Instance ignored = LogContext.of(tenant.id().value(), thingId,
+                            null)) {
+                        if (failure != null) {
+                            LOG.warn("cannot read {} back after a revision gap ({}); publishing its events, the "
+                                    + "state follows later", thingId, failure.toString());
+                            reconciler.want(thingId);
+                        } else {
+                            state.ifPresent(thing -> resyncIfAhead(thingId, thing));
+                        }
+                        held.remove(thingId).forEach(this::publishInOrder);
+                    }
+                }, worker);
+    }
+
+    private void resyncIfAhead(String thingId, JsonObject thing) {
+        long revision = thing.getValue("_revision").filter(JsonValue::isNumber).map(JsonValue::asLong).orElse(0L);
+        if (revision > revisions.last(thingId)) {
+            Instant modified = thing.getValue("_modified").filter(JsonValue::isString)
+                    .map(v -> Instant.parse(v.asString())).orElseGet(Instant::now);
+            new Resyncs().state(thingId, thing.remove("_revision").remove("_modified"), revision, modified);
+        }
+    }
+
+    private void publishInOrder(TwinEvent event) {
         boolean sent = false;
         try {
             if (revisions.covered(event.thingId(), event.revision())) {
-                // already covered by a later record (a resync overtook it): the topic stays in revision order
+                // a resync record at a later revision covers it on the topic (which stays in revision order); its
+                // commands, though, are no part of any state record
                 admission.release();
+                desired.commandsOf(event, facts.get(event.thingId()));
                 acknowledge(event, ACK_OK);
                 return;
             }
@@ -217,9 +277,8 @@ final class TenantEgress implements TwinEventListener {
                 desired.handle(event, thing);
             }
             if (gap) {
-                LOG.info("{}: revision jumped from {} to {}: resynchronising", event.thingId(), last,
-                        event.revision());
-                reconciler.want(event.thingId());
+                LOG.info("{}: revision jumped from {} to {} and could not be read back: resynchronising later",
+                        event.thingId(), last, event.revision());
             }
         } catch (RuntimeException e) {
             if (sent) {
