@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,10 @@ final class TenantEgress implements TwinEventListener {
     private final PositionStore position;
     private final Optional<String> ackLabel;
     private final EgressStats stats;
-    private final ScheduledExecutorService worker;
+    /** The worker: one thread, tasks in submission order (a plain queue, cheaper per event than a scheduled one). */
+    private final ExecutorService worker;
+    /** Only submits the periodic tasks to the worker. */
+    private final ScheduledExecutorService timer;
     private final Admission admission;
     private final Revisions revisions = new Revisions();
     /** Things read back after a revision gap, with their events that came meanwhile (worker thread). */
@@ -74,8 +78,12 @@ final class TenantEgress implements TwinEventListener {
         this.ackLabel = parts.ackLabel();
         this.stats = parts.stats();
         this.dittoWait = parts.dittoWait();
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "twinbridge-egress-"
-                + tenant.id()));
+        this.worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "twinbridge-egress-" + tenant.id()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "twinbridge-egress-timer-" + tenant.id());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.admission = new Admission(parts.maxBuffered(), parts.ackLabel());
         this.facts = new ThingFactsCache(parts.maxCachedThings());
         this.desired = new DesiredLoop(events, parts.writer(), parts.commands(), sender, commandsTopic, worker,
@@ -92,8 +100,8 @@ final class TenantEgress implements TwinEventListener {
      */
     CompletionStage<Void> start(Map<String, Long> stored) {
         worker.execute(() -> revisions.load(stored));
-        worker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
-        worker.scheduleWithFixedDelay(this::flushPosition, PositionStore.FLUSH_INTERVAL.toMillis(),
+        timer.scheduleWithFixedDelay(() -> onWorker(this::tick), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> onWorker(this::flushPosition), PositionStore.FLUSH_INTERVAL.toMillis(),
                 PositionStore.FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         CompletionStage<Void> connected = events.connect();
         CompletionStage<Void> subscribed = events.subscribeTwinEvents(tenant.namespaces(), this);
@@ -106,6 +114,7 @@ final class TenantEgress implements TwinEventListener {
     /** Waits for the worker to hand its queue to Kafka, writes the position, then closes the session. */
     CompletionStage<Void> stop(Duration timeout) {
         CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> {
+            timer.shutdownNow();
             worker.shutdown();
             try {
                 worker.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -127,6 +136,7 @@ final class TenantEgress implements TwinEventListener {
 
     /** Stops at once, as a crash would: nothing is drained, nothing written. */
     void crash() {
+        timer.shutdownNow();
         worker.shutdownNow();
         events.close();
     }
@@ -332,6 +342,14 @@ final class TenantEgress implements TwinEventListener {
                         event.thingId(), event.revision());
             }
         });
+    }
+
+    private void onWorker(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the worker is stopping: the timer is about to stop too
+        }
     }
 
     private void tick() {
