@@ -1,6 +1,8 @@
 package io.twinbridge.gateway.ditto;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -33,6 +35,7 @@ final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
     private volatile String subscription;
     private volatile WebSocket current;
     private volatile WebSocket latest;
+    private volatile Instant lastFrame;
 
     ConnectionTracking(AuthenticationProvider<WebSocket> delegate) {
         this.delegate = delegate;
@@ -104,6 +107,14 @@ final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
         }
     }
 
+    /**
+     * When the newest text frame arrived from Ditto: an answer, a late answer to a command that timed out meanwhile,
+     * an event. Any of them shows Ditto processing; a hung Ditto sends none.
+     */
+    Optional<Instant> lastFrame() {
+        return Optional.ofNullable(lastFrame);
+    }
+
     @Override
     public AuthenticationConfiguration getConfiguration() {
         return delegate.getConfiguration();
@@ -128,6 +139,7 @@ final class ConnectionTracking implements AuthenticationProvider<WebSocket> {
 
             @Override
             public void onTextMessage(WebSocket ws, String text) {
+                lastFrame = Instant.now();
                 if (text.contains(LABEL_NOT_UNIQUE) && isLabelNotUnique(text)) {
                     labelRefusedListener.accept(text);
                     return;

@@ -202,6 +202,9 @@ public final class BenchCommand {
         if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
             return "null";
         }
+        if (value instanceof CharSequence text) {
+            return "\"" + text.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
         return String.valueOf(value);
     }
 }
