@@ -106,7 +106,8 @@ final class GatewayAssembly {
 
         readiness = new ReadinessMonitor(vertx, List.of(
                 new KafkaCheck(admin, config.readiness().timeout(), vertx.getOrCreateContext()),
-                new DittoCheck(ditto, config.readiness().timeout(), vertx.getOrCreateContext(), Clock.systemUTC())),
+                new DittoCheck(ditto, shorter(config.readiness().checkInterval(), config.readiness().timeout()),
+                        config.readiness().timeout(), vertx.getOrCreateContext(), Clock.systemUTC())),
                 config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
@@ -158,5 +159,9 @@ final class GatewayAssembly {
         dashboard.ifPresent(directory::listen);
         egress.ifPresent(directory::listen);
         directory.listen(tenantSessions);
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -157,6 +157,8 @@ public final class DashboardFeed {
         Map<String, String> next = Map.copyOf(tenantsByNamespace);
         Set<String> removedTenants = new java.util.TreeSet<>(removed);
         context.runOnContext(v -> {
+            List<String> added = sorted(next.keySet().stream()
+                    .filter(namespace -> !this.tenantsByNamespace.containsKey(namespace)).toList());
             this.tenantsByNamespace = next;
             this.namespaces = sorted(next.keySet());
             dropUnwatched(removedTenants);
@@ -164,7 +166,13 @@ public final class DashboardFeed {
             ignored.clear();
             tenantsShownChanged();
             LOG.info("Dashboard follows the tenants: namespaces {}", namespaces);
-            subscribe().whenComplete((ok, failure) -> complete(done, failure));
+            subscribe().whenComplete((ok, failure) -> {
+                complete(done, failure);
+                if (failure == null) {
+                    // the added namespaces' twins that exist already, not only those that change from now on
+                    context.runOnContext(x -> loadVisible(added));
+                }
+            });
         });
         return done;
     }
