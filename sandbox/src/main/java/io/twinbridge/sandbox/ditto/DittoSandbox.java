@@ -19,6 +19,7 @@ import io.twinbridge.sandbox.ditto.events.EventHub;
 import io.twinbridge.sandbox.ditto.http.HttpApi;
 import io.twinbridge.sandbox.ditto.twin.PolicyService;
 import io.twinbridge.sandbox.ditto.twin.ThingService;
+import io.twinbridge.sandbox.ditto.ws.CommandLoops;
 import io.twinbridge.sandbox.ditto.ws.WsSession;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,6 +33,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class DittoSandbox implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 30;
+    /** Vert.x's default number of event loops (twice the cores): commands use them all. */
+    private static final int COMMAND_LOOPS = 2 * Runtime.getRuntime().availableProcessors();
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -62,9 +65,10 @@ public final class DittoSandbox implements AutoCloseable {
         final PolicyService policies = new PolicyService(s, Clock.systemUTC());
         final Authenticator authenticator = new Authenticator(o.users(), o.preAuthenticated());
         final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
+        final CommandLoops loops = CommandLoops.on(vertx, COMMAND_LOOPS);
         final Router router = Router.router(vertx);
         router.route("/ws/2").handler(ctx -> upgrade(ctx, authenticator, things, policies, hub, acks,
-                sessions));
+                sessions, loops));
         new HttpApi(authenticator, things, policies, hub).mount(vertx, router);
         final HttpServer server = vertx.createHttpServer().requestHandler(router);
         try {
@@ -79,7 +83,7 @@ public final class DittoSandbox implements AutoCloseable {
 
     private static void upgrade(final RoutingContext ctx, final Authenticator authenticator,
             final ThingService things, final PolicyService policies, final EventHub hub, final AckRegistry acks,
-            final Set<WsSession> sessions) {
+            final Set<WsSession> sessions, final CommandLoops loops) {
         final Optional<AuthorizationContext> subject = authenticator.authenticate(ctx.request().headers());
         if (subject.isEmpty()) {
             ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", Authenticator.REALM_CHALLENGE).end();
@@ -94,7 +98,8 @@ public final class DittoSandbox implements AutoCloseable {
             return;
         }
         ctx.request().toWebSocket().onSuccess(socket -> {
-            final WsSession session = new WsSession(socket, subject.get(), things, policies, hub, acks, declared);
+            final WsSession session = new WsSession(socket, subject.get(), things, policies, hub, acks, declared,
+                    loops);
             sessions.add(session);
             session.start(() -> sessions.remove(session));
         }).onFailure(ctx::fail);

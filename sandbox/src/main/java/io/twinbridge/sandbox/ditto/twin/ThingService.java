@@ -20,9 +20,7 @@ import org.eclipse.ditto.json.JsonParseException;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.policies.model.PolicyId;
-import org.eclipse.ditto.things.model.Thing;
 import org.eclipse.ditto.things.model.ThingId;
-import org.eclipse.ditto.things.model.ThingsModelFactory;
 import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingConditionFailedException;
 import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingConflictException;
 import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingNotAccessibleException;
@@ -37,8 +35,10 @@ import io.twinbridge.sandbox.ditto.SandboxStore.ThingRecord;
 
 /**
  * Twin commands on things, applied generically by JSON pointer on the thing's JSON, enforced with the thing's policy.
- * Every state change happens while holding the store's monitor, so revisions per thing are strictly increasing and
- * the {@link ChangeListener} sees changes in order.
+ * Every command runs under its thing's lock (one of {@link #STRIPES} stripes), so revisions per thing are strictly
+ * increasing and the {@link ChangeListener} sees each thing's changes in order, while commands on other things run in
+ * parallel. Commands that may create or remove a thing or a policy also hold the store's monitor, which policy
+ * commands hold too, so that a policy cannot be created twice.
  */
 public final class ThingService {
 
@@ -52,7 +52,12 @@ public final class ThingService {
     private static final java.util.Set<ThingResource.Kind> VALUE_NULL_WHEN_MODIFIED = java.util.EnumSet.of(
             ThingResource.Kind.ATTRIBUTES, ThingResource.Kind.FEATURE, ThingResource.Kind.FEATURES);
 
+    /** Power of two; commands on things of different stripes run in parallel. */
+    private static final int STRIPES = 256;
+
     private final PolicyAccessCache policyAccess = new PolicyAccessCache();
+    private final ThingModelCache models = new ThingModelCache();
+    private final Object[] stripes = new Object[STRIPES];
     private final SandboxStore store;
     private final ChangeListener listener;
     private final Clock clock;
@@ -61,6 +66,9 @@ public final class ThingService {
         this.store = store;
         this.listener = listener;
         this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
     }
 
     /**
@@ -69,7 +77,7 @@ public final class ThingService {
     public EntityResponse handle(final EntityRequest request) {
         final ThingId thingId = ThingId.of(request.entityId());
         final ThingResource resource = ThingResource.of(request.path(), request.headers());
-        synchronized (store) {
+        synchronized (stripes[thingId.hashCode() & (STRIPES - 1)]) {
             final Optional<ThingRecord> existing = store.thing(thingId);
             switch (request.action()) {
                 case RETRIEVE:
@@ -78,10 +86,14 @@ public final class ThingService {
                     if (existing.isPresent()) {
                         throw ThingConflictException.newBuilder(thingId).dittoHeaders(request.headers()).build();
                     }
-                    return create(request, thingId);
+                    synchronized (store) {
+                        return create(request, thingId);
+                    }
                 case MODIFY:
                     if (resource.kind() == ThingResource.Kind.THING && existing.isEmpty()) {
-                        return create(request, thingId);
+                        synchronized (store) {
+                            return create(request, thingId);
+                        }
                     }
                     return modify(request, thingId, resource, existing);
                 case MERGE:
@@ -98,15 +110,13 @@ public final class ThingService {
     public List<JsonObject> retrieveMany(final List<ThingId> ids, final Optional<JsonFieldSelector> fields,
             final AuthorizationContext subject) {
         final List<JsonObject> result = new ArrayList<>();
-        synchronized (store) {
-            for (final ThingId id : ids) {
-                store.thing(id).ifPresent(thing -> {
-                    final JsonObject view = readView(thing, fields, subject);
-                    if (!view.isEmpty()) {
-                        result.add(fields.map(view::get).orElse(view));
-                    }
-                });
-            }
+        for (final ThingId id : ids) {
+            store.thing(id).ifPresent(thing -> {
+                final JsonObject view = readView(thing, fields, subject);
+                if (!view.isEmpty()) {
+                    result.add(fields.map(view::get).orElse(view));
+                }
+            });
         }
         return result;
     }
@@ -118,24 +128,20 @@ public final class ThingService {
     public List<JsonObject> search(final java.util.function.Predicate<ThingId> where,
             final AuthorizationContext subject) {
         final List<JsonObject> found = new ArrayList<>();
-        synchronized (store) {
-            store.things().stream().filter(t -> where.test(t.id()))
-                    .sorted(java.util.Comparator.comparing(t -> t.id().toString()))
-                    .forEach(thing -> {
-                        final JsonObject view = readView(thing, Optional.empty(), subject);
-                        if (!view.isEmpty()) {
-                            found.add(view.setValue("thingId", thing.id().toString()));
-                        }
-                    });
-        }
+        store.things().stream().filter(t -> where.test(t.id()))
+                .sorted(java.util.Comparator.comparing(t -> t.id().toString()))
+                .forEach(thing -> {
+                    final JsonObject view = readView(thing, Optional.empty(), subject);
+                    if (!view.isEmpty()) {
+                        found.add(view.setValue("thingId", thing.id().toString()));
+                    }
+                });
         return found;
     }
 
     /** All things the subject may read, for listing without ids. */
     public List<JsonObject> retrieveAll(final Optional<JsonFieldSelector> fields, final AuthorizationContext subject) {
-        synchronized (store) {
-            return retrieveMany(store.things().stream().map(ThingRecord::id).toList(), fields, subject);
-        }
+        return retrieveMany(store.things().stream().map(ThingRecord::id).toList(), fields, subject);
     }
 
     private EntityResponse retrieve(final EntityRequest request, final ThingId thingId, final ThingResource resource,
@@ -200,16 +206,20 @@ public final class ThingService {
                             .build());
             newPolicy = false;
         }
-        final PolicyAccess access = PolicyAccess.of(policyJson);
+        final PolicyAccess access = referenced.filter(p -> !newPolicy).map(policyAccess::of)
+                .orElseGet(() -> PolicyAccess.of(policyJson));
         if (!access.mayWrite(PolicyAccess.THING, JsonPointer.empty(), request.subject())) {
             throw ThingNotModifiableException.newBuilder(thingId).dittoHeaders(headers).build();
         }
-        final JsonObject thingJson = validThing(value.remove(INLINE_POLICY)
+        final JsonObject thingJson = models.validate(thingId, value.remove(INLINE_POLICY)
                 .setValue(THING_ID, JsonValue.of(thingId.toString()))
                 .setValue(POLICY_ID, JsonValue.of(policyId.toString())));
         final Instant now = clock.instant();
         if (newPolicy) {
-            store.putPolicy(new PolicyRecord(policyId, policyJson, store.nextPolicyRevision(policyId), now, now));
+            final PolicyRecord policy = new PolicyRecord(policyId, policyJson, store.nextPolicyRevision(policyId),
+                    now, now);
+            store.putPolicy(policy);
+            policyAccess.put(policy, access);
         }
         final long revision = store.nextThingRevision(thingId);
         store.putThing(new ThingRecord(thingId, thingJson, revision, now, now));
@@ -233,7 +243,8 @@ public final class ThingService {
         } else {
             changed = current.setValue(request.path(), value);
         }
-        final JsonObject updated = validThing(changed.setValue(THING_ID, JsonValue.of(thingId.toString())));
+        final JsonObject updated = models.validate(thingId, changed.setValue(THING_ID,
+                JsonValue.of(thingId.toString())));
         final ThingRecord saved = save(thing, updated, request);
         publish(request, thingId, existed ? "modified" : "created", request.path(),
                 Optional.of(resource.kind() == ThingResource.Kind.THING ? updated : value), saved.revision(),
@@ -262,7 +273,8 @@ public final class ThingService {
         final JsonValue value = request.value()
                 .orElseThrow(() -> JsonParseException.newBuilder().message("The command has no value.").build());
         final JsonValue merged = JsonMergePatch.of(request.path(), value).applyOn(thing.json());
-        final JsonObject updated = validThing(merged.asObject().setValue(THING_ID, JsonValue.of(thingId.toString())));
+        final JsonObject updated = models.validate(thingId, merged.asObject().setValue(THING_ID,
+                JsonValue.of(thingId.toString())));
         final ThingRecord saved = save(thing, updated, request);
         publish(request, thingId, "merged", request.path(), Optional.of(value), saved.revision(), saved.modified(),
                 accessOf(updated));
@@ -276,7 +288,10 @@ public final class ThingService {
         final PolicyAccess access = accessOf(thing.json());
         if (resource.kind() == ThingResource.Kind.THING) {
             final long revision = store.nextThingRevision(thingId);
-            store.removeThing(thingId, revision);
+            synchronized (store) {
+                store.removeThing(thingId, revision);
+            }
+            models.forget(thingId);
             publish(request, thingId, "deleted", JsonPointer.empty(), Optional.empty(), revision, now, access);
             return EntityResponse.noContent();
         }
@@ -332,8 +347,8 @@ public final class ThingService {
 
     private void checkCondition(final EntityRequest request, final ThingRecord thing) {
         final Optional<String> condition = Optional.ofNullable(request.headers().get("condition"));
-        if (condition.isPresent()
-                && !ThingConditions.parse(condition.get(), request.headers()).test(thing.json())) {
+        if (condition.isPresent() && !ThingConditions.parseOnThing(condition.get(), request.headers())
+                .test(models.of(thing.id(), thing.json()))) {
             throw ThingConditionFailedException.newBuilder(request.headers()).build();
         }
     }
@@ -363,12 +378,6 @@ public final class ThingService {
         return request.value().filter(JsonValue::isObject).map(JsonValue::asObject)
                 .orElseThrow(() -> JsonParseException.newBuilder()
                         .message("The value of the command must be a JSON object.").build());
-    }
-
-    /** Validates with Ditto's thing model, which throws Ditto's own errors for malformed parts. */
-    private static JsonObject validThing(final JsonObject json) {
-        final Thing thing = ThingsModelFactory.newThing(json);
-        return thing.toJson();
     }
 
     private static ThingNotAccessibleException notAccessible(final ThingId thingId, final DittoHeaders headers) {

@@ -64,16 +64,25 @@ public final class WsSession implements EventSubscriber {
     private final AtomicReference<EventFilter> eventFilter = new AtomicReference<>(EventFilter.all());
     private final AckRegistry acks;
     private final Set<String> declaredAcks;
+    private final CommandLoops loops;
 
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub) {
-        this(socket, subject, things, policies, hub, new AckRegistry(), Set.of());
+        this(socket, subject, things, policies, hub, new AckRegistry(), Set.of(), CommandLoops.inline());
     }
 
     /** @param declaredAcks the labels of the {@code declared-acks} header or query parameter of the upgrade */
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub, final AckRegistry acks,
             final Set<String> declaredAcks) {
+        this(socket, subject, things, policies, hub, acks, declaredAcks, CommandLoops.inline());
+    }
+
+    /** @param loops where the session's commands run, by entity (see {@link CommandLoops}) */
+    public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
+            final PolicyService policies, final EventHub hub, final AckRegistry acks,
+            final Set<String> declaredAcks, final CommandLoops loops) {
+        this.loops = loops;
         this.socket = socket;
         this.subject = subject;
         this.things = things;
@@ -141,7 +150,7 @@ public final class WsSession implements EventSubscriber {
         } else if (trimmed.startsWith("JWT-TOKEN")) {
             LOG.debug("ignoring JWT-TOKEN on a basic-auth session");
         } else {
-            onProtocolMessage(trimmed);
+            loops.execute(CommandLoops.entityKey(trimmed), () -> onProtocolMessage(trimmed));
         }
     }
 
