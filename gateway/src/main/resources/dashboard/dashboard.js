@@ -271,6 +271,8 @@
     document.getElementById("stat-egress").textContent = format(stats.egressRate);
     document.getElementById("stat-dlq").textContent = format(stats.deadLettered);
     document.getElementById("stat-lag").textContent = stats.lag === undefined ? "n/a" : format(stats.lag);
+    document.getElementById("stat-lag-note").textContent = stats.scope === "tenants"
+      ? "your tenants on this instance" : "all partitions of the group";
     document.getElementById("tile-dlq").classList.toggle("has-dlq", stats.deadLettered > 0);
     var codes = document.getElementById("stat-dlq-codes");
     while (codes.firstChild) { codes.removeChild(codes.firstChild); }
@@ -346,10 +348,16 @@
     node.textContent = text;
   }
 
-  function connect() {
-    var source = new EventSource("/dashboard/events");
-    source.addEventListener("snapshot", function (e) {
-      var snapshot = JSON.parse(e.data);
+  // A notice above the cards: why nothing is shown (not signed in, too many people signed in, Ditto down).
+  function setNotice(text) {
+    var node = document.getElementById("notice");
+    node.textContent = text || "";
+    node.hidden = !text;
+  }
+
+  var handlers = {
+    snapshot: function (snapshot) {
+      document.getElementById("user").textContent = "signed in as " + snapshot.user;
       state.kinds = snapshot.kinds;
       state.historyMillis = snapshot.historyMillis;
       state.twins = {};
@@ -360,24 +368,72 @@
       renderStats(snapshot.stats);
       refreshCounts();
       refreshCardFeet();
+      setNotice("");
       setConnection("live", "live");
-    });
-    source.addEventListener("twins", function (e) {
-      JSON.parse(e.data).twins.forEach(update);
+    },
+    twins: function (data) {
+      data.twins.forEach(update);
       refreshCounts();
-    });
-    source.addEventListener("tenants", function (e) {
-      setTenants(JSON.parse(e.data).tenants);
-    });
-    source.addEventListener("stats", function (e) {
-      renderStats(JSON.parse(e.data));
+    },
+    tenants: function (data) { setTenants(data.tenants); },
+    stats: function (data) {
+      renderStats(data);
       refreshCardFeet();
       setConnection("live", "live");
+    }
+  };
+
+  // One server-sent event block: "event: NAME" and "data: JSON" lines.
+  function dispatch(block) {
+    var name = null, data = null;
+    block.split("\n").forEach(function (line) {
+      if (line.indexOf("event: ") === 0) { name = line.substring(7); }
+      if (line.indexOf("data: ") === 0) { data = line.substring(6); }
     });
-    source.onerror = function () {
-      // EventSource reconnects by itself; the next snapshot replaces everything shown
+    if (name && data !== null && handlers[name]) { handlers[name](JSON.parse(data)); }
+  }
+
+  // The feed is read with fetch rather than EventSource, so that the page can show why it was refused (401: not
+  // signed in; 503: too many people signed in) instead of retrying blindly. The browser sends the sign-in it holds
+  // for this site with it.
+  function connect() {
+    fetch("/dashboard/events", { credentials: "same-origin", cache: "no-store" }).then(function (response) {
+      if (!response.ok) {
+        return response.text().then(function (message) {
+          var signIn = response.status === 401;
+          setConnection("down", signIn ? "signed out" : "refused");
+          setNotice(message + (signIn ? " Reload the page to sign in." : ""));
+          if (!signIn) { retry(); }
+        });
+      }
+      var reader = response.body.getReader();
+      var decoder = new TextDecoder();
+      var buffered = "";
+      function pump() {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) { throw new Error("the feed ended"); }
+          buffered += decoder.decode(chunk.value, { stream: true });
+          var end;
+          while ((end = buffered.indexOf("\n\n")) >= 0) {
+            dispatch(buffered.substring(0, end));
+            buffered = buffered.substring(end + 2);
+          }
+          return pump();
+        });
+      }
+      return pump();
+    }).catch(function () {
+      // the next snapshot replaces everything shown
       setConnection("down", "reconnecting…");
-    };
+      retry();
+    });
+  }
+
+  var retryTimer = null;
+  function retry() {
+    if (retryTimer === null) {
+      retryTimer = setTimeout(function () { retryTimer = null; connect(); }, 3000);
+    }
   }
 
   connect();

@@ -3,7 +3,7 @@ package io.twinbridge.launcher;
 import io.twinbridge.launcher.bench.BenchCommand;
 import java.util.List;
 
-/** {@code ./twinbridge bench}: the ingest and egress benchmarks. */
+/** {@code ./twinbridge bench}: the ingest and egress benchmarks and the fault suite. */
 final class BenchLauncherCommand implements Command {
 
     @Override
@@ -13,7 +13,8 @@ final class BenchLauncherCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure ingest or egress throughput, latency and loss on this machine (bench ingest|egress --help)";
+        return "measure ingest or egress throughput, latency and loss, or run the fault suite, on this machine "
+                + "(bench ingest|egress|faults --help)";
     }
 
     @Override

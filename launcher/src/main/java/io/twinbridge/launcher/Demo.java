@@ -56,6 +56,15 @@ final class Demo {
 
     /** With other incidents in the fleet, e.g. a fault active from the start for a test. */
     static Demo start(DemoOptions options, AssetIncidents incidents) throws Exception {
+        return start(options, incidents, Map.of());
+    }
+
+    /**
+     * With gateway settings on top of the demo's ({@code TWINBRIDGE_*} variables), e.g. a lower
+     * {@code dashboard.max-users} for a test.
+     */
+    static Demo start(DemoOptions options, AssetIncidents incidents, Map<String, String> gatewaySettings)
+            throws Exception {
         String host = options.host();
         PortCheck.requireFree(host, options.kafkaPort(), "Kafka", "--kafka-port");
         PortCheck.requireFree(host, options.dittoPort(), "Ditto sandbox", "--ditto-port");
@@ -74,7 +83,8 @@ final class Demo {
                     .withHost(host).withPort(options.dittoPort())));
             started.push(new Part("Ditto sandbox", sandbox::close));
 
-            Gateway gateway = await(Gateway.start(gatewayConfig(options, kafka, sandbox)).toCompletionStage(),
+            Gateway gateway = await(Gateway.start(gatewayConfig(options, kafka, sandbox, gatewaySettings))
+                    .toCompletionStage(),
                     "the gateway to start");
             started.push(new Part("gateway", () -> await(gateway.stop().toCompletionStage(), "the gateway to stop")));
 
@@ -93,7 +103,8 @@ final class Demo {
     }
 
     /** The environment the gateway would get in a container, pointing at the local parts. */
-    static GatewayConfig gatewayConfig(DemoOptions options, EmbeddedKafka kafka, DittoSandbox sandbox) {
+    static GatewayConfig gatewayConfig(DemoOptions options, EmbeddedKafka kafka, DittoSandbox sandbox,
+                                       Map<String, String> extra) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "TWINBRIDGE_DITTO_ENDPOINT", sandbox.wsUrl(),
@@ -104,6 +115,7 @@ final class Demo {
                 "TWINBRIDGE_SHUTDOWN_TIMEOUT", "3s",
                 "TWINBRIDGE_INGEST_DRAIN_TIMEOUT", "2s"));
         DemoTenants.exampleCopy().ifPresent(file -> env.put("TWINBRIDGE_TENANTS_FILE", file.toString()));
+        env.putAll(extra);
         return GatewayConfig.load(Optional.empty(), env);
     }
 
@@ -123,7 +135,8 @@ final class Demo {
     }
 
     String statusLine() {
-        return "TwinBridge demo up: dashboard " + dashboardUrl() + " · Ditto API " + dittoThingsUrl()
+        return "TwinBridge demo up: dashboard " + dashboardUrl() + " (sign in as a Ditto user: ditto/ditto, "
+                + "acme-viewer/acme-viewer, globex-viewer/globex-viewer)" + " · Ditto API " + dittoThingsUrl()
                 + " (user ditto/ditto)"
                 + " · gateway " + gatewayReadyUrl()
                 + " · Kafka " + kafka.bootstrapServers()

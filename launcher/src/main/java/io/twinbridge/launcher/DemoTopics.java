@@ -1,6 +1,6 @@
 package io.twinbridge.launcher;
 
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantId;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.twinbridge.launcher;
 import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.dlq.DeadLetterFilter;
 import io.twinbridge.gateway.dlq.DlqTopics;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantDocuments;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.document.TenantDocument;

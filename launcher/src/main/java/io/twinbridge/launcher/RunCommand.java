@@ -19,6 +19,8 @@ final class RunCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) {
+        // logs as the gateway alone would (INFO on stdout), not as quietly as the demo and the tools
+        GatewayLogging.useGatewayConfiguration();
         // The gateway's own entry point parses the arguments and blocks until the gateway has stopped, so `run`
         // and `java -jar twinbridge-gateway.jar` behave the same.
         return Main.run(args.toArray(String[]::new), System.getenv(), console.err());

@@ -1,6 +1,6 @@
 package io.twinbridge.launcher;
 
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.document.Checked;
 import io.twinbridge.gateway.tenant.document.TenantDocument;

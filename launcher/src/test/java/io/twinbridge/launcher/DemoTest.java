@@ -22,8 +22,10 @@ import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("flow")
 class DemoTest {
     private static final String BASIC_DITTO = "Basic "
             + Base64.getEncoder().encodeToString("ditto:ditto".getBytes(StandardCharsets.UTF_8));
@@ -63,7 +65,8 @@ class DemoTest {
                     .PUT(HttpRequest.BodyPublishers.ofString("\"hacked\""))
                     .header("Content-Type", "application/json")).statusCode());
 
-            assertEquals("TwinBridge demo up: dashboard " + demo.dashboardUrl() + " · Ditto API " + things
+            assertEquals("TwinBridge demo up: dashboard " + demo.dashboardUrl() + " (sign in as a Ditto user: "
+                    + "ditto/ditto, acme-viewer/acme-viewer, globex-viewer/globex-viewer) · Ditto API " + things
                     + " (user ditto/ditto) · gateway " + ready
                     + " · Kafka " + demo.kafkaBootstrapServers() + " · Ctrl-C to stop", demo.statusLine());
         } finally {

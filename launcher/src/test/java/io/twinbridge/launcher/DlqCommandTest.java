@@ -29,10 +29,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code ./twinbridge dlq inspect|replay} through {@link Launcher#run}, against a real broker. */
+@Tag("flow")
 class DlqCommandTest {
     private static final Instant NOW = Instant.parse("2025-05-01T12:00:00Z");
     @RegisterExtension

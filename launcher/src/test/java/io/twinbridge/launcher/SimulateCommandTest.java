@@ -24,10 +24,12 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code ./twinbridge simulate} through the launcher, against a real broker on a random port. */
+@Tag("flow")
 class SimulateCommandTest {
     private static final List<String> TENANTS = List.of("acme", "globex");
     @RegisterExtension

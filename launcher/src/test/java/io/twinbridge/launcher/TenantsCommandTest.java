@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("flow")
 class TenantsCommandTest {
     private static final Path EXAMPLE = Path.of("..", "ditto-config", "tenants.example.json");
     private static final String TOKEN = "cli-test-token-0123456789";

@@ -17,6 +17,25 @@ public enum ConfigKey {
             "Prefix of every topic: `<prefix>.telemetry.<tenant>`, `<prefix>.dlq.<tenant>`, ..."),
     KAFKA_GROUP_ID("kafka.group-id", ConfigType.STRING, "twinbridge-gateway", Validator.nonBlank(),
             "Kafka consumer group of the gateway. Instances with the same group share the partitions."),
+    KAFKA_GROUP_PROTOCOL("kafka.group-protocol", ConfigType.STRING, "classic",
+            Validator.oneOf("classic", "consumer"),
+            "Consumer group protocol of ingest. `classic` uses the cooperative sticky assignor (a member that joins "
+                    + "or leaves moves only the partitions that change owner; the others keep consuming) and "
+                    + "`kafka.session-timeout`. `consumer` is KIP-848 (Kafka 4.0+ brokers): the broker assigns "
+                    + "incrementally, and its `group.consumer.session.timeout.ms` (45 s by default) decides how soon a "
+                    + "dead member's partitions move. See docs/operations.md, \"Failover\"."),
+    KAFKA_SESSION_TIMEOUT("kafka.session-timeout", ConfigType.DURATION, "10s",
+            Validator.durationBetween(Duration.ofSeconds(1), Duration.ofMinutes(30)),
+            "With `kafka.group-protocol: classic`: how long a silent instance (killed, hung, cut off) keeps its "
+                    + "partitions before the group moves them; heartbeats go every third of it. Must lie within the "
+                    + "broker's `group.min/max.session.timeout.ms` (6 s to 30 min by default). Ignored with "
+                    + "`consumer`, where the broker decides."),
+    KAFKA_GROUP_INSTANCE_ID("kafka.group-instance-id", ConfigType.STRING, "",
+            Validator.matching("empty or a Kafka group instance id ([A-Za-z0-9._-]{1,249})",
+                    "[A-Za-z0-9._-]{0,249}"),
+            "Static membership (`group.instance.id`), unique per instance, e.g. the pod name: a restart within the "
+                    + "session timeout gets the same partitions back without a rebalance, but a stopped instance's "
+                    + "partitions wait for the session timeout instead of moving at once. Empty = a dynamic member."),
     KAFKA_CLIENT("kafka.client", ConfigType.PROPERTIES, "", Validator.any(),
             "Pass-through Kafka client properties for every Kafka client of the gateway, e.g. "
                     + "`kafka.client.security.protocol: SASL_SSL`, `kafka.client.sasl.mechanism: PLAIN`. "
@@ -44,12 +63,16 @@ public enum ConfigKey {
     METRICS_ENABLED("metrics.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
             "Whether the gateway serves Prometheus metrics at `GET /metrics` on its HTTP port (see "
                     + "docs/operations.md)."),
-    READINESS_CHECK_INTERVAL("readiness.check-interval", ConfigType.DURATION, "2s",
+    READINESS_CHECK_INTERVAL("readiness.check-interval", ConfigType.DURATION, "1s",
             Validator.durationBetween(Duration.ofMillis(50), Duration.ofMinutes(5)),
-            "How often `/ready` re-checks Kafka and Ditto."),
-    READINESS_TIMEOUT("readiness.timeout", ConfigType.DURATION, "2s",
+            "How often `/ready` re-checks Kafka and Ditto; also how long Ditto's probe (a retrieve of the absent "
+                    + "thing `twinbridge.readiness:probe`) may take. A Ditto hang shows as 503 after at most this "
+                    + "plus `readiness.timeout`, its end as 200 after about this."),
+    READINESS_TIMEOUT("readiness.timeout", ConfigType.DURATION, "3s",
             Validator.durationBetween(Duration.ofMillis(50), Duration.ofMinutes(5)),
-            "How long one Kafka check (`describeCluster`) may take before Kafka counts as down."),
+            "How long Kafka's check (`describeCluster`) may take, and how long Ditto may send the gateway's "
+                    + "session nothing at all (no answer to the probe or any other command, no event) before it "
+                    + "counts as down."),
     SHUTDOWN_TIMEOUT("shutdown.timeout", ConfigType.DURATION, "10s",
             Validator.durationBetween(Duration.ofMillis(100), Duration.ofMinutes(1)),
             "Time the gateway has to drain and close everything on stop."),
@@ -103,18 +126,25 @@ public enum ConfigKey {
             Validator.durationBetween(Duration.ZERO, Duration.ofSeconds(10)),
             "How long the first update of an idle thing waits for more before it is sent; `0ms` sends at once. "
                     + "While a merge is in flight, later updates of the thing are always coalesced into the next."),
-    INGEST_MAX_IN_FLIGHT_RECORDS_PER_PARTITION("ingest.max-in-flight-records-per-partition", ConfigType.INT, "1000",
-            Validator.intBetween(1, 1_000_000),
-            "Unfinished records per partition before the partition is paused."),
-    INGEST_MAX_IN_FLIGHT_BYTES_PER_PARTITION("ingest.max-in-flight-bytes-per-partition", ConfigType.INT, "8388608",
-            Validator.intBetween(1024, Integer.MAX_VALUE),
-            "Unfinished record bytes (key + value) per partition before the partition is paused."),
-    INGEST_MAX_IN_FLIGHT_RECORDS("ingest.max-in-flight-records", ConfigType.INT, "20000",
+    INGEST_MAX_WRITES_IN_FLIGHT("ingest.max-writes-in-flight", ConfigType.INT, "1000",
+            Validator.intBetween(4, 100_000),
+            "Largest write window W: merges in flight to Ditto at once. W adapts to Ditto's round trip below this "
+                    + "(it grows while the round trip stays near its unloaded minimum and shrinks when it rises); "
+                    + "things with pending updates wait in the gateway, oldest first, and coalesce meanwhile."),
+    INGEST_MAX_PENDING_TWINS("ingest.max-pending-twins", ConfigType.INT, "100000",
             Validator.intBetween(1, 10_000_000),
-            "Unfinished records in all partitions of this instance before every partition is paused."),
-    INGEST_MAX_IN_FLIGHT_BYTES("ingest.max-in-flight-bytes", ConfigType.INT, "67108864",
+            "Distinct things with an update waiting or being written before every partition is paused. "
+                    + "Replaces `ingest.max-in-flight-records`."),
+    INGEST_MAX_PENDING_BYTES("ingest.max-pending-bytes", ConfigType.INT, "67108864",
             Validator.intBetween(1024, Integer.MAX_VALUE),
-            "Unfinished record bytes in all partitions of this instance before every partition is paused."),
+            "Estimated memory of the patches waiting or being written before every partition is paused. "
+                    + "Replaces `ingest.max-in-flight-bytes` (which counted record bytes)."),
+    INGEST_MAX_UNCOMMITTED_SPAN("ingest.max-uncommitted-span", ConfigType.INT, "1000000",
+            Validator.intBetween(1, 100_000_000),
+            "Offsets from a partition's first unfinished record to its newest consumed one before the partition is "
+                    + "paused, so that one stuck thing cannot hold back an unbounded redelivery. Replaces "
+                    + "`ingest.max-in-flight-records-per-partition`; `ingest.max-in-flight-bytes-per-partition` is "
+                    + "gone."),
     INGEST_COMMIT_INTERVAL("ingest.commit-interval", ConfigType.DURATION, "200ms",
             Validator.durationBetween(Duration.ofMillis(10), Duration.ofMinutes(1)),
             "How often offsets of finished records are committed (asynchronously). Revoke and stop commit "
@@ -131,8 +161,8 @@ public enum ConfigKey {
             "Longest backoff between retries; the backoff doubles up to it, with jitter."),
     EGRESS_ENABLED("egress.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
             "Whether this instance publishes Ditto twin changes to `<prefix>.twin-events.<tenant>` and desired-property "
-                    + "changes to `<prefix>.commands.<tenant>`. Run it on one instance only: every WebSocket "
-                    + "subscriber gets every event, and Ditto allows each acknowledgement label once."),
+                    + "changes to `<prefix>.commands.<tenant>`. Several instances may run it: with `egress.failover` "
+                    + "one of them is active per tenant at a time."),
     EGRESS_FORMAT("egress.format", ConfigType.STRING, "avro", Validator.oneOf("avro", "ditto-json"),
             "Value of twin-event records: `avro` = `TwinChangeEvent` in Avro single-object encoding; `ditto-json` = "
                     + "the Ditto protocol event exactly as Ditto sent it (UTF-8 JSON)."),
@@ -148,10 +178,37 @@ public enum ConfigKey {
             "Events per tenant waiting for Kafka. Past it, egress stops acknowledging (so Ditto and ingest slow "
                     + "down); without acknowledgements, events past it are dropped, counted and logged with thing "
                     + "id and revision, and the thing is resynchronised from Ditto once the buffer drains."),
+    EGRESS_MAX_CACHED_THINGS("egress.max-cached-things", ConfigType.INT, "10000", Validator.intBetween(1, 10_000_000),
+            "Things per tenant whose model kind, definition and pending desired values egress keeps in memory; past "
+                    + "it, the least recently used thing is forgotten and read again from its next event or from Ditto."),
+    EGRESS_RECONCILE_INTERVAL("egress.reconcile-interval", ConfigType.DURATION, "30s",
+            Validator.durationBetween(Duration.ZERO, Duration.ofHours(24)),
+            "Time between two reconciliation sweeps: Ditto's search for the tenant's things changed since the "
+                    + "previous sweep (`gt(_modified,...)`) whose revision is ahead of the last one published, as when "
+                    + "Ditto dropped events; their state is published as resync records. `0s` = no periodic sweep "
+                    + "(the full sweep at start and after each reconnect still runs)."),
+    EGRESS_RECONCILE_MAX_THINGS("egress.reconcile-max-things", ConfigType.INT, "10000",
+            Validator.intBetween(1, 10_000_000),
+            "Things one reconciliation round reads from Ditto's search at most, per tenant; the rest are read in "
+                    + "the following rounds. Bounds the cost of a sweep."),
+    EGRESS_FAILOVER("egress.failover", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
+            "Whether instances elect one active egress per tenant through Kafka (consumer group "
+                    + "`<kafka.group-id>.egress.<tenant>` on the one-partition topic `<prefix>.egress-coord.<tenant>`); "
+                    + "the others stand by and take over when it dies. `false`: this instance publishes every "
+                    + "tenant unconditionally (run egress on one instance only)."),
+    EGRESS_FAILOVER_TIMEOUT("egress.failover-timeout", ConfigType.DURATION, "10s",
+            Validator.durationBetween(Duration.ofSeconds(1), Duration.ofMinutes(30)),
+            "Session timeout of the egress election's group: a standby takes over a dead active instance's "
+                    + "tenants within it. Must lie within the brokers' `group.min.session.timeout.ms` (default 6s) "
+                    + "and `group.max.session.timeout.ms`."),
     DASHBOARD_ENABLED("dashboard.enabled", ConfigType.STRING, "true", Validator.oneOf("true", "false"),
-            "Whether the HTTP port serves the live dashboard at `/` (and its feed at `/dashboard/events`), with a "
-                    + "Ditto session of its own. It shows every tenant's twins to whoever reaches the port: see "
-                    + "docs/security.md."),
+            "Whether the HTTP port serves the live dashboard at `/` and `/dashboard/` (and its feed at "
+                    + "`/dashboard/events`). People sign in with their Ditto credentials and see only the twins Ditto "
+                    + "lets them read: see docs/security.md."),
+    DASHBOARD_MAX_USERS("dashboard.max-users", ConfigType.INT, "20", Validator.intBetween(1, 1000),
+            "The most people signed in to this instance's dashboard at once; each has one Ditto session, shared by "
+                    + "their browser tabs and closed when the last tab goes. One more gets a message (503) saying "
+                    + "so."),
     SCHEMA_REGISTRY_URL("schema-registry.url", ConfigType.STRING, "", Validator.httpUrlOrEmpty(),
             "Confluent-compatible schema registry (`GET /schemas/ids/{id}`), for `confluent-avro` records. "
                     + "Empty = none.");

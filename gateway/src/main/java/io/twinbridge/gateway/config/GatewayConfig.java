@@ -31,7 +31,9 @@ public final class GatewayConfig {
         this.sources = new EnumMap<>(sources);
         this.warnings = List.copyOf(warnings);
         this.kafka = new KafkaConfig(String.join(",", list(ConfigKey.KAFKA_BOOTSTRAP_SERVERS)),
-                string(ConfigKey.KAFKA_TOPIC_PREFIX), string(ConfigKey.KAFKA_GROUP_ID), kafkaClient);
+                string(ConfigKey.KAFKA_TOPIC_PREFIX), string(ConfigKey.KAFKA_GROUP_ID), kafkaClient,
+                new GroupMembership(string(ConfigKey.KAFKA_GROUP_PROTOCOL), duration(ConfigKey.KAFKA_SESSION_TIMEOUT),
+                        Optional.of(string(ConfigKey.KAFKA_GROUP_INSTANCE_ID).trim()).filter(id -> !id.isEmpty())));
         this.ditto = new DittoConfig(uri(ConfigKey.DITTO_ENDPOINT), uri(ConfigKey.DITTO_HTTP_ENDPOINT),
                 string(ConfigKey.DITTO_USERNAME), string(ConfigKey.DITTO_PASSWORD),
                 duration(ConfigKey.DITTO_CONNECT_TIMEOUT), duration(ConfigKey.DITTO_REQUEST_TIMEOUT));
@@ -40,9 +42,8 @@ public final class GatewayConfig {
                 duration(ConfigKey.READINESS_TIMEOUT));
         this.ingest = new IngestConfig(Boolean.parseBoolean(string(ConfigKey.INGEST_ENABLED)),
                 string(ConfigKey.INGEST_CODEC), duration(ConfigKey.INGEST_COALESCE_WINDOW),
-                integer(ConfigKey.INGEST_MAX_IN_FLIGHT_RECORDS_PER_PARTITION),
-                integer(ConfigKey.INGEST_MAX_IN_FLIGHT_BYTES_PER_PARTITION),
-                integer(ConfigKey.INGEST_MAX_IN_FLIGHT_RECORDS), integer(ConfigKey.INGEST_MAX_IN_FLIGHT_BYTES),
+                integer(ConfigKey.INGEST_MAX_WRITES_IN_FLIGHT), integer(ConfigKey.INGEST_MAX_PENDING_TWINS),
+                integer(ConfigKey.INGEST_MAX_PENDING_BYTES), integer(ConfigKey.INGEST_MAX_UNCOMMITTED_SPAN),
                 duration(ConfigKey.INGEST_COMMIT_INTERVAL), duration(ConfigKey.INGEST_DRAIN_TIMEOUT),
                 duration(ConfigKey.INGEST_RETRY_INITIAL), duration(ConfigKey.INGEST_RETRY_MAX),
                 string(ConfigKey.SCHEMA_REGISTRY_URL));
@@ -53,7 +54,10 @@ public final class GatewayConfig {
                 list(ConfigKey.ADMIN_PRINCIPALS));
         this.egress = new EgressConfig(Boolean.parseBoolean(string(ConfigKey.EGRESS_ENABLED)),
                 string(ConfigKey.EGRESS_FORMAT), Boolean.parseBoolean(string(ConfigKey.EGRESS_ACKS)),
-                string(ConfigKey.EGRESS_ACK_LABEL), integer(ConfigKey.EGRESS_MAX_BUFFERED_EVENTS));
+                string(ConfigKey.EGRESS_ACK_LABEL), integer(ConfigKey.EGRESS_MAX_BUFFERED_EVENTS),
+                integer(ConfigKey.EGRESS_MAX_CACHED_THINGS), duration(ConfigKey.EGRESS_RECONCILE_INTERVAL),
+                integer(ConfigKey.EGRESS_RECONCILE_MAX_THINGS), Boolean.parseBoolean(string(ConfigKey.EGRESS_FAILOVER)),
+                duration(ConfigKey.EGRESS_FAILOVER_TIMEOUT));
         if (ingest.retryMax().compareTo(ingest.retryInitial()) < 0) {
             throw new ConfigException(ConfigKey.INGEST_RETRY_MAX.key(), sourceOf(ConfigKey.INGEST_RETRY_MAX),
                     "must not be shorter than " + ConfigKey.INGEST_RETRY_INITIAL.key());
@@ -127,6 +131,11 @@ public final class GatewayConfig {
             throw new ConfigException(missing.key(), sourceOf(missing), "must be set together with " + set.key());
         }
         return Optional.of(new ModelDirectories(Path.of(models), Path.of(schemas)));
+    }
+
+    /** {@code dashboard.max-users}: the most people signed in to the dashboard at once. */
+    public int dashboardMaxUsers() {
+        return integer(ConfigKey.DASHBOARD_MAX_USERS);
     }
 
     /** {@code dashboard.enabled}: whether the HTTP port serves the live dashboard. */

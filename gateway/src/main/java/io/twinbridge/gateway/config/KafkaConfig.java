@@ -8,9 +8,10 @@ import java.util.Properties;
  *
  * @param bootstrapServers comma-separated {@code host:port} list, as Kafka's {@code bootstrap.servers} wants it
  * @param clientProperties pass-through properties from {@code kafka.client.*}, e.g. SASL/TLS
+ * @param membership       the ingest consumer's part in its group
  */
 public record KafkaConfig(String bootstrapServers, String topicPrefix, String groupId,
-                          Map<String, String> clientProperties) {
+                          Map<String, String> clientProperties, GroupMembership membership) {
     public KafkaConfig {
         clientProperties = Map.copyOf(clientProperties);
     }
@@ -23,10 +24,17 @@ public record KafkaConfig(String bootstrapServers, String topicPrefix, String gr
         return props;
     }
 
+    /** The base properties plus the group membership's, for the ingest consumer. */
+    public Properties ingestConsumerProperties() {
+        Properties props = baseClientProperties();
+        props.putAll(membership.consumerProperties(clientProperties));
+        return props;
+    }
+
     @Override
     public String toString() {
         // Pass-through properties may hold SASL secrets (sasl.jaas.config), so only their names are shown.
         return "KafkaConfig[bootstrapServers=" + bootstrapServers + ", topicPrefix=" + topicPrefix + ", groupId="
-                + groupId + ", clientProperties=" + clientProperties.keySet() + "]";
+                + groupId + ", clientProperties=" + clientProperties.keySet() + ", " + membership + "]";
     }
 }

@@ -27,9 +27,14 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 
 /**
- * Keeps the dashboard's twin store up to date from Ditto's twin events and fans changes out to the browsers.
+ * One signed-in person's view: keeps their twin store up to date from Ditto's twin events and fans changes out to
+ * their browser tabs.
  *
- * <p>Its own Ditto session subscribes to the tenants' namespaces. Merge events carry only the patch, so a thing seen
+ * <p>Its Ditto session is logged in as that person and subscribes to the tenants' namespaces, so Ditto sends it only
+ * the events of things the person may read (Ditto 3.9's {@code StreamingSessionActor.isSessionAllowedToReceiveSignal}
+ * passes an event to a WebSocket session only if the session's subjects are among the event's read-granted ones). It starts with the things Ditto's search
+ * finds for the person in those namespaces (search also filters by READ). Tenant names and counters go out only for
+ * the tenants of twins the person was given. Merge events carry only the patch, so a thing seen
  * for the first time is read whole from Ditto ({@code retrieveThingState}, with its revision); events that arrive
  * meanwhile wait and are applied on top if they are newer. After a reconnect every known thing is read again.
  * Everything runs on one Vert.x context: the WebSocket thread only hands events over.
@@ -43,14 +48,18 @@ public final class DashboardFeed {
     static final int MAX_CONCURRENT_READS = 16;
     /** Events kept per thing while its first read is in flight. */
     static final int MAX_WAITING_EVENTS = 64;
-    /** Browsers at once; more get 503. */
+    /** Tabs of one person at once; more get 503. */
     static final int MAX_CLIENTS = 32;
+    /** Thing ids per page of the start-up search (Ditto's largest page). */
+    static final int SEARCH_PAGE = 200;
     static final long FLUSH_MILLIS = 250;
     static final long STATS_MILLIS = 1000;
     /** Things remembered as not shown (no known kind, or the store was full), so their events cost no reads. */
     static final int MAX_IGNORED = 100_000;
 
     private final DittoPort ditto;
+    /** Who signed in, shown on the page. */
+    private final String user;
     private List<String> namespaces;
     private Map<String, String> tenantsByNamespace;
     /** The namespaces Ditto was last asked for; subscriptions run one after the other. */
@@ -77,16 +86,25 @@ public final class DashboardFeed {
     private final Set<String> ignored = new HashSet<>();
     private final Set<String> rereadAfter = new HashSet<>();
     private final Set<SseClient> clients = new LinkedHashSet<>();
+    /** Things waiting for a read because {@link #MAX_CONCURRENT_READS} were in flight. */
+    private final Set<String> backlog = new LinkedHashSet<>();
+    private final int maxTwins;
+    /** The tenants the browsers were last told about: those of the twins this person was given. */
+    private List<String> shownTenants = List.of();
+    private Runnable onIdle = () -> { };
     private io.vertx.core.json.JsonObject lastStats = new io.vertx.core.json.JsonObject();
     private long flushTimer = -1;
     private long statsTimer = -1;
 
     /**
+     * @param user               who signed in (their Ditto user name), shown on the page
+     * @param ditto              a session logged in as that person
      * @param tenantsByNamespace the tenant of each subscribed namespace, for things without a tenant attribute
      * @param maxTwins           the most twins kept and shown
      */
-    public DashboardFeed(Vertx vertx, DittoPort ditto, Map<String, String> tenantsByNamespace, KindProfiles profiles,
-                         StatsSource stats, int maxTwins) {
+    public DashboardFeed(Vertx vertx, String user, DittoPort ditto, Map<String, String> tenantsByNamespace,
+                         KindProfiles profiles, StatsSource stats, int maxTwins) {
+        this.user = user;
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.ditto = ditto;
@@ -94,7 +112,18 @@ public final class DashboardFeed {
         this.namespaces = sorted(tenantsByNamespace.keySet());
         this.profiles = profiles;
         this.store = new TwinStore(profiles, maxTwins);
+        this.maxTwins = maxTwins;
         this.stats = new StatsTicker(stats);
+    }
+
+    /** Runs on the feed's thread when the last browser tab of this feed went away. */
+    void onIdle(Runnable onIdle) {
+        this.onIdle = onIdle;
+    }
+
+    /** Browser tabs attached right now. */
+    int clients() {
+        return clients.size();
     }
 
     /** Connects, subscribes and starts the timers; completes when Ditto confirmed the subscription. */
@@ -106,7 +135,12 @@ public final class DashboardFeed {
             if (namespaces.isEmpty()) {
                 LOG.info("Dashboard: no tenant namespaces to watch yet");
             }
-            subscribe().whenComplete((ok, failure) -> complete(subscribed, failure));
+            subscribe().whenComplete((ok, failure) -> {
+                complete(subscribed, failure);
+                if (failure == null) {
+                    context.runOnContext(x -> loadVisible(namespaces));
+                }
+            });
         });
         return subscribed;
     }
@@ -116,23 +150,29 @@ public final class DashboardFeed {
      * watched. Completes when Ditto confirmed the new subscription (at once if the namespaces did not change).
      *
      * @param tenantsByNamespace the tenant of each namespace to watch from now on
+     * @param removed            the tenants no longer served, whose twins leave the page
      */
-    public CompletionStage<Void> tenantsChanged(Map<String, String> tenantsByNamespace) {
+    public CompletionStage<Void> tenantsChanged(Map<String, String> tenantsByNamespace, Set<String> removed) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Map<String, String> next = Map.copyOf(tenantsByNamespace);
+        Set<String> removedTenants = new java.util.TreeSet<>(removed);
         context.runOnContext(v -> {
-            Set<String> removedTenants = new java.util.TreeSet<>(this.tenantsByNamespace.values());
-            removedTenants.removeAll(next.values());
+            List<String> added = sorted(next.keySet().stream()
+                    .filter(namespace -> !this.tenantsByNamespace.containsKey(namespace)).toList());
             this.tenantsByNamespace = next;
             this.namespaces = sorted(next.keySet());
             dropUnwatched(removedTenants);
             // a thing skipped before may belong to a tenant added now: let its next event read it
             ignored.clear();
-            io.vertx.core.json.JsonObject tenants = new io.vertx.core.json.JsonObject()
-                    .put("tenants", tenantList()).put("removed", new JsonArray(List.copyOf(removedTenants)));
-            clients.forEach(c -> c.offerTenants(tenants));
+            tenantsShownChanged();
             LOG.info("Dashboard follows the tenants: namespaces {}", namespaces);
-            subscribe().whenComplete((ok, failure) -> complete(done, failure));
+            subscribe().whenComplete((ok, failure) -> {
+                complete(done, failure);
+                if (failure == null) {
+                    // the added namespaces' twins that exist already, not only those that change from now on
+                    context.runOnContext(x -> loadVisible(added));
+                }
+            });
         });
         return done;
     }
@@ -181,10 +221,53 @@ public final class DashboardFeed {
         });
         reading.keySet().removeIf(thingId -> !tenantsByNamespace.containsKey(namespaceOf(thingId)));
         rereadAfter.removeIf(thingId -> !tenantsByNamespace.containsKey(namespaceOf(thingId)));
+        backlog.removeIf(thingId -> !tenantsByNamespace.containsKey(namespaceOf(thingId)));
     }
 
-    private JsonArray tenantList() {
-        return new JsonArray(List.copyOf(new java.util.TreeSet<>(tenantsByNamespace.values())));
+    /**
+     * Tells the browsers when the tenants of the twins held changed: a tenant appears with its first twin the
+     * person may read, never before, so that no other tenant's name reaches them.
+     */
+    private void tenantsShownChanged() {
+        List<String> now = store.tenants();
+        if (now.equals(shownTenants)) {
+            return;
+        }
+        List<String> removed = new ArrayList<>(shownTenants);
+        removed.removeAll(now);
+        shownTenants = now;
+        io.vertx.core.json.JsonObject tenants = new io.vertx.core.json.JsonObject()
+                .put("tenants", new JsonArray(now)).put("removed", new JsonArray(removed));
+        clients.forEach(c -> c.offerTenants(tenants));
+    }
+
+    /**
+     * Reads the things Ditto's search finds for this person in the watched namespaces (up to the store's cap), so
+     * that twins which do not change show up too, not only those with events.
+     */
+    private void loadVisible(List<String> watched) {
+        watched.forEach(namespace -> searchPage(namespace, Optional.empty(), 0));
+    }
+
+    private void searchPage(String namespace, Optional<String> cursor, int found) {
+        if (found >= maxTwins || !tenantsByNamespace.containsKey(namespace)) {
+            return;
+        }
+        ditto.searchThings(namespace, cursor, SEARCH_PAGE).whenComplete((page, failure) -> context.runOnContext(v -> {
+            if (failure != null) {
+                LOG.warn("Dashboard search of namespace {} failed: {}; its twins appear with their next event",
+                        namespace, failure.toString());
+                return;
+            }
+            page.thingIds().forEach(id -> {
+                if (store.get(id.toString()).isEmpty() && !ignored.contains(id.toString())) {
+                    read(id.toString());
+                }
+            });
+            if (page.cursor().isPresent()) {
+                searchPage(namespace, page.cursor(), found + page.thingIds().size());
+            }
+        }));
     }
 
     private static List<String> sorted(java.util.Collection<String> values) {
@@ -209,7 +292,8 @@ public final class DashboardFeed {
         context.runOnContext(v -> {
             vertx.cancelTimer(flushTimer);
             vertx.cancelTimer(statsTimer);
-            clients.forEach(SseClient::close);
+            onIdle = () -> { };
+            List.copyOf(clients).forEach(SseClient::close);
             clients.clear();
             timersStopped.complete(null);
         });
@@ -233,14 +317,27 @@ public final class DashboardFeed {
                     .putHeader("x-accel-buffering", "no");
             SseClient client = new SseClient(response);
             clients.add(client);
-            response.closeHandler(closed -> context.runOnContext(c -> clients.remove(client)));
+            response.closeHandler(closed -> context.runOnContext(c -> detach(client)));
+            if (response.closed()) {
+                // gone before its handler was set (e.g. while its sign-in was checked): it would never detach
+                detach(client);
+                return;
+            }
+            shownTenants = store.tenants();
             client.send("snapshot", new io.vertx.core.json.JsonObject()
+                    .put("user", user)
                     .put("kinds", profiles.toJson())
-                    .put("tenants", tenantList())
+                    .put("tenants", new JsonArray(shownTenants))
                     .put("historyMillis", TwinStore.HISTORY_POINTS * TwinStore.SAMPLE_MILLIS)
                     .put("twins", store.toJson())
                     .put("stats", lastStats));
         });
+    }
+
+    private void detach(SseClient client) {
+        if (clients.remove(client) && clients.isEmpty()) {
+            onIdle.run();
+        }
     }
 
     private void handle(TwinEvent event) {
@@ -281,14 +378,21 @@ public final class DashboardFeed {
                 store.remove(twin.thingId());
                 clients.forEach(c -> c.offerTwin(twin.thingId(), new io.vertx.core.json.JsonObject()
                         .put("id", twin.thingId()).put("deleted", true)));
+                tenantsShownChanged();
             }
             case UNCHANGED -> { }
         }
     }
 
     private void read(String thingId) {
-        if (reading.containsKey(thingId) || reading.size() >= MAX_CONCURRENT_READS) {
-            // at the limit the event is dropped; the thing's next event tries again
+        if (reading.containsKey(thingId)) {
+            return;
+        }
+        if (reading.size() >= MAX_CONCURRENT_READS) {
+            // read once a read in flight is done; past the store's cap the thing's next event tries again
+            if (backlog.size() < maxTwins) {
+                backlog.add(thingId);
+            }
             return;
         }
         reading.put(thingId, new ArrayDeque<>());
@@ -298,6 +402,7 @@ public final class DashboardFeed {
 
     private void read(String thingId, Optional<JsonObject> thing, Throwable failure) {
         Deque<TwinEvent> waiting = reading.remove(thingId);
+        readBacklog();
         if (rereadAfter.remove(thingId)) {
             read(thingId);
             return;
@@ -308,7 +413,13 @@ public final class DashboardFeed {
             return;
         }
         if (thing.isEmpty()) {
-            store.remove(thingId);
+            // gone, or no longer readable for this person (Ditto answers 404 for both)
+            if (store.get(thingId).isPresent()) {
+                store.remove(thingId);
+                clients.forEach(c -> c.offerTwin(thingId, new io.vertx.core.json.JsonObject().put("id", thingId)
+                        .put("deleted", true)));
+                tenantsShownChanged();
+            }
             return;
         }
         String namespace = namespaceOf(thingId);
@@ -325,8 +436,18 @@ public final class DashboardFeed {
             return;
         }
         publish(twin.get());
+        tenantsShownChanged();
         if (waiting != null) {
             new ArrayList<>(waiting).forEach(event -> apply(twin.get(), event));
+        }
+    }
+
+    private void readBacklog() {
+        java.util.Iterator<String> next = backlog.iterator();
+        while (next.hasNext() && reading.size() < MAX_CONCURRENT_READS) {
+            String thingId = next.next();
+            next.remove();
+            read(thingId);
         }
     }
 
@@ -353,7 +474,8 @@ public final class DashboardFeed {
 
     private void tickStats() {
         try {
-            lastStats = stats.tick(System.currentTimeMillis(), store.size(), store.refused());
+            lastStats = stats.tick(System.currentTimeMillis(), store.size(), store.refused(),
+                    java.util.Set.copyOf(store.tenants()));
         } catch (RuntimeException e) {
             LOG.warn("Dashboard stats failed: {}", e.toString());
             return;

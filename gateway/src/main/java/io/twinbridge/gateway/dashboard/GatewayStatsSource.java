@@ -13,7 +13,7 @@ import io.twinbridge.gateway.egress.EgressStats;
 import io.twinbridge.gateway.ingest.IngestService;
 import io.twinbridge.gateway.ingest.TenantIngestStats;
 import io.twinbridge.gateway.kafka.IngestConsumerStats;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantSettings;
 

@@ -20,21 +20,34 @@ final class StatsTicker {
     private final Deque<double[]> rates = new ArrayDeque<>();
     private StatsReading previous;
     private long previousMillis;
+    private java.util.Set<String> previousVisible;
 
     StatsTicker(StatsSource source) {
         this.source = source;
     }
 
-    /** Reads the source and renders the stats event; {@code twins} and {@code refused} describe the store. */
-    JsonObject tick(long nowMillis, int twins, long refused) {
-        StatsReading now = source.read();
+    /**
+     * Reads the source and renders the stats event; {@code twins} and {@code refused} describe the store. Only the
+     * {@code visible} tenants' figures are in it, and the totals are theirs ({@link StatsReading#restrictedTo}).
+     */
+    JsonObject tick(long nowMillis, int twins, long refused, java.util.Set<String> visible) {
+        StatsReading all = source.read();
+        StatsReading now = all.restrictedTo(visible);
+        if (!visible.equals(previousVisible)) {
+            // other tenants' totals: a rate against the previous reading would count the step as traffic
+            previous = null;
+            rates.clear();
+            previousVisible = java.util.Set.copyOf(visible);
+        }
         double seconds = previous == null ? 0 : Math.max(0.001, (nowMillis - previousMillis) / 1000.0);
         JsonObject json = figures(now, previous, seconds);
         rates.addLast(new double[] {nowMillis, json.getDouble("ingestRate"), json.getDouble("egressRate")});
         while (rates.size() > RATE_POINTS) {
             rates.removeFirst();
         }
-        json.put("time", nowMillis).put("twins", twins).put("twinsRefused", refused);
+        json.put("time", nowMillis).put("twins", twins).put("twinsRefused", refused)
+                // the page says whose figures the totals are: the whole gateway's, or the visible tenants' sums
+                .put("scope", now == all ? "gateway" : "tenants");
         JsonArray ingestHistory = new JsonArray();
         JsonArray egressHistory = new JsonArray();
         rates.forEach(r -> {

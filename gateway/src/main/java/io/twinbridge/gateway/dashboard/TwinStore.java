@@ -23,6 +23,8 @@ final class TwinStore {
     private final KindProfiles profiles;
     private final int maxTwins;
     private final Map<String, TwinState> twins = new HashMap<>();
+    /** Twins held per tenant: the tenants this store's reader may see. */
+    private final Map<String, Integer> perTenant = new java.util.TreeMap<>();
     private long refused;
 
     TwinStore(KindProfiles profiles, int maxTwins) {
@@ -53,6 +55,7 @@ final class TwinStore {
             state = new TwinState(thingId, string(thing, "/attributes/tenant").orElse(fallbackTenant), kind,
                     profiles.watchedPaths(kind), profile.get().main().path(), HISTORY_POINTS, SAMPLE_MILLIS);
             twins.put(thingId, state);
+            perTenant.merge(state.tenant(), 1, Integer::sum);
         }
         long revision = thing.getValue("_revision").filter(JsonValue::isNumber).map(JsonValue::asLong).orElse(0L);
         state.reset(thing, revision, nowMillis);
@@ -60,7 +63,15 @@ final class TwinStore {
     }
 
     void remove(String thingId) {
-        twins.remove(thingId);
+        TwinState removed = twins.remove(thingId);
+        if (removed != null) {
+            perTenant.computeIfPresent(removed.tenant(), (tenant, count) -> count > 1 ? count - 1 : null);
+        }
+    }
+
+    /** The tenants of the twins held, sorted. */
+    java.util.List<String> tenants() {
+        return java.util.List.copyOf(perTenant.keySet());
     }
 
     int size() {

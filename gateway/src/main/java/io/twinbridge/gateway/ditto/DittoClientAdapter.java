@@ -1,6 +1,7 @@
 package io.twinbridge.gateway.ditto;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.eclipse.ditto.client.DittoClients;
 import org.eclipse.ditto.client.configuration.BasicAuthenticationConfiguration;
 import org.eclipse.ditto.client.configuration.MessagingConfiguration;
 import org.eclipse.ditto.client.configuration.WebSocketMessagingConfiguration;
+import org.eclipse.ditto.client.messaging.AuthenticationProvider;
 import org.eclipse.ditto.client.messaging.AuthenticationProviders;
 import org.eclipse.ditto.client.messaging.MessagingProvider;
 import org.eclipse.ditto.client.messaging.MessagingProviders;
@@ -48,6 +50,8 @@ import org.eclipse.ditto.things.model.signals.commands.modify.MergeThing;
 import org.eclipse.ditto.things.model.signals.commands.query.RetrieveThing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.neovisionaries.ws.client.WebSocket;
 
 import io.twinbridge.gateway.config.DittoConfig;
 
@@ -78,6 +82,7 @@ public final class DittoClientAdapter implements DittoPort {
     private final AtomicReference<MessagingProvider> messaging = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> subscribed = new AtomicReference<>();
     private final DittoSearch search;
+    private final LabelRedeclaration labelTaken;
 
     public DittoClientAdapter(DittoConfig config, String sessionName) {
         this(config, sessionName, Set.of());
@@ -88,12 +93,29 @@ public final class DittoClientAdapter implements DittoPort {
      *                     acknowledge events that request them, see {@link #acknowledge}
      */
     public DittoClientAdapter(DittoConfig config, String sessionName, Set<String> declaredAcks) {
+        this(config, sessionName, declaredAcks, new DittoSearch(config), AuthenticationProviders.basic(
+                BasicAuthenticationConfiguration.newBuilder().username(config.username())
+                        .password(config.password()).build()));
+    }
+
+    private DittoClientAdapter(DittoConfig config, String sessionName, Set<String> declaredAcks, DittoSearch search,
+                               AuthenticationProvider<WebSocket> authentication) {
         this.config = config;
         this.sessionName = sessionName;
         this.declaredAcks = Set.copyOf(declaredAcks);
-        this.search = new DittoSearch(config);
-        this.connection = new ConnectionTracking(AuthenticationProviders.basic(BasicAuthenticationConfiguration
-                .newBuilder().username(config.username()).password(config.password()).build()));
+        this.search = search;
+        this.connection = new ConnectionTracking(authentication);
+        this.labelTaken = new LabelRedeclaration(sessionName, this.declaredAcks, connection::reopen, closed::get);
+        connection.onLabelRefused(labelTaken::onLabelNotUnique);
+    }
+
+    /**
+     * A session that authenticates with a bearer token (an OAuth access token Ditto accepts) instead of
+     * {@code config}'s user and password; its searches send the same token.
+     */
+    public static DittoClientAdapter withBearerToken(DittoConfig config, String sessionName, String token) {
+        return new DittoClientAdapter(config, sessionName, Set.of(), new DittoSearch(config, "Bearer " + token),
+                new BearerAuthentication(token));
     }
 
     @Override
@@ -170,6 +192,11 @@ public final class DittoClientAdapter implements DittoPort {
     }
 
     @Override
+    public Optional<Instant> lastAnswer() {
+        return connection.lastFrame();
+    }
+
+    @Override
     public CompletionStage<Optional<JsonObject>> retrieveThing(ThingId thingId, DittoRequestOptions options) {
         return send("retrieve " + thingId, options, headers -> RetrieveThing.of(thingId, headers),
                 DittoClientAdapter::thingOrEmpty);
@@ -205,6 +232,16 @@ public final class DittoClientAdapter implements DittoPort {
         return send("put policy " + policyId, options, headers -> ModifyPolicy.of(policyId,
                         PoliciesModelFactory.newPolicy(policy.setValue("policyId", policyId.toString())), headers),
                 DittoClientAdapter::successOrError);
+    }
+
+    @Override
+    public CompletionStage<StatePage> searchStates(List<String> namespaces, Optional<String> filter,
+                                                   Optional<String> cursor, int size) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new DittoPortException(DittoPortException.UNAVAILABLE,
+                    DittoPortException.CODE_UNAVAILABLE, "Ditto session '" + sessionName + "' is closed"));
+        }
+        return search.states(namespaces, filter, cursor, size);
     }
 
     @Override
@@ -345,7 +382,9 @@ public final class DittoClientAdapter implements DittoPort {
 
     private static DittoHeaders headers(DittoRequestOptions options, Duration timeout) {
         DittoHeadersBuilder<?, ?> builder = DittoHeaders.newBuilder()
-                .correlationId(options.correlationId().orElseGet(() -> UUID.randomUUID().toString()))
+                // one id per command sent, never reused: see CommandCorrelationIds for the late answer it keeps out
+                .correlationId(CommandCorrelationIds.forCommand(options.correlationId()
+                        .orElseGet(() -> UUID.randomUUID().toString())))
                 .responseRequired(true)
                 .timeout(timeout);
         options.condition().ifPresent(builder::condition);

@@ -1,5 +1,6 @@
 package io.twinbridge.gateway.ditto;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +28,15 @@ public interface DittoPort {
 
     /** Whether the WebSocket is open right now. It reconnects by itself after a loss. */
     boolean isConnected();
+
+    /**
+     * When this session last received a frame from Ditto: an answer of any status (a 404 or 412 is an answer too), a
+     * late answer to a command that timed out meanwhile, an event; empty before the first one. Readiness reads it: a hung Ditto keeps the socket open but answers
+     * nothing, so an open socket alone says little. A port that does not track answers reports none.
+     */
+    default Optional<Instant> lastAnswer() {
+        return Optional.empty();
+    }
 
     /** The thing as JSON, or empty if Ditto answers 404 for it (absent or not visible to this session). */
     CompletionStage<Optional<JsonObject>> retrieveThing(ThingId thingId, DittoRequestOptions options);
@@ -79,6 +89,18 @@ public interface DittoPort {
      * @param size 1 to 200 (Ditto's largest page)
      */
     CompletionStage<ThingPage> searchThings(String namespace, Optional<String> cursor, int size);
+
+    /**
+     * One page of the things in {@code namespaces} this session's user may read, each with its current state plus
+     * {@code _revision} and {@code _modified}, by Ditto's search ({@code GET /api/2/search/things?namespaces=..
+     * &filter=..&fields=thingId,policyId,definition,attributes,features,_revision,_modified&option=size(n),cursor(c)}),
+     * in Ditto's default order (thing id).
+     *
+     * @param filter an RQL filter, e.g. {@code gt(_modified,"2026-01-01T00:00:00Z")}; empty = every thing
+     * @param size   1 to 200 (Ditto's largest page)
+     */
+    CompletionStage<StatePage> searchStates(List<String> namespaces, Optional<String> filter, Optional<String> cursor,
+                                            int size);
 
     /** Creates or replaces a policy. */
     CompletionStage<Void> putPolicy(PolicyId policyId, JsonObject policy, DittoRequestOptions options);

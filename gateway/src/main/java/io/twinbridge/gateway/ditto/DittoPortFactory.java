@@ -29,12 +29,25 @@ public interface DittoPortFactory {
         throw new UnsupportedOperationException(getClass().getName() + " cannot open sessions as another user");
     }
 
+    /**
+     * A session authenticated with a bearer token (e.g. a signed-in person's OAuth access token), not a user and
+     * password. Factories that cannot (test doubles) refuse.
+     */
+    default DittoPort openWithBearerToken(String sessionName, String token) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot open sessions with a bearer token");
+    }
+
     /** Sessions over ditto-client's WebSocket with basic auth, as configured. */
     static DittoPortFactory webSocket(DittoConfig config) {
         return new DittoPortFactory() {
             @Override
             public DittoPort open(String sessionName, Set<String> declaredAcks) {
                 return new DittoClientAdapter(config, sessionName, declaredAcks);
+            }
+
+            @Override
+            public DittoPort openWithBearerToken(String sessionName, String token) {
+                return DittoClientAdapter.withBearerToken(config, sessionName, token);
             }
 
             @Override

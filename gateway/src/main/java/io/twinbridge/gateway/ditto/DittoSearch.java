@@ -25,29 +25,59 @@ import org.eclipse.ditto.things.model.ThingId;
  * simply searches again, with no subscription to keep alive or cancel.
  */
 final class DittoSearch {
+    /** The whole thing plus revision and change time: what a resync record carries. */
+    static final String STATE_FIELDS = "thingId,policyId,definition,attributes,features,_revision,_modified";
+
     private final DittoConfig config;
+    private final String authorization;
     private final HttpClient http;
 
+    /** Searches as {@code config}'s basic-auth user. */
     DittoSearch(DittoConfig config) {
+        this(config, "Basic " + Base64.getEncoder().encodeToString((config.username() + ":" + config.password())
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Searches with this {@code Authorization} header value, e.g. {@code Bearer <token>}. */
+    DittoSearch(DittoConfig config, String authorization) {
         this.config = config;
+        this.authorization = authorization;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     }
 
     CompletionStage<ThingPage> things(String namespace, Optional<String> cursor, int size) {
+        return query(List.of(namespace), Optional.empty(), "thingId", cursor, size, "search of namespace "
+                + namespace).thenApply(body -> new ThingPage(items(body, "search of namespace " + namespace).stream()
+                .map(item -> item.getValue("thingId")).flatMap(Optional::stream).filter(JsonValue::isString)
+                .map(v -> ThingId.of(v.asString())).toList(), cursor(body)));
+    }
+
+    /**
+     * Things with their state, {@code _revision} and {@code _modified}, as {@code fields} selects them in Ditto's
+     * search ({@code SearchConfig}'s simple-field-mappings make {@code _revision} and {@code _modified} searchable);
+     * sorted by thing id, Ditto's default.
+     */
+    CompletionStage<StatePage> states(List<String> namespaces, Optional<String> filter, Optional<String> cursor,
+                                      int size) {
+        String what = "search of namespaces " + String.join(",", namespaces);
+        return query(namespaces, filter, STATE_FIELDS, cursor, size, what)
+                .thenApply(body -> new StatePage(items(body, what), cursor(body)));
+    }
+
+    private CompletionStage<JsonObject> query(List<String> namespaces, Optional<String> filter, String fields,
+                                              Optional<String> cursor, int size, String what) {
         if (size < 1 || size > 200) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("page size must be 1..200: " + size));
         }
         String option = "size(" + size + ")" + cursor.map(c -> ",cursor(" + c + ")").orElse("");
         String base = config.httpEndpoint().toString().replaceAll("/+$", "");
-        URI uri = URI.create(base + "/api/2/search/things?namespaces=" + encode(namespace) + "&fields=thingId&option="
+        URI uri = URI.create(base + "/api/2/search/things?namespaces=" + encode(String.join(",", namespaces))
+                + filter.map(f -> "&filter=" + encode(f)).orElse("") + "&fields=" + encode(fields) + "&option="
                 + encode(option));
-        String credentials = config.username() + ":" + config.password();
         HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(config.requestTimeout())
                 .header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", authorization)
                 .build();
-        String what = "search of namespace " + namespace;
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -60,11 +90,11 @@ final class DittoSearch {
                         throw new DittoPortException(DittoPortException.UNAVAILABLE,
                                 DittoPortException.CODE_UNAVAILABLE, what + " failed: " + cause, cause);
                     }
-                    return page(response, what);
+                    return body(response, what);
                 });
     }
 
-    private static ThingPage page(HttpResponse<String> response, String what) {
+    private static JsonObject body(HttpResponse<String> response, String what) {
         JsonObject body;
         try {
             body = JsonFactory.newObject(response.body());
@@ -79,12 +109,18 @@ final class DittoSearch {
                     body.getValue("message").filter(JsonValue::isString).map(JsonValue::asString)
                             .orElse("Ditto answered " + response.statusCode() + " on " + what));
         }
-        List<ThingId> ids = body.getValue("items").filter(JsonValue::isArray).map(JsonValue::asArray)
+        return body;
+    }
+
+    private static List<JsonObject> items(JsonObject body, String what) {
+        return body.getValue("items").filter(JsonValue::isArray).map(JsonValue::asArray)
                 .orElseThrow(() -> new DittoPortException(500, DittoPortException.CODE_UNEXPECTED_RESPONSE,
                         "Ditto's answer to " + what + " has no items"))
-                .stream().filter(JsonValue::isObject).map(item -> item.asObject().getValue("thingId"))
-                .flatMap(Optional::stream).filter(JsonValue::isString).map(v -> ThingId.of(v.asString())).toList();
-        return new ThingPage(ids, body.getValue("cursor").filter(JsonValue::isString).map(JsonValue::asString));
+                .stream().filter(JsonValue::isObject).map(JsonValue::asObject).toList();
+    }
+
+    private static Optional<String> cursor(JsonObject body) {
+        return body.getValue("cursor").filter(JsonValue::isString).map(JsonValue::asString);
     }
 
     private static String encode(String value) {

@@ -1,6 +1,6 @@
 package io.twinbridge.gateway.dlq;
 
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.document.TenantTopics;
 import java.util.Map;

@@ -4,6 +4,8 @@ import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.mapping.DesiredCommand;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
+import io.twinbridge.gateway.mapping.FeatureValues;
+import io.twinbridge.gateway.mapping.TwinRecords;
 import io.twinbridge.gateway.result.Result;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +34,15 @@ final class DesiredCommands {
         this.mappings = mappings;
         this.records = records;
         this.stats = stats;
+    }
+
+    /** Whether the event sets a desired value that may become a command (so the thing's model kind is needed). */
+    static boolean setsDesiredValues(TwinEvent event) {
+        if (event.path().isEmpty() && "created".equals(event.action())) {
+            return false;
+        }
+        return FeatureValues.of(event, FeatureValues.DESIRED).stream()
+                .anyMatch(change -> FeatureValues.toJava(change.value()).isPresent());
     }
 
     /**

@@ -2,9 +2,7 @@ package io.twinbridge.gateway.egress;
 
 import io.twinbridge.gateway.config.EgressConfig;
 import io.twinbridge.gateway.config.GatewayConfig;
-import io.twinbridge.gateway.ditto.DittoPort;
-import io.twinbridge.gateway.ditto.DittoPortFactory;
-import io.twinbridge.gateway.ingest.IngestFactory;
+import io.twinbridge.gateway.mapping.EgressFormat;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantDitto;
@@ -20,7 +18,9 @@ public final class EgressFactory {
     public static EgressSettings settings(GatewayConfig config) {
         EgressConfig egress = config.egress();
         return new EgressSettings(config.kafka().baseClientProperties(), config.kafka().topicPrefix(),
-                EgressFormat.parse(egress.format()), ackLabelPrefix(config), egress.maxBufferedEvents());
+                EgressFormat.parse(egress.format()), ackLabelPrefix(config), egress.maxBufferedEvents(),
+                egress.maxCachedThings(), egress.reconcileInterval(), egress.reconcileMaxThings(),
+                egress.failover() ? Optional.of(egress.failoverTimeout()) : Optional.empty(), config.kafka().groupId());
     }
 
     /** The label prefix egress declares and ingest requests, when acknowledgements are on. */
@@ -34,11 +34,5 @@ public final class EgressFactory {
                                        TenantDirectory tenants) {
         return new EgressService(settings(config), tenants, models, ditto,
                 props -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
-    }
-
-    /** Egress for the tenants of {@code tenants}, as they are when it starts. */
-    public static EgressService create(GatewayConfig config, ModelRegistry models, DittoPortFactory sessions,
-                                       DittoPort writer, TenantDirectory tenants) {
-        return new EgressService(settings(config), tenants, models, sessions, writer);
     }
 }

@@ -2,7 +2,10 @@ package io.twinbridge.gateway.egress;
 
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.mapping.TwinRecords;
+import io.twinbridge.gateway.tenant.TenantChange;
+import io.twinbridge.gateway.tenant.TenantListener;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
@@ -17,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -31,10 +33,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Ditto → Kafka: one {@link TenantEgress} per tenant, each with its own Ditto session (Ditto never sends a session
  * the events of its own commands, so these must not be the ingest session), sharing one idempotent producer. Follows
- * the tenant directory at run time ({@link #tenantsChanged()}).
+ * the tenant directory at run time ({@link #tenantsChanged}).
  */
-public final class EgressService {
+public final class EgressService implements TenantListener {
     private static final Logger LOG = LoggerFactory.getLogger(EgressService.class);
+    private static final Duration DITTO_WAIT = Duration.ofSeconds(10);
+    private static final Duration POSITION_READ = Duration.ofSeconds(60);
 
     private final EgressSettings settings;
     private final TenantDirectory directory;
@@ -43,7 +47,8 @@ public final class EgressService {
     private final TopicNames topics;
     private final TwinRecords records;
     private final DesiredPropertyCommands mappings;
-    private final Map<TenantId, TenantEgress> tenants = new ConcurrentHashMap<>();
+    private final Map<TenantId, TenantRun> tenants = new ConcurrentHashMap<>();
+    private final EgressTopics egressTopics;
     private final EgressStats stats = new EgressStats();
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     /** Tenant changes run one after the other, each after the previous one's sessions closed. */
@@ -82,7 +87,8 @@ public final class EgressService {
         this.topics = new TopicNames(settings.topicPrefix());
         this.records = new TwinRecords(models, settings.format());
         this.mappings = DesiredPropertyCommands.compile(models);
-        directory.all().forEach(tenant -> tenants.put(tenant.id(), egressOf(tenant)));
+        this.egressTopics = new EgressTopics(settings.producerProperties(), settings.topicPrefix());
+        directory.all().forEach(tenant -> tenants.put(tenant.id(), new TenantRun(tenant)));
     }
 
     private TenantEgress egressOf(TenantSettings tenant) {
@@ -90,9 +96,12 @@ public final class EgressService {
                 .map(prefix -> EgressSettings.ackLabel(prefix, tenant.id().value()));
         EgressStats tenantStats = stats.tenant(tenant.id().value());
         DittoPort session = ditto.open(tenant, "egress-" + tenant.id(), label.map(Set::of).orElse(Set.of()));
-        return new TenantEgress(tenant, session, ditto.writer(tenant), producer, topics, records,
-                new DesiredCommands(tenant.id().value(), mappings, records, tenantStats), label,
-                settings.maxBufferedEvents(), tenantStats);
+        TenantEgress.Parts parts = new TenantEgress.Parts(ditto.writer(tenant), new RecordSender(producer), records,
+                new DesiredCommands(tenant.id().value(), mappings, records, tenantStats),
+                new PositionStore(producer, egressTopics.state(tenant.id())), label, settings.maxBufferedEvents(),
+                settings.maxCachedThings(), settings.reconcileInterval(), settings.reconcileMaxThings(), DITTO_WAIT,
+                tenantStats);
+        return new TenantEgress(tenant, session, tenant.twinEventsTopic(topics), tenant.commandsTopic(topics), parts);
     }
 
     static Properties producerProperties(Properties base) {
@@ -107,15 +116,21 @@ public final class EgressService {
         return p;
     }
 
-    /** Connects and subscribes every tenant; completes when Ditto acknowledged every subscription. */
+    /**
+     * Starts every tenant's egress, or its election; completes when each tenant is either active and subscribed
+     * (Ditto acknowledged the subscription) or standing by.
+     */
     public synchronized CompletableFuture<Void> start() {
         started = true;
-        CompletableFuture<?>[] starting = tenants.values().stream().map(t -> t.start().toCompletableFuture())
+        CompletableFuture<?>[] starting = tenants.values().stream().map(TenantRun::start)
                 .toArray(CompletableFuture[]::new);
         LOG.info("Egress starting for {} tenant(s): {}.twin-events.<tenant> ({}), {}.commands.<tenant>{}, unless "
-                        + "overridden", tenants.size(), settings.topicPrefix(), settings.format(),
-                settings.topicPrefix(),
-                settings.ackLabelPrefix().map(l -> ", acknowledging label " + l + "-<tenant>").orElse(""));
+                        + "overridden; position in {}.egress-state.<tenant>; {}", tenants.size(),
+                settings.topicPrefix(), settings.format(), settings.topicPrefix(),
+                settings.ackLabelPrefix().map(l -> ", acknowledging label " + l + "-<tenant>").orElse(""),
+                settings.topicPrefix(), settings.failover().map(t -> "one active instance per tenant, elected in "
+                        + "group " + settings.groupId() + ".egress.<tenant> (session timeout " + t + ")")
+                        .orElse("active for every tenant (no election)"));
         CompletableFuture.allOf(starting).whenComplete((ok, failure) -> {
             if (failure == null) {
                 subscribed.complete(null);
@@ -131,75 +146,68 @@ public final class EgressService {
      * topics, Ditto user) and stops that of removed ones. A replaced tenant's old session is closed before the new one
      * opens, because its acknowledgement label may be declared by one session only. Completes when done.
      */
-    public synchronized CompletableFuture<Void> tenantsChanged() {
-        changes = changes.handle((ok, ignored) -> null).thenCompose(ignored -> applyDirectory());
+    @Override
+    public synchronized CompletableFuture<Void> tenantsChanged(TenantChange change) {
+        changes = changes.handle((ok, ignored) -> null).thenCompose(ignored -> apply(change));
         return changes.copy();
     }
 
-    private synchronized CompletableFuture<Void> applyDirectory() {
+    private synchronized CompletableFuture<Void> apply(TenantChange change) {
         if (stopped) {
             return CompletableFuture.completedFuture(null);
         }
-        Map<TenantId, TenantSettings> wanted = new TreeMap<>();
-        directory.all().forEach(t -> wanted.put(t.id(), t));
         List<CompletableFuture<Void>> steps = new ArrayList<>();
-        for (TenantEgress running : List.copyOf(tenants.values())) {
-            TenantSettings now = wanted.get(running.tenant().id());
-            if (running.tenant().equals(now)) {
-                wanted.remove(now.id());
-                continue;
-            }
-            tenants.remove(running.tenant().id());
-            LOG.info("Egress of tenant {} {}", running.tenant().id(), now == null ? "stops: tenant removed"
-                    : "restarts: tenant changed");
-            CompletableFuture<Void> closed = running.stop(Duration.ofSeconds(5)).toCompletableFuture()
-                    .handle((ok, failure) -> {
-                        if (failure != null) {
-                            LOG.warn("closing the egress session of {} failed: {}", running.tenant().id(),
-                                    failure.toString());
-                        }
-                        return null;
-                    });
-            if (now != null) {
-                wanted.remove(now.id());
-                closed = closed.thenCompose(ignored -> begin(now));
-            }
-            steps.add(closed);
-        }
-        wanted.values().forEach(added -> steps.add(begin(added)));
+        change.removed().forEach(gone -> steps.add(end(gone.id(), "stops: tenant removed")));
+        change.changed().forEach(now -> steps.add(end(now.id(), "restarts: tenant changed")
+                .thenCompose(ignored -> begin(now))));
+        // a tenant added while this service was being built may already run: it read the directory when built
+        change.added().stream().filter(added -> !tenants.containsKey(added.id()))
+                .forEach(added -> steps.add(begin(added)));
         return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
     }
 
-    /** Opens and, if egress runs, subscribes the egress of one tenant; completes once Ditto acknowledged it. */
+    /** Stops the egress of one tenant, if it runs; completes once its session is closed. */
+    private synchronized CompletableFuture<Void> end(TenantId id, String why) {
+        TenantRun running = tenants.remove(id);
+        if (running == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        LOG.info("Egress of tenant {} {}", id, why);
+        return running.stop(Duration.ofSeconds(5)).handle((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("closing the egress session of {} failed: {}", id, failure.toString());
+            }
+            return null;
+        });
+    }
+
+    /** Starts the egress (or election) of one tenant, if egress runs; completes once it is decided. */
     private synchronized CompletableFuture<Void> begin(TenantSettings tenant) {
         if (stopped) {
             return CompletableFuture.completedFuture(null);
         }
-        TenantEgress egress;
-        try {
-            egress = egressOf(tenant);
-        } catch (RuntimeException e) {
-            LOG.error("Egress of tenant {} cannot start: {}", tenant.id(), e.getMessage());
-            return CompletableFuture.failedFuture(e);
-        }
-        tenants.put(tenant.id(), egress);
+        TenantRun run = new TenantRun(tenant);
+        tenants.put(tenant.id(), run);
         LOG.info("Egress of tenant {} starts: {}, {}", tenant.id(), tenant.twinEventsTopic(topics),
                 tenant.commandsTopic(topics));
-        return started ? egress.start().toCompletableFuture().handle((ok, failure) -> {
+        return started ? run.start().handle((ok, failure) -> {
             if (failure != null) {
-                LOG.warn("Egress subscription of tenant {} not confirmed yet ({}); the session keeps retrying",
-                        tenant.id(), failure.toString());
+                LOG.warn("Egress of tenant {} not started yet ({}); it keeps retrying", tenant.id(),
+                        failure.toString());
             }
             return null;
         }) : CompletableFuture.completedFuture(null);
     }
 
-    /** Completes once Ditto acknowledged the subscription of every tenant (after {@link #start()}). */
+    /** Completes once every tenant is active and subscribed, or standing by (after {@link #start()}). */
     public CompletableFuture<Void> subscribed() {
         return subscribed.copy();
     }
 
-    /** Lets each tenant hand its queue to Kafka, flushes, and closes the sessions and the producer. */
+    /**
+     * Lets each active tenant hand its queue to Kafka and write its position, leaves the elections (a standby takes
+     * over at once), and closes the sessions and the producer.
+     */
     public CompletableFuture<Void> stop(Duration timeout) {
         CompletableFuture<Void> pendingChanges;
         synchronized (this) {
@@ -207,7 +215,7 @@ public final class EgressService {
             pendingChanges = changes.handle((ok, ignored) -> null);
         }
         return pendingChanges.thenCompose(ignored -> {
-            CompletableFuture<?>[] stopping = tenants.values().stream().map(t -> t.stop(timeout).toCompletableFuture())
+            CompletableFuture<?>[] stopping = tenants.values().stream().map(t -> t.stop(timeout))
                     .toArray(CompletableFuture[]::new);
             return CompletableFuture.allOf(stopping);
         }).handle((ok, failure) -> {
@@ -215,8 +223,26 @@ public final class EgressService {
                 LOG.warn("stopping an egress session failed: {}", failure.toString());
             }
             producer.close(timeout);
+            egressTopics.close();
             LOG.info("Egress stopped: {}", stats);
             return null;
+        });
+    }
+
+    /**
+     * Stops at once, as a crash (SIGKILL) would, for failover tests: the elections' consumers close without leaving
+     * their groups (the group notices only when the session times out), nothing is drained or written, records not
+     * yet sent are lost.
+     */
+    public CompletableFuture<Void> crash() {
+        synchronized (this) {
+            stopped = true;
+        }
+        CompletableFuture<?>[] crashing = tenants.values().stream().map(TenantRun::crash)
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(crashing).whenComplete((ok, failure) -> {
+            producer.close(Duration.ZERO);
+            egressTopics.close();
         });
     }
 
@@ -224,13 +250,122 @@ public final class EgressService {
         return stats;
     }
 
-    /** The Ditto session that reads the tenant's events, while its egress runs. */
+    /** The Ditto session that reads the tenant's events, while this instance is its active one. */
     public Optional<DittoPort> session(TenantId tenant) {
-        return Optional.ofNullable(tenants.get(tenant)).map(TenantEgress::session);
+        return Optional.ofNullable(tenants.get(tenant)).flatMap(run -> Optional.ofNullable(run.active))
+                .map(TenantEgress::session);
+    }
+
+    /** Whether this instance publishes the tenant's changes now (it won its election, or there is none). */
+    public boolean isActive(TenantId tenant) {
+        return session(tenant).isPresent();
     }
 
     /** Events waiting for Kafka, over all tenants. */
     public int buffered() {
-        return tenants.values().stream().mapToInt(TenantEgress::buffered).sum();
+        return tenants.values().stream().map(run -> run.active).filter(Objects::nonNull)
+                .mapToInt(TenantEgress::buffered).sum();
+    }
+
+    /** One tenant on this instance: its election, if any, and its egress while active. */
+    private final class TenantRun implements EgressElection.Listener {
+        final TenantSettings tenant;
+        final Optional<EgressElection> election;
+        /** Completes when the tenant is active and subscribed, or standing by. */
+        final CompletableFuture<Void> decided = new CompletableFuture<>();
+        volatile TenantEgress active;
+        private final Object lifecycle = new Object();
+        private boolean ended;
+
+        TenantRun(TenantSettings tenant) {
+            this.tenant = tenant;
+            this.election = settings.failover().map(timeout -> new EgressElection(tenant.id().value(),
+                    settings.producerProperties(), settings.groupId() + ".egress." + tenant.id(),
+                    egressTopics.coordination(tenant.id()), timeout, this));
+        }
+
+        CompletableFuture<Void> start() {
+            CompletableFuture.runAsync(() -> {
+                if (election.isPresent()) {
+                    egressTopics.ensure(tenant.id());
+                    election.get().start();
+                } else {
+                    elected();
+                }
+            }, runnable -> new Thread(runnable, "twinbridge-egress-start-" + tenant.id()).start())
+                    .whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            LOG.error("Egress of tenant {} cannot start", tenant.id(), failure);
+                            decided.completeExceptionally(failure);
+                        }
+                    });
+            return decided.copy();
+        }
+
+        /** Reads the stored position, then opens the session and subscribes (blocking: not on an event loop). */
+        @Override
+        public void elected() {
+            TenantEgress egress;
+            Map<String, Long> position;
+            synchronized (lifecycle) {
+                if (ended) {
+                    return;
+                }
+                egressTopics.ensure(tenant.id());
+                position = PositionStore.read(settings.producerProperties(),
+                        egressTopics.state(tenant.id()), POSITION_READ);
+                egress = egressOf(tenant);
+                active = egress;
+            }
+            egress.start(position).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    decided.complete(null);
+                } else {
+                    LOG.warn("Egress subscription of tenant {} not confirmed yet ({}); the session keeps retrying",
+                            tenant.id(), failure.toString());
+                    decided.completeExceptionally(failure);
+                }
+            });
+        }
+
+        @Override
+        public void deposed() {
+            TenantEgress egress = active;
+            active = null;
+            if (egress != null) {
+                egress.stop(DITTO_WAIT).toCompletableFuture().join();
+            }
+        }
+
+        @Override
+        public void standingBy() {
+            LOG.info("egress of {}: standing by", tenant.id());
+            decided.complete(null);
+        }
+
+        CompletableFuture<Void> stop(Duration timeout) {
+            synchronized (lifecycle) {
+                ended = true;
+            }
+            if (election.isPresent()) {
+                return election.get().stop();
+            }
+            TenantEgress egress = active;
+            active = null;
+            return egress == null ? CompletableFuture.completedFuture(null)
+                    : egress.stop(timeout).toCompletableFuture();
+        }
+
+        CompletableFuture<Void> crash() {
+            synchronized (lifecycle) {
+                ended = true;
+            }
+            TenantEgress egress = active;
+            active = null;
+            if (egress != null) {
+                egress.crash();
+            }
+            return election.map(EgressElection::crash).orElse(CompletableFuture.completedFuture(null));
+        }
     }
 }

@@ -1,105 +1,120 @@
 package io.twinbridge.gateway.egress;
 
 import io.twinbridge.gateway.ditto.DittoPort;
-import io.twinbridge.gateway.ditto.DittoRequestOptions;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.ditto.TwinEventListener;
 import io.twinbridge.gateway.ditto.TwinEvents;
-import io.twinbridge.gateway.kafka.CorrelationIds;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.mapping.TwinRecords;
 import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.tenant.TenantSettings;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.logging.log4j.CloseableThreadContext;
 import org.eclipse.ditto.json.JsonObject;
-import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Egress of one tenant: its own Ditto session subscribed to the tenant's namespaces, and one worker thread that
- * turns events into records in the order Ditto sent them, so that records of a thing reach Kafka in revision order.
- *
- * <p>State (last revision, model kind and pending desired values per thing) is confined to the worker thread.
+ * Egress of one tenant while this instance is its active one: its own Ditto session subscribed to the tenant's
+ * namespaces, and one worker thread that turns events into records in the order Ditto sent them, so that records
+ * of a thing reach Kafka in revision order. The jobs are split: {@link Admission} (buffer bound, acknowledgements
+ * withheld), {@link Revisions} (order and gaps), {@link RecordSender} (Kafka), {@link DesiredLoop} (commands,
+ * clearing applied desired values), {@link Reconciler} (resync) and {@link PositionStore} (durable position).
  */
 final class TenantEgress implements TwinEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(TenantEgress.class);
-    private static final Duration DITTO_WAIT = Duration.ofSeconds(10);
-    private static final long RESYNC_RETRY_MS = 1000;
+    private static final long TICK_MS = 1000;
     private static final int ACK_OK = 200;
     private static final int ACK_FAILED = 503;
 
+    /** What a tenant's egress is built from, beside its tenant and session. */
+    record Parts(DittoPort writer, RecordSender sender, TwinRecords records, DesiredCommands commands,
+                 PositionStore position, Optional<String> ackLabel, int maxBuffered, int maxCachedThings,
+                 Duration reconcileInterval, int reconcileMaxThings, Duration dittoWait, EgressStats stats) {
+    }
+
     private final TenantSettings tenant;
     private final DittoPort events;
-    private final DittoPort writer;
-    private final Producer<byte[], byte[]> producer;
     private final String eventsTopic;
-    private final String commandsTopic;
     private final TwinRecords records;
-    private final DesiredCommands commands;
+    private final RecordSender sender;
+    private final PositionStore position;
     private final Optional<String> ackLabel;
-    private final int maxBuffered;
     private final EgressStats stats;
-    private final ScheduledExecutorService worker;
-    private final AtomicInteger buffered = new AtomicInteger();
-    /** Things whose state must be read back from Ditto: events were lost or could not be published. */
-    private final Set<String> resyncWanted = ConcurrentHashMap.newKeySet();
+    /** The worker: one thread, tasks in submission order (a plain queue, cheaper per event than a scheduled one). */
+    private final ExecutorService worker;
+    /** Only submits the periodic tasks to the worker. */
+    private final ScheduledExecutorService timer;
+    private final Admission admission;
+    private final Revisions revisions = new Revisions();
+    /** Things read back after a revision gap, with their events that came meanwhile (worker thread). */
+    private final Map<String, List<TwinEvent>> held = new HashMap<>();
+    private final Duration dittoWait;
+    private final ThingFactsCache facts;
+    private final DesiredLoop desired;
+    private final Reconciler reconciler;
 
-    private final Map<String, Long> lastRevision = new HashMap<>();
-    private final Map<String, ThingFacts> facts = new HashMap<>();
-
-    TenantEgress(TenantSettings tenant, DittoPort events, DittoPort writer, Producer<byte[], byte[]> producer,
-                 TopicNames topics, TwinRecords records, DesiredCommands commands, Optional<String> ackLabel,
-                 int maxBuffered, EgressStats stats) {
+    TenantEgress(TenantSettings tenant, DittoPort events, String eventsTopic, String commandsTopic, Parts parts) {
         this.tenant = tenant;
         this.events = events;
-        this.writer = writer;
-        this.producer = producer;
-        this.eventsTopic = tenant.twinEventsTopic(topics);
-        this.commandsTopic = tenant.commandsTopic(topics);
-        this.records = records;
-        this.commands = commands;
-        this.ackLabel = ackLabel;
-        this.maxBuffered = maxBuffered;
-        this.stats = stats;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "twinbridge-egress-"
-                + tenant.id()));
+        this.eventsTopic = eventsTopic;
+        this.records = parts.records();
+        this.sender = parts.sender();
+        this.position = parts.position();
+        this.ackLabel = parts.ackLabel();
+        this.stats = parts.stats();
+        this.dittoWait = parts.dittoWait();
+        this.worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "twinbridge-egress-" + tenant.id()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "twinbridge-egress-timer-" + tenant.id());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.admission = new Admission(parts.maxBuffered(), parts.ackLabel());
+        this.facts = new ThingFactsCache(parts.maxCachedThings());
+        this.desired = new DesiredLoop(events, parts.writer(), parts.commands(), sender, commandsTopic, worker,
+                parts.dittoWait(), stats);
+        this.reconciler = new Reconciler(tenant, events, worker, revisions, new Resyncs(), admission,
+                parts.reconcileInterval(), parts.reconcileMaxThings(), parts.dittoWait(), Clock.systemUTC());
     }
 
     /**
-     * Connects the tenant's session and subscribes; completes on Ditto's {@code START-SEND-EVENTS:ACK}. The
+     * Starts from the stored position, connects the tenant's session and subscribes; completes on Ditto's
+     * {@code START-SEND-EVENTS:ACK}, after which a full sweep publishes what changed since the position. The
      * subscription is registered at once, so that a session that connects only later (Ditto down at start) still
      * sends it when it does.
      */
-    CompletionStage<Void> start() {
-        worker.scheduleWithFixedDelay(this::resyncPending, RESYNC_RETRY_MS, RESYNC_RETRY_MS, TimeUnit.MILLISECONDS);
+    CompletionStage<Void> start(Map<String, Long> stored) {
+        worker.execute(() -> revisions.load(stored));
+        timer.scheduleWithFixedDelay(() -> onWorker(this::tick), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> onWorker(this::flushPosition), PositionStore.FLUSH_INTERVAL.toMillis(),
+                PositionStore.FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         CompletionStage<Void> connected = events.connect();
         CompletionStage<Void> subscribed = events.subscribeTwinEvents(tenant.namespaces(), this);
-        return connected.thenCombine(subscribed, (a, b) -> null);
+        return connected.thenCombine(subscribed, (a, b) -> null).thenRun(() -> {
+            Instant subscribedAt = Instant.now();
+            worker.execute(() -> reconciler.fullSweep(subscribedAt));
+        });
     }
 
-    /** Waits for the worker to hand its queue to Kafka, then closes the session. */
+    /** Waits for the worker to hand its queue to Kafka, writes the position, then closes the session. */
     CompletionStage<Void> stop(Duration timeout) {
         CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> {
+            timer.shutdownNow();
             worker.shutdown();
             try {
                 worker.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -108,11 +123,31 @@ final class TenantEgress implements TwinEventListener {
             }
             worker.shutdownNow();
         });
-        return drained.thenCompose(ok -> events.close());
+        return drained.thenCompose(ok -> position.flush().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .handle((written, failure) -> {
+                            if (failure != null) {
+                                LOG.warn("egress of {}: position not written on stop ({}); the things concerned "
+                                        + "are published again as resync records", tenant.id(), failure.toString());
+                            }
+                            return null;
+                        }))
+                .thenCompose(ok -> events.close());
+    }
+
+    /** Stops at once, as a crash would: nothing is drained, nothing written. */
+    void crash() {
+        timer.shutdownNow();
+        worker.shutdownNow();
+        events.close();
     }
 
     int buffered() {
-        return buffered.get();
+        return admission.buffered();
+    }
+
+    /** Things whose last published revision egress holds, and things whose facts it caches (worker thread). */
+    CompletableFuture<int[]> tracked() {
+        return CompletableFuture.supplyAsync(() -> new int[] {revisions.size(), facts.size()}, worker);
     }
 
     TenantSettings tenant() {
@@ -143,31 +178,28 @@ final class TenantEgress implements TwinEventListener {
                     event.revision());
             return;
         }
-        if (buffered.incrementAndGet() > maxBuffered) {
-            buffered.decrementAndGet();
-            if (ackLabel.filter(event.requestedAcks()::contains).isPresent()) {
+        switch (admission.admit(event)) {
+            case ADMITTED -> worker.execute(() -> handle(event));
+            case WITHHELD -> {
                 // Ditto answers the sender 408/424 for the missing acknowledgement; ingest retries, nothing is lost
                 stats.acksWithheld.increment();
                 LOG.debug("egress buffer of {} full: not acknowledging {} rev {}", tenant.id(), event.thingId(),
                         event.revision());
-            } else {
+            }
+            case DROPPED -> {
                 stats.eventsDropped.increment();
-                resyncWanted.add(event.thingId());
+                reconciler.want(event.thingId());
                 LOG.warn("egress buffer of {} full ({} events): dropped event {} rev {} ({}); the thing is "
-                        + "resynchronised once the buffer drains", tenant.id(), maxBuffered, event.thingId(),
+                        + "resynchronised once the buffer drains", tenant.id(), admission.max(), event.thingId(),
                         event.revision(), event.action());
             }
-            return;
         }
-        worker.execute(() -> handle(event));
     }
 
     @Override
     public void onReconnected() {
-        worker.execute(() -> {
-            resyncWanted.addAll(lastRevision.keySet());
-            resyncPending();
-        });
+        Instant subscribedAt = Instant.now();
+        worker.execute(() -> reconciler.fullSweep(subscribedAt));
     }
 
     private void handle(TwinEvent event) {
@@ -177,78 +209,130 @@ final class TenantEgress implements TwinEventListener {
     }
 
     private void publish(TwinEvent event) {
+        List<TwinEvent> waiting = held.get(event.thingId());
+        if (waiting != null) {
+            // behind a read-back after a gap: published (or covered) in order once the state is in; keeps its slot
+            waiting.add(event);
+            return;
+        }
+        if (revisions.gapBefore(event.thingId(), event.revision())) {
+            LOG.info("{}: revision jumped from {} to {}: publishing its state first", event.thingId(),
+                    revisions.last(event.thingId()), event.revision());
+            held.put(event.thingId(), new ArrayList<>(List.of(event)));
+            readBack(event.thingId());
+            return;
+        }
+        publishInOrder(event);
+    }
+
+    /**
+     * After a gap: the thing's current state (at a revision at or above the event that showed the gap) is published
+     * as a resync record, which covers the lost revisions; then the events held meanwhile, those it covers only for
+     * their commands.
+     */
+    private void readBack(String thingId) {
+        events.retrieveThingState(ThingId.of(thingId)).toCompletableFuture()
+                .orTimeout(dittoWait.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((state, failure) -> {
+                    try (CloseableThreadContext.Instance ignored = LogContext.of(tenant.id().value(), thingId,
+                            null)) {
+                        if (failure != null) {
+                            LOG.warn("cannot read {} back after a revision gap ({}); publishing its events, the "
+                                    + "state follows later", thingId, failure.toString());
+                            reconciler.want(thingId);
+                        } else {
+                            state.ifPresent(thing -> resyncIfAhead(thingId, thing));
+                        }
+                        held.remove(thingId).forEach(this::publishInOrder);
+                    }
+                }, worker);
+    }
+
+    private void resyncIfAhead(String thingId, JsonObject thing) {
+        long revision = thing.getValue("_revision").filter(JsonValue::isNumber).map(JsonValue::asLong).orElse(0L);
+        if (revision > revisions.last(thingId)) {
+            Instant modified = thing.getValue("_modified").filter(JsonValue::isString)
+                    .map(v -> Instant.parse(v.asString())).orElseGet(Instant::now);
+            new Resyncs().state(thingId, thing.remove("_revision").remove("_modified"), revision, modified);
+        }
+    }
+
+    private void publishInOrder(TwinEvent event) {
+        boolean sent = false;
         try {
-            long last = lastRevision.getOrDefault(event.thingId(), 0L);
-            if (event.revision() <= last) {
-                // already covered by a later record (a resync overtook it): the topic stays in revision order
-                release();
+            if (revisions.covered(event.thingId(), event.revision())) {
+                // a resync record at a later revision covers it on the topic (which stays in revision order); its
+                // commands, though, are no part of any state record
+                admission.release();
+                desired.commandsOf(event, facts.get(event.thingId()));
                 acknowledge(event, ACK_OK);
                 return;
             }
-            boolean gap = last > 0 && event.revision() > last + 1;
-            ThingFacts thing = facts.computeIfAbsent(event.thingId(), id -> new ThingFacts());
+            long last = revisions.last(event.thingId());
+            boolean gap = revisions.gapBefore(event.thingId(), event.revision());
+            ThingFacts thing = facts.get(event.thingId());
             thing.learn(event);
-            lastRevision.put(event.thingId(), event.revision());
-            publishEvent(event, thing, false);
-            commands.publish(event, this::kindOf, (key, value) -> send(commandsTopic, key, value, false,
-                    event.correlationId()));
-            closeLoop(event, thing);
+            boolean deletion = isThingDeletion(event);
+            if (deletion) {
+                // a deleted thing needs neither its revision nor its facts any more: memory follows the fleet
+                revisions.deleted(event.thingId());
+                facts.remove(event.thingId());
+            } else {
+                revisions.published(event.thingId(), event.revision());
+            }
+            // from here on the send callback owns the buffer slot: released exactly once, there
+            sent = true;
+            publishRecord(event, thing.definition, false, deletion);
+            if (!deletion) {
+                desired.handle(event, thing);
+            }
             if (gap) {
-                LOG.info("{}: revision jumped from {} to {}: resynchronising", event.thingId(), last,
-                        event.revision());
-                resyncWanted.add(event.thingId());
+                LOG.info("{}: revision jumped from {} to {} and could not be read back: resynchronising later",
+                        event.thingId(), last, event.revision());
             }
         } catch (RuntimeException e) {
-            release();
+            if (sent) {
+                LOG.error("egress published event {} rev {} of tenant {} but failed after it", event.thingId(),
+                        event.revision(), tenant.id(), e);
+                return;
+            }
+            admission.release();
             stats.eventsDropped.increment();
-            resyncWanted.add(event.thingId());
+            reconciler.want(event.thingId());
             LOG.error("egress could not handle event {} rev {} of tenant {}", event.thingId(), event.revision(),
                     tenant.id(), e);
         }
     }
 
-    private void publishEvent(TwinEvent event, ThingFacts thing, boolean resync) {
-        byte[] value = records.twinEvent(tenant.id().value(), event, thing.definition);
-        send(eventsTopic, event.thingId(), value, resync, event.correlationId())
-                .whenComplete(LogContext.carried((ok, failure) -> {
-            if (!resync) {
-                release();
-            }
-            if (failure == null) {
-                (resync ? stats.resyncsPublished : stats.eventsPublished).increment();
-                acknowledge(event, ACK_OK);
-            } else {
-                stats.eventsDropped.increment();
-                resyncWanted.add(event.thingId());
-                acknowledge(event, ACK_FAILED);
-                LOG.error("Kafka did not take the twin event {} rev {} for {}: {}; the thing will be resynchronised",
-                        event.thingId(), event.revision(), eventsTopic, failure.toString());
-            }
-        }));
+    private static boolean isThingDeletion(TwinEvent event) {
+        return "deleted".equals(event.action()) && event.path().isEmpty();
     }
 
-    /** @param correlationId of the Ditto command behind the record: its {@code correlation-id} header */
-    private CompletableFuture<Void> send(String topic, String key, byte[] value, boolean resync,
-                                         Optional<String> correlationId) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
-                value);
-        correlationId.ifPresent(id -> CorrelationIds.put(record.headers(), id));
-        if (resync) {
-            record.headers().add(TwinEvents.RESYNC_HEADER, "true".getBytes(StandardCharsets.UTF_8));
-        }
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        try {
-            producer.send(record, (metadata, failure) -> {
-                if (failure == null) {
-                    sent.complete(null);
-                } else {
-                    sent.completeExceptionally(failure);
-                }
-            });
-        } catch (RuntimeException e) {
-            sent.completeExceptionally(e);
-        }
-        return sent;
+    /** @param resync a record of a sweep: no admitted event holds a buffer slot for it */
+    private void publishRecord(TwinEvent event, Optional<String> definition, boolean resync, boolean deletion) {
+        byte[] value = records.twinEvent(tenant.id().value(), event, definition);
+        sender.send(eventsTopic, event.thingId(), value, resync, event.correlationId())
+                .whenComplete(LogContext.carried((ok, failure) -> {
+                    if (!resync) {
+                        admission.release();
+                    }
+                    if (failure == null) {
+                        (resync ? stats.resyncsPublished : stats.eventsPublished).increment();
+                        if (deletion) {
+                            position.deleted(event.thingId(), event.revision());
+                        } else {
+                            position.published(event.thingId(), event.revision());
+                        }
+                        acknowledge(event, ACK_OK);
+                    } else {
+                        stats.eventsDropped.increment();
+                        reconciler.want(event.thingId());
+                        acknowledge(event, ACK_FAILED);
+                        LOG.error("Kafka did not take the twin event {} rev {} for {}: {}; the thing will be "
+                                + "resynchronised", event.thingId(), event.revision(), eventsTopic,
+                                failure.toString());
+                    }
+                }));
     }
 
     private void acknowledge(TwinEvent event, int status) {
@@ -260,141 +344,50 @@ final class TenantEgress implements TwinEventListener {
         });
     }
 
-    private void release() {
-        buffered.decrementAndGet();
-    }
-
-    /** The model kind of a thing (its {@code attributes/model}), read from Ditto when no event told it yet. */
-    private Optional<String> kindOf(String thingId) {
-        ThingFacts thing = facts.computeIfAbsent(thingId, id -> new ThingFacts());
-        if (thing.kind.isEmpty()) {
-            readState(thingId).ifPresent(thing::learnState);
-        }
-        return thing.kind;
-    }
-
-    /**
-     * When a reported property reaches the value still pending as desired, the desired property is cleared, on
-     * the condition that it still holds that value (an operator may have changed it meanwhile).
-     */
-    private void closeLoop(TwinEvent event, ThingFacts thing) {
-        for (FeatureValues.Change reported : FeatureValues.of(event, FeatureValues.REPORTED)) {
-            String key = reported.feature() + "/" + reported.property();
-            JsonValue desired = thing.pendingDesired.get(key);
-            if (desired == null || !ValuesMatch.same(desired, reported.value())) {
-                continue;
-            }
-            thing.pendingDesired.remove(key);
-            JsonPointer pointer = JsonPointer.of("/features/" + reported.feature() + "/desiredProperties/"
-                    + reported.property());
-            JsonObject patch = JsonObject.empty().setValue(pointer, JsonValue.nullLiteral());
-            DittoRequestOptions options = DittoRequestOptions.defaults()
-                    .withCondition("eq(" + pointer.toString().substring(1) + "," + desired + ")");
-            writer.mergeThing(ThingId.of(event.thingId()), JsonPointer.empty(), patch, options)
-                    .whenComplete(LogContext.carried((ok, failure) -> {
-                        if (failure == null) {
-                            stats.desiredCleared.increment();
-                        } else {
-                            LOG.warn("could not clear the applied desired property {} of {}: {}", key,
-                                    event.thingId(), failure.toString());
-                        }
-                    }));
-        }
-    }
-
-    private void resyncPending() {
-        if (resyncWanted.isEmpty() || buffered.get() > maxBuffered / 2 || !events.isConnected()) {
-            return;
-        }
-        for (String thingId : Set.copyOf(resyncWanted)) {
-            try (CloseableThreadContext.Instance ignored = LogContext.of(tenant.id().value(), thingId, null)) {
-                if (!resynced(thingId)) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private boolean resynced(String thingId) {
+    private void onWorker(Runnable task) {
         try {
-            resync(thingId);
-            resyncWanted.remove(thingId);
-            return true;
+            worker.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the worker is stopping: the timer is about to stop too
+        }
+    }
+
+    private void tick() {
+        try {
+            reconciler.tick();
         } catch (RuntimeException e) {
-            LOG.warn("resynchronising {} failed, retrying in {} ms: {}", thingId, RESYNC_RETRY_MS, e.toString());
-            return false;
+            LOG.error("egress of {}: reconciliation failed", tenant.id(), e);
         }
     }
 
-    private void resync(String thingId) {
-        Optional<JsonObject> state = readState(thingId);
-        if (state.isEmpty()) {
-            return;
-        }
-        long revision = state.get().getValue("_revision").filter(JsonValue::isNumber).map(JsonValue::asLong)
-                .orElse(0L);
-        if (revision <= lastRevision.getOrDefault(thingId, 0L)) {
-            return;
-        }
-        Instant modified = state.get().getValue("_modified").filter(JsonValue::isString)
-                .map(v -> Instant.parse(v.asString())).orElseGet(Instant::now);
-        JsonObject thingJson = state.get().remove("_revision").remove("_modified");
-        ThingFacts thing = facts.computeIfAbsent(thingId, id -> new ThingFacts());
-        thing.learnState(thingJson);
-        lastRevision.put(thingId, revision);
-        publishEvent(TwinEvents.stateEvent(thingId, thingJson, revision, modified), thing, true);
-        LOG.info("{}: published its state at revision {} as a resync record", thingId, revision);
-    }
-
-    private Optional<JsonObject> readState(String thingId) {
-        try {
-            return events.retrieveThingState(ThingId.of(thingId)).toCompletableFuture()
-                    .get(DITTO_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + thingId, e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot read " + thingId + " from Ditto: " + e.getMessage(), e);
-        }
-    }
-
-    /** What egress knows of one thing beyond its revision. */
-    static final class ThingFacts {
-        Optional<String> kind = Optional.empty();
-        Optional<String> definition = Optional.empty();
-        final Map<String, JsonValue> pendingDesired = new HashMap<>();
-
-        void learn(TwinEvent event) {
-            if (event.path().isEmpty() && event.value().filter(JsonValue::isObject).isPresent()
-                    && !"merged".equals(event.action())) {
-                learnState(event.value().get().asObject());
-                return;
+    private void flushPosition() {
+        position.flush().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("egress of {}: writing the position to {} failed, retrying: {}", tenant.id(),
+                        position.topic(), failure.toString());
             }
-            for (FeatureValues.Change desired : FeatureValues.of(event, FeatureValues.DESIRED)) {
-                String key = desired.feature() + "/" + desired.property();
-                if (desired.value().isNull()) {
-                    pendingDesired.remove(key);
-                } else {
-                    pendingDesired.put(key, desired.value());
-                }
-            }
+        });
+    }
+
+    /** Publishes what the reconciler found, on the worker. */
+    private final class Resyncs implements Reconciler.Publisher {
+        @Override
+        public void state(String thingId, JsonObject thing, long revision, Instant modified) {
+            ThingFacts known = facts.get(thingId);
+            known.learnState(thing);
+            revisions.published(thingId, revision);
+            publishRecord(TwinEvents.stateEvent(thingId, thing, revision, modified), known.definition, true, false);
+            LOG.info("{}: published its state at revision {} as a resync record", thingId, revision);
         }
 
-        void learnState(JsonObject thing) {
-            thing.getValue("attributes/model").filter(JsonValue::isString).map(JsonValue::asString)
-                    .ifPresent(k -> kind = Optional.of(k));
-            thing.getValue("definition").filter(JsonValue::isString).map(JsonValue::asString)
-                    .ifPresent(d -> definition = Optional.of(d));
-            pendingDesired.clear();
-            Set<String> seen = new HashSet<>();
-            thing.getValue("features").filter(JsonValue::isObject).map(JsonValue::asObject).ifPresent(features ->
-                    features.forEach(f -> Optional.of(f.getValue()).filter(JsonValue::isObject)
-                            .flatMap(v -> v.asObject().getValue(FeatureValues.DESIRED))
-                            .filter(JsonValue::isObject).map(JsonValue::asObject).ifPresent(d -> d.forEach(p -> {
-                                if (seen.add(f.getKeyName() + "/" + p.getKeyName()) && !p.getValue().isNull()) {
-                                    pendingDesired.put(f.getKeyName() + "/" + p.getKeyName(), p.getValue());
-                                }
-                            }))));
+        @Override
+        public void deleted(String thingId, long lastRevision) {
+            Optional<String> definition = facts.get(thingId).definition;
+            revisions.deleted(thingId);
+            facts.remove(thingId);
+            // Ditto does not tell at which revision it deleted the thing: the next one after the last published
+            publishRecord(ResyncEvents.deletion(thingId, lastRevision + 1, Instant.now()), definition, true, true);
+            LOG.info("{}: gone from Ditto; published a deletion record at revision {}", thingId, lastRevision + 1);
         }
     }
 }

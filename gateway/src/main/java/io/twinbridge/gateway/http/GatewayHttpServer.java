@@ -17,7 +17,9 @@ public final class GatewayHttpServer {
 
     public static Future<GatewayHttpServer> start(Vertx vertx, HttpConfig config, Router router) {
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
-        return vertx.createHttpServer(options).requestHandler(router).listen()
+        JsonErrors.install(router);
+        return vertx.createHttpServer(options).invalidRequestHandler(JsonErrors::invalidRequest)
+                .requestHandler(router).listen()
                 .map(GatewayHttpServer::new)
                 .recover(e -> Future.failedFuture(new IllegalStateException("cannot listen on " + config.host() + ":"
                         + config.port() + ": " + e.getMessage(), e)));

@@ -11,6 +11,11 @@ public final class ErrorClassifier {
     /** Ditto's answer to a false {@code condition} header (ThingConditionFailedException). */
     static final String CONDITION_FAILED = "things:condition.failed";
     static final String THING_CONFLICT = "things:thing.conflict";
+    /**
+     * Ditto's 421 when its things service cannot fetch a thing's Thing Model (WotThingModelNotAccessibleException),
+     * e.g. while the gateway that serves {@code /models} restarts: transient, so retried.
+     */
+    static final String THING_MODEL_NOT_ACCESSIBLE = "wot:tm.notfound";
 
     private ErrorClassifier() {
     }
@@ -22,6 +27,9 @@ public final class ErrorClassifier {
     public static Disposition classify(DittoPortException e) {
         int status = e.status();
         if (e.isUnavailable() || status >= 500 || status == 408 || status == 429 || status == 424) {
+            return Disposition.RETRY;
+        }
+        if (status == 421 && THING_MODEL_NOT_ACCESSIBLE.equals(e.errorCode())) {
             return Disposition.RETRY;
         }
         if (status == 404 && THING_NOT_FOUND.equals(e.errorCode())) {

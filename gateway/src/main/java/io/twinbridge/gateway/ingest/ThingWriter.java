@@ -7,6 +7,7 @@ import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.mapping.TimedValue;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.model.FeatureModel;
+import io.twinbridge.gateway.retry.Backoff;
 import io.twinbridge.gateway.tenant.TenantSettings;
 import java.util.Map;
 import java.util.Objects;
@@ -38,15 +39,19 @@ import org.slf4j.LoggerFactory;
  *   <li>with egress acknowledgements on, each merge also requests the tenant's egress label; when that fails
  *       (424: applied, but not confirmed on the twin-events topic) the same patch is sent again with a condition
  *       that accepts the twin's equal source time, so that the change is published before the record counts.</li>
- *   <li>every command of a write carries the update's correlation id (made unique among the commands in flight,
- *       see {@link InFlightCorrelationIds}), so Ditto's event, and the egress records made from it, carry it too;
- *       its log lines carry tenant, thing id and that correlation id on whichever thread they run.</li>
+ *   <li>every command of a write carries the update's correlation id, which the Ditto adapter makes unique per
+ *       command sent (see {@link io.twinbridge.gateway.ditto.CommandCorrelationIds}): an answer that comes after its
+ *       command timed out is then dropped, never taken for the answer to a later command of the same write (a late
+ *       404 to a merge once made the create that followed count as refused); Ditto's event, and the egress records
+ *       made from it, carry the id as users see it; the write's log lines carry tenant, thing id and that
+ *       correlation id on whichever thread they run.</li>
  * </ul>
  */
 public final class ThingWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ThingWriter.class);
     private static final int MAX_STALE_ROUNDS = 3;
     private static final String TWIN_PERSISTED = "twin-persisted";
+    private static final JsonPointer FEATURES = JsonPointer.of("/features");
     /** Ditto's status for a command whose requested acknowledgements did not all succeed. */
     private static final int FAILED_DEPENDENCY = 424;
     /** No answer in time: with acknowledgements requested, most often the egress label is missing. */
@@ -58,20 +63,7 @@ public final class ThingWriter {
     private final ScheduledExecutorService scheduler;
     private final IngestStats stats;
     private final Optional<String> egressAckPrefix;
-    private final InFlightCorrelationIds correlationIds = new InFlightCorrelationIds();
     private volatile boolean closed;
-
-    public ThingWriter(DittoPort ditto, ThingProvisioner provisioner, Backoff backoff,
-            ScheduledExecutorService scheduler, IngestStats stats) {
-        this(ditto, provisioner, backoff, scheduler, stats, Optional.empty());
-    }
-
-    /** @param egressAckPrefix when present, merges request {@code twin-persisted} and {@code <prefix>-<tenant>} */
-    public ThingWriter(DittoPort ditto, ThingProvisioner provisioner, Backoff backoff,
-            ScheduledExecutorService scheduler, IngestStats stats, Optional<String> egressAckPrefix) {
-        this(tenant -> ditto, provisioner, backoff, scheduler, stats, egressAckPrefix);
-        Objects.requireNonNull(ditto, "ditto");
-    }
 
     /** @param sessions the session that writes each tenant's twins, as that tenant's technical subject */
     public ThingWriter(Function<TenantSettings, DittoPort> sessions, ThingProvisioner provisioner, Backoff backoff,
@@ -91,9 +83,7 @@ public final class ThingWriter {
 
     public CompletionStage<WriteOutcome> write(String thingId, TwinUpdate update) {
         CompletableFuture<WriteOutcome> result = new CompletableFuture<>();
-        String correlationId = correlationIds.claim(update.correlationId());
-        result.whenComplete((outcome, error) -> correlationIds.release(correlationId));
-        new Attempt(ThingId.of(thingId), update, correlationId, result).merge();
+        new Attempt(ThingId.of(thingId), update, update.correlationId(), result).merge();
         return result;
     }
 
@@ -164,7 +154,10 @@ public final class ThingWriter {
             }
             stats.recordMergeSent(update.tenant().id());
             long started = System.nanoTime();
-            ditto.mergeThing(thingId, JsonPointer.empty(), patch.toMergePatch(), options)
+            // Merged at /features, never at the thing's root: Ditto 3.9 turns a root merge of a missing thing into a
+            // create (ModifyToCreateThingTransformer), which would give a new device Ditto's default policy, named
+            // after the thing, instead of provision()'s thing with its tenant's policy (issue 11.9).
+            ditto.mergeThing(thingId, FEATURES, patch.toMergePatch().getValue(FEATURES).orElseThrow(), options)
                     .whenComplete(inLogContext((ok, error) -> {
                         stats.recordDittoLatency(update.tenant().id(), System.nanoTime() - started);
                         if (error == null) {

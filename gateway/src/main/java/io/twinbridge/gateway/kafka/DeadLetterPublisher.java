@@ -1,6 +1,6 @@
 package io.twinbridge.gateway.kafka;
 
-import io.twinbridge.gateway.ingest.Backoff;
+import io.twinbridge.gateway.retry.Backoff;
 import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.result.Failure;
 import java.nio.charset.StandardCharsets;

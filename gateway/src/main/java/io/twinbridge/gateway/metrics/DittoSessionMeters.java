@@ -27,7 +27,15 @@ final class DittoSessionMeters implements DittoPortFactory {
 
     @Override
     public DittoPort open(String sessionName, Set<String> declaredAcks) {
-        DittoPort port = sessions.open(sessionName, declaredAcks);
+        return tracked(sessionName, sessions.open(sessionName, declaredAcks));
+    }
+
+    @Override
+    public DittoPort openWithBearerToken(String sessionName, String token) {
+        return tracked(sessionName, sessions.openWithBearerToken(sessionName, token));
+    }
+
+    private DittoPort tracked(String sessionName, DittoPort port) {
         // A session reopened under the same name (a tenant's egress after a change) replaces the gauge of the old
         // one; Micrometer would otherwise keep returning the first gauge, which reads the closed session.
         Gauge stale = registry.find(MetricNames.DITTO_SESSION_CONNECTED).tag(MetricNames.TAG_SESSION, sessionName)

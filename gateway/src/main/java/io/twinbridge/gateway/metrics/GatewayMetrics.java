@@ -36,6 +36,18 @@ public final class GatewayMetrics {
         refreshers.add(new EgressMeters(registry, stats)::refresh);
     }
 
+    /**
+     * {@code twinbridge_dashboard_sessions}: people signed in to the dashboard, each with one Ditto session of their
+     * own. A gauge of their number rather than one per session: their sessions come and go with the people, and user
+     * names do not belong in metric labels.
+     */
+    public void bindDashboard(java.util.function.IntSupplier signedIn) {
+        io.micrometer.core.instrument.Gauge.builder(MetricNames.DASHBOARD_SESSIONS, signedIn, s -> s.getAsInt())
+                .description("People signed in to the dashboard, each with one Ditto session of their own")
+                .strongReference(true)
+                .register(registry);
+    }
+
     /** {@code sessions}, giving each session it opens a connection-state gauge. */
     public DittoPortFactory trackSessions(DittoPortFactory sessions) {
         return DittoSessionMeters.tracking(sessions, registry);

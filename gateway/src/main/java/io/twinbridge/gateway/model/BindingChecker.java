@@ -36,12 +36,12 @@ final class BindingChecker {
     }
 
     private void structural(String file, Schema schema) {
-        Optional<Schema> id = AvroFields.resolve(schema, DEVICE_ID);
+        Optional<Schema> id = AvroSchemaPaths.resolve(schema, DEVICE_ID);
         if (id.isEmpty() || id.get().getType() != Schema.Type.STRING) {
             problems.add(new Problem(file, DEVICE_ID.dotted(), Problem.NONE,
                     "schema " + schema.getFullName() + " needs a top-level string field 'deviceId'"));
         }
-        Optional<Schema> ts = AvroFields.resolve(schema, TIMESTAMP);
+        Optional<Schema> ts = AvroSchemaPaths.resolve(schema, TIMESTAMP);
         if (ts.isEmpty() || ts.get().getType() != Schema.Type.LONG
                 || !(ts.get().getLogicalType() instanceof LogicalTypes.TimestampMillis)) {
             problems.add(new Problem(file, TIMESTAMP.dotted(), Problem.NONE,
@@ -51,7 +51,7 @@ final class BindingChecker {
 
     private void fieldBinding(String file, FieldBinding fb, ThingModel model, Schema schema) {
         String field = fb.field().dotted();
-        Optional<Schema> avro = AvroFields.resolve(schema, fb.field());
+        Optional<Schema> avro = AvroSchemaPaths.resolve(schema, fb.field());
         if (avro.isEmpty()) {
             problems.add(new Problem(file, field, fb.target(), "no such field in schema " + schema.getFullName()));
         }
@@ -85,12 +85,12 @@ final class BindingChecker {
 
     private void coverage(Binding binding, Schema schema) {
         for (FieldPath ignored : binding.ignored()) {
-            if (AvroFields.resolve(schema, ignored).isEmpty()) {
+            if (AvroSchemaPaths.resolve(schema, ignored).isEmpty()) {
                 problems.add(new Problem(binding.file(), ignored.dotted(), Problem.NONE,
                         "ignored field does not exist in schema " + schema.getFullName()));
             }
         }
-        for (FieldPath leaf : AvroFields.leaves(schema)) {
+        for (FieldPath leaf : AvroSchemaPaths.leaves(schema)) {
             if (leaf.equals(DEVICE_ID) || leaf.equals(TIMESTAMP)) {
                 continue;
             }

@@ -12,7 +12,7 @@ final class TypeFit {
     static Optional<String> mismatch(Schema avro, PropertySpec spec, boolean converted) {
         Schema.Type at = avro.getType();
         JsonType tt = spec.type();
-        if (converted && !(isNumeric(at) || (at == Schema.Type.ARRAY && isNumeric(AvroFields.unwrapOptional(avro.getElementType()).getType())))) {
+        if (converted && !(isNumeric(at) || (at == Schema.Type.ARRAY && isNumeric(AvroSchemaPaths.unwrapOptional(avro.getElementType()).getType())))) {
             return Optional.of("unit conversion on non-numeric Avro type " + describe(avro));
         }
         boolean fits = switch (at) {
@@ -28,7 +28,7 @@ final class TypeFit {
                     + (converted && tt == JsonType.INTEGER ? " (a converted value is a number)" : ""));
         }
         if (at == Schema.Type.ARRAY) {
-            Schema items = AvroFields.unwrapOptional(avro.getElementType());
+            Schema items = AvroSchemaPaths.unwrapOptional(avro.getElementType());
             PropertySpec itemSpec = spec.items().orElseThrow();
             return mismatch(items, itemSpec, converted).map(m -> "array items: " + m)
                     .or(() -> enumMismatch(items, itemSpec).map(m -> "array items: " + m));

@@ -2,7 +2,8 @@ package io.twinbridge.gateway.result;
 
 import java.util.Locale;
 
-/** The pipeline stage at which a record failed; written to the dead-letter header {@code twinbridge.stage}. */
+/** The pipeline stage at which a record failed; written to the dead-letter header {@code twinbridge.dlq.stage}
+ * ({@code kafka.DeadLetterHeaders.STAGE}). */
 public enum Stage {
     DECODE, VALIDATE, MAP, DITTO;
 

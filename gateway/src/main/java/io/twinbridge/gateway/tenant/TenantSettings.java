@@ -1,7 +1,6 @@
 package io.twinbridge.gateway.tenant;
 
 import io.twinbridge.gateway.codec.CodecKind;
-import io.twinbridge.gateway.kafka.TopicNames;
 import io.twinbridge.gateway.tenant.document.TenantCredential;
 import io.twinbridge.gateway.tenant.document.TenantTopics;
 import java.util.ArrayList;

@@ -4,11 +4,15 @@ import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortException;
 import io.twinbridge.gateway.ditto.DittoRequestOptions;
 import io.twinbridge.gateway.ditto.ThingPage;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.ditto.things.model.ThingId;
 
@@ -16,10 +20,18 @@ import org.eclipse.ditto.things.model.ThingId;
  * Deletes every thing of some namespaces that one Ditto session may see. It always searches from the start: deleted
  * things drop out of the search, so each round sees what is left, also things a late write recreated meanwhile. That
  * makes it idempotent: after a failure, running it again continues where it stopped.
+ *
+ * <p>Ditto's search index follows the things asynchronously, so right after a page was deleted the same page is
+ * usually found again. A search that finds only things this run deleted already is therefore repeated with backoff
+ * (100 ms doubling to 2 s), and only after {@link #SETTLE_LIMIT} without progress does the purge fail.
  */
 final class TwinPurge {
     static final int PAGE = 200;
     private static final int CONCURRENT = 8;
+    /** How long a search may keep finding only deleted things before the purge gives up (409 no-progress). */
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(2);
 
     private TwinPurge() {
     }
@@ -49,7 +61,8 @@ final class TwinPurge {
         AtomicLong deleted = new AtomicLong();
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
         for (String namespace : namespaces) {
-            all = all.thenCompose(ignored -> namespace(session, namespace, deleted, List.of()));
+            all = all.thenCompose(ignored -> namespace(session, namespace, deleted, ConcurrentHashMap.newKeySet(),
+                    Duration.ZERO));
         }
         return all.handle((ok, error) -> {
             if (error != null) {
@@ -60,20 +73,43 @@ final class TwinPurge {
     }
 
     private static CompletableFuture<Void> namespace(DittoPort session, String namespace, AtomicLong deleted,
-                                                     List<ThingId> previous) {
+                                                     Set<ThingId> gone, Duration waited) {
         return session.searchThings(namespace, Optional.empty(), PAGE).toCompletableFuture()
                 .thenCompose((ThingPage page) -> {
                     if (page.thingIds().isEmpty()) {
                         return CompletableFuture.completedFuture(null);
                     }
-                    if (page.thingIds().equals(previous)) {
-                        // deleted, yet found again: Ditto's search lags, or something recreates them as fast
-                        throw new DittoPortException(409, "twinbridge:purge.no-progress", "things of namespace "
-                                + namespace + " are still found after their deletion: " + page.thingIds());
+                    if (gone.containsAll(page.thingIds())) {
+                        // Everything found was deleted already: Ditto's search index lags behind the deletions (it is
+                        // updated asynchronously, search.conf updater.stream.write-interval = 1s). Wait and search
+                        // again, longer each time, up to SETTLE_LIMIT without progress.
+                        if (waited.compareTo(SETTLE_LIMIT) >= 0) {
+                            throw new DittoPortException(409, "twinbridge:purge.no-progress", "things of namespace "
+                                    + namespace + " are still found " + waited.toMillis() + " ms after their "
+                                    + "deletion (" + page.thingIds().size() + ", e.g. "
+                                    + page.thingIds().subList(0, Math.min(5, page.thingIds().size())) + ")");
+                        }
+                        Duration pause = nextPause(waited);
+                        return CompletableFuture.supplyAsync(() -> null,
+                                        CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS))
+                                .thenCompose(ignored -> namespace(session, namespace, deleted, gone,
+                                        waited.plus(pause)));
                     }
+                    // Things never deleted before are in the page: progress. Ids deleted before are deleted again,
+                    // since a late write may have recreated them; a 404 for one the index still shows is fine.
                     return deleteAll(session, page.thingIds(), 0, deleted)
-                            .thenCompose(ignored -> namespace(session, namespace, deleted, page.thingIds()));
+                            .thenCompose(ignored -> {
+                                gone.addAll(page.thingIds());
+                                return namespace(session, namespace, deleted, gone, Duration.ZERO);
+                            });
                 });
+    }
+
+    /** 100 ms, then doubling, at most 2 s; never beyond {@link #SETTLE_LIMIT} in total. */
+    static Duration nextPause(Duration waited) {
+        Duration pause = waited.isZero() ? FIRST_PAUSE : waited.compareTo(MAX_PAUSE) >= 0 ? MAX_PAUSE : waited;
+        Duration left = SETTLE_LIMIT.minus(waited);
+        return pause.compareTo(left) > 0 ? left : pause;
     }
 
     /** A few deletions at a time: a page of 200 at once would queue behind each other and time out in Ditto. */

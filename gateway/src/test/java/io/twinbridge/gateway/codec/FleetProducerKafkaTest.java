@@ -25,6 +25,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.twinbridge.sandbox.fleet.FleetOptions;
@@ -32,6 +33,7 @@ import io.twinbridge.sandbox.fleet.FleetProducer;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
 
 /** The fleet producer sends the simulator's records to a real broker, keyed by device, and the gateway decodes them. */
+@Tag("flow")
 class FleetProducerKafkaTest {
     private static KafkaClusterTestKit cluster;
 

@@ -41,7 +41,7 @@ class ConfigTest {
         assertEquals("ditto", cfg.ditto().password());
         assertEquals(Duration.ofSeconds(10), cfg.ditto().connectTimeout());
         assertEquals(new HttpConfig("127.0.0.1", 8088), cfg.http());
-        assertEquals(Duration.ofSeconds(2), cfg.readiness().checkInterval());
+        assertEquals(Duration.ofSeconds(1), cfg.readiness().checkInterval());
         assertEquals(List.of("acme", "globex"), cfg.tenants());
         assertEquals("default", cfg.sourceOf(ConfigKey.HTTP_PORT));
     }
@@ -225,8 +225,10 @@ class ConfigTest {
             Map.entry(ConfigKey.METRICS_ENABLED, "false"),
             Map.entry(ConfigKey.EGRESS_FORMAT, "ditto-json"),
             Map.entry(ConfigKey.EGRESS_ACKS, "true"),
+            Map.entry(ConfigKey.EGRESS_FAILOVER, "false"),
             Map.entry(ConfigKey.DASHBOARD_ENABLED, "false"),
-            Map.entry(ConfigKey.LOG_FORMAT, "json"));
+            Map.entry(ConfigKey.LOG_FORMAT, "json"),
+            Map.entry(ConfigKey.KAFKA_GROUP_PROTOCOL, "consumer"));
 
     private static String alternative(ConfigKey key) {
         if (SPECIAL_ALTERNATIVES.containsKey(key)) {

@@ -30,11 +30,11 @@ class StatsTickerTest {
                         "initech", reading(100, 95, Map.of(), 20, OptionalLong.empty(), Map.of())))));
         StatsTicker ticker = new StatsTicker(readings::removeFirst);
 
-        JsonObject first = ticker.tick(10_000, 16, 0);
+        JsonObject first = ticker.tick(10_000, 16, 0, java.util.Set.of("acme", "initech"));
         assertEquals(0.0, first.getDouble("ingestRate"));
         assertEquals(0.0, first.getJsonObject("tenants").getJsonObject("acme").getDouble("ingestRate"));
 
-        JsonObject second = ticker.tick(12_000, 16, 0);
+        JsonObject second = ticker.tick(12_000, 16, 0, java.util.Set.of("acme", "initech"));
         assertEquals(100.0, second.getDouble("ingestRate"));
         JsonObject acme = second.getJsonObject("tenants").getJsonObject("acme");
         assertEquals(50.0, acme.getDouble("ingestRate"));
@@ -48,5 +48,32 @@ class StatsTickerTest {
         JsonObject initech = second.getJsonObject("tenants").getJsonObject("initech");
         assertEquals(0.0, initech.getDouble("ingestRate"), "no spike for a tenant seen for the first time");
         assertFalse(initech.containsKey("lag"), "no partition of its topic on this instance");
+    }
+
+    @Test
+    void someoneWhoSeesOneTenantGetsItsFiguresOnlyAndTotalsThatAreTheirSums() {
+        StatsReading acme = new StatsReading(200, 185, Map.of("decode.malformed", 3L), 30, 2, OptionalLong.of(1), 1,
+                Map.of());
+        StatsReading globex = new StatsReading(900, 900, Map.of("map.unknown-kind", 7L), 80, 0, OptionalLong.of(40),
+                0, Map.of());
+        StatsReading all = new StatsReading(1100, 1085, Map.of("decode.malformed", 3L, "map.unknown-kind", 7L), 110,
+                2, OptionalLong.of(99), 1, Map.of("acme", acme, "globex", globex));
+        StatsTicker ticker = new StatsTicker(() -> all);
+
+        JsonObject seen = ticker.tick(10_000, 8, 0, java.util.Set.of("acme"));
+        assertEquals(List.of("acme"), List.copyOf(seen.getJsonObject("tenants").fieldNames()));
+        assertEquals(200L, seen.getLong("consumed"));
+        assertEquals(185L, seen.getLong("applied"));
+        assertEquals(3L, seen.getLong("deadLettered"));
+        assertEquals(List.of("decode.malformed"), List.copyOf(seen.getJsonObject("deadLetteredByCode").fieldNames()));
+        assertEquals(30L, seen.getLong("egressEvents"));
+        assertEquals(1L, seen.getLong("lag"), "the tenant's lag, not the group's");
+        assertEquals("tenants", seen.getString("scope"));
+        assertFalse(seen.encode().contains("globex") || seen.encode().contains("unknown-kind"), seen.encode());
+
+        JsonObject everything = new StatsTicker(() -> all).tick(10_000, 16, 0, java.util.Set.of("acme", "globex"));
+        assertEquals(1100L, everything.getLong("consumed"));
+        assertEquals(99L, everything.getLong("lag"), "the consumer group's lag");
+        assertEquals("gateway", everything.getString("scope"));
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.ditto.policies.model.PolicyId;
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.twinbridge.gateway.config.GatewayConfig;
@@ -30,6 +31,7 @@ import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 
 /** The production adapter against the Ditto sandbox, over a real WebSocket with basic auth. */
+@Tag("flow")
 class DittoClientAdapterTest {
     private static DittoSandbox sandbox;
     private static DittoPort ditto;

@@ -70,6 +70,20 @@ class TwinEventsTest {
     }
 
     @Test
+    void theGatewaysPerCommandSuffixIsStrippedForUsersAndKeptForTheAcknowledgement() {
+        String sent = CommandCorrelationIds.forCommand("trace-abc");
+        TwinEvent event = TwinEvents.parse(MERGED.replace("\"c-1\"", "\"" + sent + "\"")).orElseThrow();
+
+        assertEquals(Optional.of("trace-abc"), event.correlationId());
+        assertEquals(MERGED.replace("\"c-1\"", "\"trace-abc\""), event.protocolJson());
+        assertEquals(Optional.of(sent), event.commandCorrelationId());
+        // Ditto pairs the acknowledgement with the command by the id the command carried
+        JsonObject ack = ProtocolFactory.wrapAsJsonifiableAdaptable(TwinEvents.acknowledgement(event, "egress-acme",
+                200)).toJson();
+        assertEquals(sent, ack.getValue("headers/correlation-id").orElseThrow().asString());
+    }
+
+    @Test
     void aStateRecordReadsBackAsAModifiedEventOfTheWholeThingMarkedAsResync() {
         JsonObject thing = JsonFactory.newObject("{\"thingId\":\"acme:t-1\",\"attributes\":{\"n\":3}}");
 

@@ -8,7 +8,7 @@ import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.codec.Codecs;
 import io.twinbridge.gateway.codec.JsonSchemas;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.mapping.TelemetryMappers;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.mapping.TwinPatchCoalescer;
@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.things.model.ThingId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is added (restart with full model folders), the DLQ is replayed, the robot twins hold the values, and a second replay
  * changes nothing.
  */
+@Tag("flow")
 class DeadLetterReplayFlowTest {
     private static final String PREFIX = "replay";
     private static final TenantId ACME = TenantId.of("acme");

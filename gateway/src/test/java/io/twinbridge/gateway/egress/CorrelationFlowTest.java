@@ -10,6 +10,7 @@ import io.twinbridge.gateway.kafka.CorrelationIds;
 import io.twinbridge.gateway.kafka.DeadLetterHeaders;
 import io.twinbridge.gateway.logging.CapturedLogs;
 import io.twinbridge.gateway.logging.LogContext;
+import io.twinbridge.gateway.mapping.TwinRecords;
 import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
@@ -32,6 +33,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Ditto command's, so the twin-events records of the change carry it; an operator's Ditto request id reaches the device
  * command; a dead letter carries the id it was traced by; and the flow's log lines carry tenant, thing and id.
  */
+@Tag("flow")
 class CorrelationFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String PREFIX = "corr";

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.eclipse.ditto.things.model.ThingId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * At-least-once with Ditto acknowledgements: ingest's merges request the egress label, and a telemetry record is
  * committed only once egress has its change on the twin-events topic.
  */
+@Tag("flow")
 class EgressAcknowledgementsTest {
     @RegisterExtension
     static final SharedKafka KAFKA = new SharedKafka();

@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Egress end to end: real broker, real sandbox, the gateway as in production (ingest and egress on). */
+@Tag("flow")
 class EgressFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String MERGE = "application/merge-patch+json";

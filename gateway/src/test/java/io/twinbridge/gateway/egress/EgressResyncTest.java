@@ -23,10 +23,12 @@ import java.util.Map;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The WebSocket breaks and twins change meanwhile: after the reconnect, every changed thing's state is published. */
+@Tag("flow")
 class EgressResyncTest {
     @RegisterExtension
     static final SharedKafka KAFKA = new SharedKafka();

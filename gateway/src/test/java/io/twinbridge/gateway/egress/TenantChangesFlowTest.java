@@ -31,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * overridden telemetry topic is written and read as that user; tenants added and removed through the admin API start
  * and stop their egress without a restart.
  */
+@Tag("flow")
 class TenantChangesFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String OPS_TOKEN = "ops-token-0123456789abcdef";

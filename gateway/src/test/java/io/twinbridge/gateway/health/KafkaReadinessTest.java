@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.twinbridge.gateway.Gateway;
@@ -15,6 +16,7 @@ import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.gateway.testkit.TestHttp;
 
 /** {@code /ready} follows Kafka: up with a real broker, down once it is gone. Ditto is unreachable throughout. */
+@Tag("flow")
 class KafkaReadinessTest {
     @Test
     void readinessReportsKafkaUpThenDownAndDittoDown() throws Exception {

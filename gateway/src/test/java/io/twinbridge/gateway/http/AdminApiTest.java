@@ -27,10 +27,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The admin API against a real gateway and the Ditto sandbox; ingest is off, Kafka is not needed. */
+@Tag("flow")
 class AdminApiTest {
     private static final String OPS_TOKEN = "ops-token-0123456789abcdef";
     private static final String ACME_TOKEN = "acme-token-0123456789abcdef";

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.twinbridge.gateway.Gateway;
@@ -22,6 +23,7 @@ import io.twinbridge.sandbox.ditto.SandboxOptions;
  * {@code /ready} with a real broker and the Ditto sandbox: 503 before Ditto is up, 200 once both answer, 503 again
  * while Ditto is stopped, and 200 after ditto-client has reconnected by itself.
  */
+@Tag("flow")
 class ReadinessEndpointTest {
     private static KafkaTestCluster kafka;
 

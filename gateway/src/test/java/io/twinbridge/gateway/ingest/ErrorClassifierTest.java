@@ -17,6 +17,8 @@ class ErrorClassifierTest {
         "429, too.many.requests,                    RETRY",
         "500, gateway:internalerror,                RETRY",
         "503, gateway:service.unavailable,          RETRY",
+        "421, wot:tm.notfound,                      RETRY",
+        "421, wot:some.other,                       DEAD_LETTER",
         "404, things:thing.notfound,                PROVISION",
         "412, things:condition.failed,              STALE",
         "412, things:precondition.failed,           DEAD_LETTER",

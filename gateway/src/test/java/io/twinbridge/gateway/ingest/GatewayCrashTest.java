@@ -22,10 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A gateway process killed mid-stream (no clean shutdown) loses nothing: the next instance in the group resumes. */
+@Tag("flow")
 class GatewayCrashTest {
     @RegisterExtension
     static final GatewayStack STACK = GatewayStack.prefix("crash");

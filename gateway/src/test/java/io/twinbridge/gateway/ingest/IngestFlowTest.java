@@ -33,10 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ingest end to end: real broker, real sandbox over WebSocket, the production Ditto adapter. */
+@Tag("flow")
 class IngestFlowTest {
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
     @RegisterExtension

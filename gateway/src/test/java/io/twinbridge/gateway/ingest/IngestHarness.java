@@ -76,8 +76,12 @@ final class IngestHarness {
     }
 
     DittoPort dittoPort(DittoSandbox sandbox, String session) {
+        return dittoPort(sandbox, session, Duration.ofSeconds(10));
+    }
+
+    DittoPort dittoPort(DittoSandbox sandbox, String session, Duration requestTimeout) {
         DittoConfig config = new DittoConfig(URI.create(sandbox.wsUrl()), URI.create(sandbox.httpUrl()), "ditto",
-                "ditto", Duration.ofSeconds(10), Duration.ofSeconds(10));
+                "ditto", Duration.ofSeconds(10), requestTimeout);
         DittoPort port = new DittoClientAdapter(config, session);
         port.connect().toCompletableFuture().join();
         return port;

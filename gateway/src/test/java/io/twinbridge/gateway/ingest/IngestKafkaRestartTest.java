@@ -20,10 +20,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A Kafka broker restart mid-stream is survived: ingest resumes by itself and loses nothing. */
+@Tag("flow")
 class IngestKafkaRestartTest {
 
     @TempDir

@@ -19,10 +19,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ingest through a Ditto outage and a rebalance between two gateway instances. */
+@Tag("flow")
 class IngestResilienceTest {
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
     @RegisterExtension

@@ -25,10 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ingest isolation: the tenant comes from the topic, and a record cannot reach into another tenant's namespace. */
+@Tag("flow")
 class TenantIngestIsolationTest {
     @RegisterExtension
     static final SharedKafka KAFKA = new SharedKafka();

@@ -30,16 +30,18 @@ import org.eclipse.ditto.policies.model.PolicyId;
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Ditto itself keeps tenants apart: the rendered policies, applied to the sandbox (Ditto's own evaluator), with a
  * Ditto user per tenant for the gateway and one per role.
  */
+@Tag("flow")
 class DittoIsolationTest {
     private static final String PW = "secret";
     private static final String DOC = "{'tenants':["
-            + "{'id':'acme','namespaces':['acme'],'roles':{'operator':['nginx:acme-operator'],"
+            + "{'id':'acme','namespaces':['acme'],'roles':{'admin':['nginx:acme-admin'],'operator':['nginx:acme-operator'],"
             + "'viewer':['nginx:acme-viewer'],'device':['nginx:acme-device']},"
             + "'ditto':{'username':'acme-gw','passwordEnv':'TENANT_ACME_PASSWORD'}},"
             + "{'id':'globex','namespaces':['globex'],'roles':{'viewer':['nginx:globex-viewer']},"
@@ -53,7 +55,7 @@ class DittoIsolationTest {
     @BeforeAll
     static void setUp() {
         SandboxOptions options = SandboxOptions.defaults().withPort(0);
-        for (String user : List.of("acme-gw", "globex-gw", "acme-operator", "acme-viewer", "acme-device",
+        for (String user : List.of("acme-gw", "globex-gw", "acme-admin", "acme-operator", "acme-viewer", "acme-device",
                 "globex-viewer")) {
             options = options.withUser(user, PW);
         }
@@ -132,6 +134,34 @@ class DittoIsolationTest {
         assertTrue(written == 201 || written == 204, "properties write answered " + written);
         assertEquals(404, http.get("/api/2/things/acme:turbine-2"));
         assertEquals(404, http.get("/api/2/things/globex:turbine-1"));
+    }
+
+    /**
+     * Issue 11 item 4: a tenant admin decides who holds a role, but cannot remove or weaken the gateway's entries, nor
+     * grant itself the right to (Ditto's lockout prevention would only keep POLICY-MANAGER, not GATEWAY).
+     */
+    @Test
+    void aTenantAdminCannotLockTheGatewayOutOfItsTenant() {
+        IsolationHttp admin = new IsolationHttp(sandbox.httpUrl(), "acme-admin", PW);
+        String policy = "/api/2/policies/acme:tenant-policy";
+        assertEquals(200, admin.get(policy), "an admin sees the policy");
+        assertEquals(403, admin.delete(policy + "/entries/GATEWAY"));
+        assertEquals(403, admin.delete(policy + "/entries/POLICY-MANAGER"));
+        assertEquals(403, admin.put(policy + "/entries/GATEWAY/resources/thing:/",
+                "{\"grant\":[\"READ\"],\"revoke\":[\"WRITE\"]}"));
+        assertEquals(403, admin.put(policy + "/entries/GATEWAY/subjects/nginx:acme-admin", "{\"type\":\"x\"}"));
+        String policyWrite = "{\"grant\":[\"READ\",\"WRITE\"],\"revoke\":[]}";
+        assertEquals(403, admin.put(policy + "/entries/ADMIN/resources/policy:/", policyWrite), "no escalation");
+        assertEquals(403, admin.put(policy + "/entries/OPERATOR/resources/policy:/", policyWrite), "no escalation");
+        assertEquals(403, admin.put(policy + "/entries/MINE", "{\"subjects\":{\"nginx:acme-admin\":{\"type\":\"x\"}},"
+                + "\"resources\":{\"policy:/\":" + policyWrite + "}}"), "no new entries");
+        assertEquals(403, admin.delete(policy));
+        assertEquals(201, admin.put(policy + "/entries/VIEWER/subjects/nginx:acme-auditor", "{\"type\":\"by-admin\"}"),
+                "an admin may add a viewer");
+        // and the tenant's gateway user still writes its twins
+        acmeGateway.mergeThing(ThingId.of("acme:turbine-2"), JsonPointer.of("/features/rotor/properties"),
+                JsonObject.newBuilder().set("rpm", 3).build(), DittoRequestOptions.defaults())
+                .toCompletableFuture().join();
     }
 
     private static DittoPort port(String user, String password) {

@@ -32,6 +32,10 @@ final class IsolationHttp {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    int delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     private int send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.header("Authorization", authorization).timeout(Duration.ofSeconds(10)).build(),

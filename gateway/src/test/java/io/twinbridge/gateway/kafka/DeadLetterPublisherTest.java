@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.twinbridge.gateway.ingest.Backoff;
+import io.twinbridge.gateway.retry.Backoff;
 import io.twinbridge.gateway.result.Failure;
 import io.twinbridge.gateway.result.Stage;
 import java.nio.charset.StandardCharsets;

@@ -30,9 +30,11 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The consumer loop against a real broker: commits never pass an unfinished record, and backpressure pauses. */
+@Tag("flow")
 class IngestConsumerTest {
     private static KafkaClusterTestKit cluster;
 
@@ -157,5 +159,58 @@ class IngestConsumerTest {
         } finally {
             consumer.stop().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Issue 13.3: a record finishing during the drain wakes the consumer up, and a wake-up aborts whatever blocking
+     * call comes next. Here every synchronous commit is preceded by a wake-up (the worst case): the commit on revoke
+     * and on stop must still happen, so nothing that was finished is redelivered.
+     */
+    @Test
+    void theCommitOnRevokeAndOnStopSurvivesAWakeUp() throws Exception {
+        String topic = "t3.telemetry.acme";
+        produce(topic, 4, 400);
+        RecordHandler finishAtOnce = r -> CompletableFuture.completedFuture(null);
+        // no periodic commit within the test: only the synchronous ones commit
+        Duration never = Duration.ofHours(1);
+        IngestConsumer first = new IngestConsumer(() -> wokenBeforeEachCommitSync(newConsumer("g3")),
+                () -> Pattern.compile("t3\\.telemetry\\..*"), finishAtOnce,
+                new InFlightLimits(1_000, 1 << 20, 10_000, 1 << 24), never, Duration.ofSeconds(5));
+        IngestConsumer second = new IngestConsumer(() -> newConsumer("g3"),
+                () -> Pattern.compile("t3\\.telemetry\\..*"), finishAtOnce,
+                new InFlightLimits(1_000, 1 << 20, 10_000, 1 << 24), never, Duration.ofSeconds(5));
+        first.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.stats().finished() == 400);
+
+            // when a second instance joins, the first gives partitions up and commits them on revoke
+            second.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> second.stats().assignedPartitions() > 0
+                    && first.stats().assignedPartitions() + second.stats().assignedPartitions() == 4);
+            assertEquals(0, second.stats().consumed(), "the revoked partitions were committed: nothing redelivered");
+
+            // and on stop the first commits whatever it still holds
+            first.stop().get(30, TimeUnit.SECONDS);
+            assertEquals(400, committed("g3").values().stream().mapToLong(OffsetAndMetadata::offset).sum());
+        } finally {
+            first.stop().get(30, TimeUnit.SECONDS);
+            second.stop().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The consumer, with {@code wakeup()} called right before every {@code commitSync}. */
+    @SuppressWarnings("unchecked")
+    private static Consumer<byte[], byte[]> wokenBeforeEachCommitSync(Consumer<byte[], byte[]> delegate) {
+        return (Consumer<byte[], byte[]>) java.lang.reflect.Proxy.newProxyInstance(
+                IngestConsumerTest.class.getClassLoader(), new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("commitSync")) {
+                        delegate.wakeup();
+                    }
+                    try {
+                        return method.invoke(delegate, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Issue 7's metrics test: a real broker, the sandbox and a running gateway; good and bad telemetry for two tenants;
  * then {@code GET /metrics}, parsed, must count exactly what was sent.
  */
+@Tag("flow")
 class MetricsEndpointTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String PREFIX = "metrics";

@@ -28,7 +28,7 @@ class JsonTelemetrySchemasTest {
         json.get("required").forEach(r -> jsonRequired.add(r.asText()));
         assertEquals(avro.getFields().stream().filter(f -> !f.hasDefaultValue()).map(Schema.Field::name).toList(),
                 jsonRequired);
-        assertEquals(AvroFields.leaves(avro).stream().map(Object::toString).toList(), jsonLeaves(json, ""));
+        assertEquals(AvroSchemaPaths.leaves(avro).stream().map(Object::toString).toList(), jsonLeaves(json, ""));
     }
 
     private static List<String> jsonLeaves(JsonNode schema, String prefix) {

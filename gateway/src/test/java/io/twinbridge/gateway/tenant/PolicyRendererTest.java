@@ -109,13 +109,50 @@ class PolicyRendererTest {
     }
 
     @Test
-    void onlyAdminAndThePolicyManagerMayWriteThePolicy() {
-        for (String subject : List.of("nginx:acme-operator", "nginx:acme-viewer", "nginx:acme-device")) {
-            assertFalse(enforcer.hasUnrestrictedPermissions(ResourceKey.newInstance("policy", JsonPointer.empty()),
-                    context(subject), Permissions.newInstance("WRITE")), subject);
+    void onlyThePolicyManagerMayWriteThePolicy() {
+        for (String subject : List.of("nginx:acme-admin", "nginx:acme-operator", "nginx:acme-viewer",
+                "nginx:acme-device")) {
+            assertFalse(mayWritePolicy(enforcer, subject, "/"), subject);
         }
-        assertTrue(enforcer.hasUnrestrictedPermissions(ResourceKey.newInstance("policy", JsonPointer.empty()),
-                context("nginx:ditto"), Permissions.newInstance("WRITE")));
+        assertTrue(mayWritePolicy(enforcer, "nginx:ditto", "/"));
+    }
+
+    /** Issue 11 item 4: a tenant admin decides who holds a role, but cannot lock the gateway out. */
+    @Test
+    void anAdminManagesRoleSubjectsButCannotTouchTheGatewaysEntriesOrWhatARoleGrants() {
+        for (String role : List.of("ADMIN", "OPERATOR", "VIEWER", "DEVICE")) {
+            assertTrue(mayWritePolicy(enforcer, "nginx:acme-admin", "/entries/" + role + "/subjects"), role);
+            assertTrue(mayWritePolicy(enforcer, "nginx:acme-admin", "/entries/" + role + "/subjects/nginx:new"));
+            assertFalse(mayWritePolicy(enforcer, "nginx:acme-admin", "/entries/" + role + "/resources"), role);
+            assertFalse(mayWritePolicy(enforcer, "nginx:acme-admin", "/entries/" + role), role);
+        }
+        for (String entry : List.of(PolicyRenderer.GATEWAY_ENTRY, PolicyRenderer.MANAGER_ENTRY)) {
+            assertFalse(mayWritePolicy(enforcer, "nginx:acme-admin", "/entries/" + entry), entry);
+            assertFalse(mayWritePolicy(enforcer, "nginx:acme-admin", "/entries/" + entry + "/subjects"), entry);
+        }
+        assertFalse(mayWritePolicy(enforcer, "nginx:acme-admin", "/entries/NEW"), "no new entries either");
+        assertTrue(enforcer.hasPartialPermissions(ResourceKey.newInstance("policy", JsonPointer.empty()),
+                context("nginx:acme-admin"), Permissions.newInstance("READ")), "an admin still sees the policy");
+    }
+
+    /**
+     * Issue 11 item 3: Ditto 3.9 lets a thing's creator reference a policy only if it may READ (part of) it
+     * (ThingEnforcerActor, PolicyCommandEnforcement), so a tenant's own Ditto user needs READ on the policy.
+     */
+    @Test
+    void theTechnicalSubjectMayReadThePolicyItsNewThingsReference() {
+        TenantSpec own = TenantDocs.valid(TenantDocs.reader().readTenant(TenantDocs.utf8(
+                "{'namespaces':['acme'],'roles':{},'ditto':{'username':'acme-gw','passwordEnv':'TENANT_ACME'}}"),
+                "acme", new io.twinbridge.gateway.tenant.document.TenantDocument(List.of())));
+        Enforcer e = PolicyEnforcers.defaultEvaluator(PoliciesModelFactory.newPolicy(renderer.render(own).json()));
+        assertTrue(e.hasPartialPermissions(ResourceKey.newInstance("policy", JsonPointer.empty()),
+                context("nginx:acme-gw"), Permissions.newInstance("READ")));
+        assertFalse(mayWritePolicy(e, "nginx:acme-gw", "/entries/GATEWAY"), "it cannot change its own entry");
+    }
+
+    private static boolean mayWritePolicy(Enforcer e, String subject, String path) {
+        return e.hasUnrestrictedPermissions(ResourceKey.newInstance("policy", JsonPointer.of(path)),
+                context(subject), Permissions.newInstance("WRITE"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.twinbridge.gateway.tenant;
 
-import io.twinbridge.gateway.kafka.TopicNames;
 import io.twinbridge.gateway.tenant.document.Checked;
 import io.twinbridge.gateway.tenant.document.DocumentProblem;
 import io.twinbridge.gateway.tenant.document.TenantDocument;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinbridge.gateway.codec.CodecKind;
-import io.twinbridge.gateway.kafka.TopicNames;
 import io.twinbridge.gateway.tenant.document.DocumentProblem;
 import io.twinbridge.gateway.tenant.document.Role;
 import io.twinbridge.gateway.tenant.document.TenantDocument;

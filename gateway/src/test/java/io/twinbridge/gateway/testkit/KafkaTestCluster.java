@@ -29,6 +29,11 @@ public final class KafkaTestCluster implements AutoCloseable {
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // as the sandbox's broker: KIP-848 groups (group.protocol=consumer) notice a dead member in 10 s
+                    .setConfigProp("group.consumer.min.session.timeout.ms", "6000")
+                    .setConfigProp("group.consumer.session.timeout.ms", "10000")
+                    .setConfigProp("group.consumer.min.heartbeat.interval.ms", "1000")
+                    .setConfigProp("group.consumer.heartbeat.interval.ms", "3000")
                     // the first group or transaction would otherwise create 50 partitions of the internal topic
                     .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.num.partitions", "1")

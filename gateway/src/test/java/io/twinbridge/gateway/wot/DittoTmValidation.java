@@ -27,7 +27,7 @@ import org.eclipse.ditto.json.JsonValue;
  * Stricter in one point: an {@code integer} must be written as an integral JSON number.
  */
 public final class DittoTmValidation {
-    /** The validation settings the compose stack gives Ditto's things service (ditto-config/things.env). */
+    /** The validation settings docker-compose.yml gives Ditto's things service (THINGS_WOT_*; ComposeStackTest). */
     public record Settings(boolean forbidNonModeledAttributes, boolean forbidNonModeledProperties,
                            boolean forbidNonModeledDesiredProperties) {
         public static final Settings COMPOSE = new Settings(true, true, true);

@@ -18,14 +18,27 @@ public final class BenchCommand {
               --things            twins the changes are spread over (default 1000)
               --out               result file (default target/bench/egress.json)
                    ./twinbridge bench ingest [--events N] [--devices N] [--partitions N] [--rate N]
-                                             [--latency-seconds N] [--coalesce-window-ms N] [--out FILE]
+                                             [--latency-seconds N] [--coalesce-window-ms N]
+                                             [--naive-events N] [--out FILE]
               --events            records preloaded and ingested (default 1000000)
               --devices           simulated devices, spread over the four kinds (default 10000)
               --partitions        partitions of the telemetry topic (default 4)
               --rate              events/s of the latency phase (default 5000)
               --latency-seconds   length of the latency phase (default 20)
               --coalesce-window-ms  ingest.coalesce-window for the run (default 5)
+              --naive-events      records of the naive baseline, one merge per event (default 20000; 0 = skip)
               --out               result file (default target/bench/ingest.json)
+                   ./twinbridge bench faults [--duration-seconds N] [--rate N] [--devices N] [--poison N]
+                                             [--freeze-seconds N] [--group-protocol classic|consumer] [--out FILE]
+              broker, Ditto sandbox and two gateways as processes on 127.0.0.1 under load, with SIGKILL of a
+              gateway, SIGSTOP/SIGCONT of the sandbox, a poison flood and SIGKILL + restart of the broker
+              --duration-seconds  how long valid records flow (default 90, at least 75)
+              --rate              valid records/s (default 1000)
+              --devices           simulated devices (default 1000)
+              --poison            bad records of the flood (default 1000)
+              --freeze-seconds    how long the sandbox is stopped (default 15)
+              --group-protocol    the gateways' kafka.group-protocol (default classic)
+              --out               result file (default target/bench/faults.json; logs under target/bench/faults/)
                    ./twinbridge bench sandbox [--merges N] [--things N] [--sessions N] [--in-flight N] [--out FILE]
               --merges            conditional merges measured, after a tenth as many to warm up (default 200000)
               --things            turbine twins under the acme tenant policy (default 10000)
@@ -39,7 +52,8 @@ public final class BenchCommand {
     /** Returns the exit code: 0 ok, 2 usage, 1 the run failed or lost events. */
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         String which = args.isEmpty() ? "" : args.get(0);
-        if (!which.equals("ingest") && !which.equals("egress") && !which.equals("sandbox")) {
+        if (!which.equals("ingest") && !which.equals("egress") && !which.equals("faults")
+                && !which.equals("sandbox")) {
             err.println(USAGE);
             return 2;
         }
@@ -59,6 +73,7 @@ public final class BenchCommand {
         try {
             return switch (which) {
                 case "egress" -> egress(flags, out, err);
+                case "faults" -> faults(flags, out, err);
                 case "sandbox" -> sandbox(flags, out, err);
                 default -> ingest(flags, out, err);
             };
@@ -76,17 +91,19 @@ public final class BenchCommand {
             String value = f.getValue();
             switch (flag) {
                 case "--events" -> o = new IngestBenchmarkOptions(positive(flag, value), o.devices(),
-                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
                 case "--devices" -> o = new IngestBenchmarkOptions(o.events(), (int) positive(flag, value),
-                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
                 case "--partitions" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        (int) positive(flag, value), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                        (int) positive(flag, value), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
                 case "--rate" -> o = new IngestBenchmarkOptions(o.events(), o.devices(), o.partitions(),
-                        (int) positive(flag, value), o.latencySeconds(), o.coalesceWindow());
+                        (int) positive(flag, value), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
                 case "--latency-seconds" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        o.partitions(), o.rate(), (int) positive(flag, value), o.coalesceWindow());
+                        o.partitions(), o.rate(), (int) positive(flag, value), o.coalesceWindow(), o.naiveEvents());
                 case "--coalesce-window-ms" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        o.partitions(), o.rate(), o.latencySeconds(), Duration.ofMillis(number(flag, value)));
+                        o.partitions(), o.rate(), o.latencySeconds(), Duration.ofMillis(number(flag, value)),
+                        o.naiveEvents());
+                case "--naive-events" -> o = o.withNaiveEvents(number(flag, value));
                 case "--out" -> outFile = Path.of(value);
                 default -> {
                     return unknown(flag, err);
@@ -113,6 +130,48 @@ public final class BenchCommand {
             }
         }
         return write(new EgressBenchmark(events, things, out).run(), outFile, out);
+    }
+
+    private static int faults(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
+        FaultsOptions d = FaultsOptions.defaults();
+        long duration = d.duration().toSeconds();
+        long rate = d.rate();
+        long devices = d.devices();
+        long poison = d.poison();
+        long freeze = d.freeze().toSeconds();
+        String protocol = d.groupProtocol();
+        Path outFile = Path.of("target", "bench", "faults.json");
+        for (Map.Entry<String, String> f : flags.entrySet()) {
+            String flag = f.getKey();
+            String value = f.getValue();
+            switch (flag) {
+                case "--duration-seconds" -> duration = positive(flag, value);
+                case "--rate" -> rate = positive(flag, value);
+                case "--devices" -> devices = positive(flag, value);
+                case "--poison" -> poison = number(flag, value);
+                case "--freeze-seconds" -> freeze = number(flag, value);
+                case "--group-protocol" -> protocol = value;
+                case "--out" -> outFile = Path.of(value);
+                default -> {
+                    return unknown(flag, err);
+                }
+            }
+        }
+        FaultsOptions options;
+        try {
+            options = new FaultsOptions(Duration.ofSeconds(duration), (int) Math.min(rate, Integer.MAX_VALUE),
+                    (int) Math.min(devices, Integer.MAX_VALUE), (int) Math.min(poison, Integer.MAX_VALUE),
+                    Duration.ofSeconds(freeze), protocol);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        Path workDir = outFile.toAbsolutePath().getParent().resolve("faults");
+        Map<String, Object> result = new FaultsBenchmark(options, out, workDir).run();
+        write(result, outFile, out);
+        boolean passed = FaultsBenchmark.passed(result);
+        out.println(passed ? "faults: every goal met" : "faults: a goal was missed (see the figures above)");
+        return passed ? 0 : 1;
     }
 
     private static int sandbox(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
@@ -178,6 +237,9 @@ public final class BenchCommand {
     private static String render(Object value) {
         if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
             return "null";
+        }
+        if (value instanceof CharSequence text) {
+            return "\"" + text.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
         return String.valueOf(value);
     }

@@ -2,7 +2,6 @@ package io.twinbridge.launcher.bench;
 
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.codec.Codecs;
-import io.twinbridge.gateway.codec.DecodedEvent;
 import io.twinbridge.gateway.config.DittoConfig;
 import io.twinbridge.gateway.ditto.DittoClientAdapter;
 import io.twinbridge.gateway.ditto.DittoPort;
@@ -11,11 +10,8 @@ import io.twinbridge.gateway.ingest.IngestService;
 import io.twinbridge.gateway.ingest.IngestSettings;
 import io.twinbridge.gateway.kafka.InFlightLimits;
 import io.twinbridge.gateway.mapping.TelemetryMappers;
-import io.twinbridge.gateway.mapping.TimedValue;
 import io.twinbridge.gateway.mapping.TwinPatch;
-import io.twinbridge.gateway.mapping.TwinPatchCoalescer;
 import io.twinbridge.gateway.model.ModelRegistry;
-import io.twinbridge.gateway.result.Result;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.TenantSettings;
@@ -71,6 +67,9 @@ import org.eclipse.ditto.things.model.ThingId;
 public final class IngestBenchmark {
     private static final String TENANT = "acme";
     private static final String PREFIX = "bench";
+    /** The gateway's default ingest.max-writes-in-flight, also the naive baseline's concurrency. */
+    private static final int MAX_WRITES_IN_FLIGHT = IngestSettings.DEFAULT_MAX_WRITES_IN_FLIGHT;
+    private static final int PROBE_MERGES = 200;
 
     private final IngestBenchmarkOptions options;
     private final PrintStream out;
@@ -100,7 +99,7 @@ public final class IngestBenchmark {
                     .withTenants(List.of(TENANT)).withDevicesPerKind(devicesPerKind)).records();
 
             // preload
-            Expectation expected = new Expectation(codecs, mappers);
+            TwinExpectation expected = new TwinExpectation(codecs, mappers);
             long preloadStart = System.nanoTime();
             long bytes = preload(kafka, fleet, options.events(), expected);
             double preloadSeconds = seconds(System.nanoTime() - preloadStart);
@@ -117,6 +116,9 @@ public final class IngestBenchmark {
                     URI.create(sandbox.httpUrl()), "ditto", "ditto", Duration.ofSeconds(10), Duration.ofSeconds(30)),
                     "bench-ingest");
             ditto.connect().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            double unloadedMs = unloadedRoundTripMillis(ditto);
+            out.printf("unloaded Ditto round trip: %.2f ms (median of %d sequential merges)%n", unloadedMs,
+                    PROBE_MERGES);
             IngestService ingest = new IngestService(settings(kafka), tenants(), codecs::forKind, models, ditto);
             try {
                 ingest.start();
@@ -126,16 +128,32 @@ public final class IngestBenchmark {
                 double gatewaySeconds = seconds(done - firstConsumed);
                 double gatewayRate = options.events() / gatewaySeconds;
                 long merges = ingest.stats().mergesSent();
+                double meanRoundTripMs = ingest.stats().meanDittoMillis();
+                int peakWindow = ingest.stats().peakWriteWindow();
+                out.printf("write window: peak %d, now %d; ready queue %d%n", peakWindow,
+                        ingest.stats().writeWindow(), ingest.stats().readyQueueLength());
                 out.printf("gateway end to end: %,.0f events/s (%,d merges, %.3f per event, mean Ditto round trip"
                         + " %.1f ms)%n", gatewayRate, merges, merges / (double) options.events(),
                         ingest.stats().meanDittoMillis());
 
                 long reached = ingest.stats().applied() + ingest.stats().staleRecords() + ingest.stats().deadLettered();
-                long mismatchedEvents = expected.verify(sandbox);
+                long mismatchedEvents = expected.verify(device -> sandbox.store().thing(ThingId.of(TENANT + ":" + device))
+                        .map(t -> t.json()));
                 long lost = Math.max(options.events() - reached, mismatchedEvents);
                 out.printf("verified %,d twins: %,d events not in a twin or the DLQ%n", expected.devices(), lost);
 
-                // 3. latency at a fixed rate, on the warm gateway
+                // 3. the naive baseline on a prefix of the same records, against the same sandbox
+                long naiveEvents = Math.min(options.naiveEvents(), options.events());
+                double naiveRate = 0;
+                if (naiveEvents > 0) {
+                    naiveRate = new NaiveBaseline(codecs, mappers, ditto, MAX_WRITES_IN_FLIGHT)
+                            .run(kafka.bootstrapServers(), topic, TENANT, naiveEvents);
+                    out.printf("naive baseline (one merge per event, %d in flight): %,.0f events/s over %,d events;"
+                            + " gateway speedup %.1fx%n", MAX_WRITES_IN_FLIGHT, naiveRate, naiveEvents,
+                            gatewayRate / naiveRate);
+                }
+
+                // 4. latency at a fixed rate, on the warm gateway
                 Percentiles latency = latency(kafka, fleet, ingest);
                 out.printf("latency at %,d events/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%,d samples)%n",
                         options.rate(), latency.p50(), latency.p99(), latency.max(), latency.count());
@@ -153,7 +171,12 @@ public final class IngestBenchmark {
                 result.put("maxMs", latency.max());
                 result.put("mergesSent", merges);
                 result.put("mergesPerEvent", round3(merges / (double) options.events()));
-                result.put("meanDittoRoundTripMs", round3(ingest.stats().meanDittoMillis()));
+                result.put("meanDittoRoundTripMs", round3(meanRoundTripMs));
+                result.put("unloadedDittoRoundTripMs", round3(unloadedMs));
+                result.put("peakWindow", peakWindow);
+                result.put("naiveEvents", naiveEvents);
+                result.put("naiveEventsPerSec", Math.round(naiveRate));
+                result.put("speedupVsNaive", naiveRate == 0 ? 0 : round3(gatewayRate / naiveRate));
                 result.put("dlq", ingest.stats().deadLettered());
                 result.put("lost", lost);
                 result.put("cores", Runtime.getRuntime().availableProcessors());
@@ -171,8 +194,26 @@ public final class IngestBenchmark {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         return new IngestSettings(props, "bench-gateway", PREFIX, options.coalesceWindow(),
-                new InFlightLimits(100_000, 32 << 20, 200_000, 128 << 20), Duration.ofMillis(200), Duration.ofSeconds(10),
-                Duration.ofMillis(50), Duration.ofSeconds(2), "http://127.0.0.1:8088");
+                new InFlightLimits(1_000_000, 100_000, 64L << 20), Duration.ofMillis(200), Duration.ofSeconds(10),
+                Duration.ofMillis(50), Duration.ofSeconds(2), "http://127.0.0.1:8088", Optional.empty(),
+                MAX_WRITES_IN_FLIGHT);
+    }
+
+    /** The median round trip of sequential merges into one probe thing, before any load: Ditto unloaded. */
+    private static double unloadedRoundTripMillis(DittoPort ditto) throws Exception {
+        ThingId probe = ThingId.of(TENANT + ":bench-probe");
+        ditto.createThing(JsonObject.newBuilder().set("thingId", probe.toString()).build())
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        double[] millis = new double[PROBE_MERGES];
+        for (int i = 0; i < PROBE_MERGES; i++) {
+            long started = System.nanoTime();
+            ditto.mergeThing(probe, JsonPointer.of("/attributes/probe"), JsonValue.of(i),
+                    io.twinbridge.gateway.ditto.DittoRequestOptions.defaults()).toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        java.util.Arrays.sort(millis);
+        return millis[PROBE_MERGES / 2];
     }
 
     private static TenantDirectory tenants() {
@@ -184,7 +225,7 @@ public final class IngestBenchmark {
         return ingest.consumerStats().committedOffsets().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private long preload(EmbeddedKafka kafka, Iterator<SimRecord> fleet, long count, Expectation expected) {
+    private long preload(EmbeddedKafka kafka, Iterator<SimRecord> fleet, long count, TwinExpectation expected) {
         long bytes = 0;
         try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
             for (long i = 0; i < count; i++) {
@@ -298,60 +339,6 @@ public final class IngestBenchmark {
         }
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
-
-    /** The newest value of every property per device, built while preloading, to check the twins afterwards. */
-    private static final class Expectation {
-        private final Codecs codecs;
-        private final TelemetryMappers mappers;
-        private final Map<String, TwinPatch> latest = new HashMap<>();
-        private final Map<String, Long> eventsPerDevice = new HashMap<>();
-
-        Expectation(Codecs codecs, TelemetryMappers mappers) {
-            this.codecs = codecs;
-            this.mappers = mappers;
-        }
-
-        void add(SimRecord r) {
-            Result<DecodedEvent> decoded = codecs.forKind(CodecKind.AUTO).decode(r.value());
-            Result<TwinPatch> patch = decoded.flatMap(mappers::map);
-            if (!patch.isOk()) {
-                throw new IllegalStateException("the simulator produced a record that does not map: " + patch);
-            }
-            latest.merge(r.key(), patch.value(), TwinPatchCoalescer::merge);
-            eventsPerDevice.merge(r.key(), 1L, Long::sum);
-        }
-
-        int devices() {
-            return latest.size();
-        }
-
-        /** Events of the devices whose twin does not hold the newest values. */
-        long verify(DittoSandbox sandbox) {
-            long missing = 0;
-            for (Map.Entry<String, TwinPatch> e : latest.entrySet()) {
-                Optional<JsonObject> twin = sandbox.store().thing(ThingId.of(TENANT + ":" + e.getKey()))
-                        .map(t -> t.json());
-                if (twin.isEmpty() || !holds(twin.get(), e.getValue())) {
-                    missing += eventsPerDevice.get(e.getKey());
-                }
-            }
-            return missing;
-        }
-
-        private static boolean holds(JsonObject twin, TwinPatch patch) {
-            JsonObject wanted = patch.toMergePatch();
-            for (Map.Entry<String, Map<String, TimedValue>> f : patch.features().entrySet()) {
-                for (String property : f.getValue().keySet()) {
-                    JsonPointer pointer = JsonPointer.of("/features/" + f.getKey() + "/properties/" + property);
-                    Optional<JsonValue> want = wanted.getValue(pointer);
-                    if (!want.equals(twin.getValue(pointer))) {
-                        return false;
-                    }
-                }
-            }
-            return true;
         }
     }
 }

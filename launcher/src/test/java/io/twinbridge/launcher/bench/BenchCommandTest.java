@@ -48,4 +48,17 @@ class BenchCommandTest {
         assertEquals(2, run("sandbox", "--things", "2", "--sessions", "4"));
         assertTrue(err().contains("--sessions must not exceed --things"), err());
     }
+
+    @Test
+    void faultsOptionsOutOfBoundsStopBeforeAnyProcessStarts() throws Exception {
+        assertEquals(0, run("faults", "--help"));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("bench faults"));
+        assertEquals(2, run("faults", "--duration-seconds", "10"));
+        assertTrue(err().contains("--duration-seconds must be at least 75"), err());
+        assertEquals(2, run("faults", "--freeze-seconds", "99"));
+        assertEquals(2, run("faults", "--group-protocol", "eager"));
+        assertTrue(err().contains("--group-protocol must be classic or consumer"), err());
+        assertEquals(2, run("faults", "--sideways", "1"));
+        assertTrue(err().contains("unknown option --sideways"), err());
+    }
 }

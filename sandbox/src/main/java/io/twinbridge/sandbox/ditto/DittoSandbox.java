@@ -17,6 +17,7 @@ import io.twinbridge.sandbox.ditto.acks.DeclaredAcks;
 import io.twinbridge.sandbox.ditto.auth.Authenticator;
 import io.twinbridge.sandbox.ditto.events.EventHub;
 import io.twinbridge.sandbox.ditto.http.HttpApi;
+import io.twinbridge.sandbox.ditto.http.SearchLag;
 import io.twinbridge.sandbox.ditto.twin.PolicyService;
 import io.twinbridge.sandbox.ditto.twin.ThingService;
 import io.twinbridge.sandbox.ditto.ws.CommandLoops;
@@ -41,9 +42,11 @@ public final class DittoSandbox implements AutoCloseable {
     private final SandboxOptions options;
     private final SandboxStore store;
     private final Set<WsSession> sessions;
+    private final SandboxFaults faults;
 
     private DittoSandbox(final Vertx vertx, final HttpServer server, final SandboxOptions options,
-            final SandboxStore store, final Set<WsSession> sessions) {
+            final SandboxStore store, final Set<WsSession> sessions, final SandboxFaults faults) {
+        this.faults = faults;
         this.vertx = vertx;
         this.server = server;
         this.options = options;
@@ -61,15 +64,20 @@ public final class DittoSandbox implements AutoCloseable {
         final Vertx vertx = Vertx.vertx();
         final AckRegistry acks = new AckRegistry();
         final EventHub hub = new EventHub(acks);
-        final ThingService things = new ThingService(s, hub, Clock.systemUTC());
+        final SearchLag searchLag = new SearchLag(o.searchLag(), Clock.systemUTC());
+        final ThingService things = new ThingService(s, change -> {
+            searchLag.onChange(change);
+            hub.onChange(change);
+        }, Clock.systemUTC());
         final PolicyService policies = new PolicyService(s, Clock.systemUTC());
         final Authenticator authenticator = new Authenticator(o.users(), o.preAuthenticated());
         final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
+        final SandboxFaults faults = new SandboxFaults();
         final CommandLoops loops = CommandLoops.on(vertx, COMMAND_LOOPS);
         final Router router = Router.router(vertx);
         router.route("/ws/2").handler(ctx -> upgrade(ctx, authenticator, things, policies, hub, acks,
-                sessions, loops));
-        new HttpApi(authenticator, things, policies, hub).mount(vertx, router);
+                sessions, faults, loops));
+        new HttpApi(authenticator, things, policies, hub, searchLag).mount(vertx, router);
         final HttpServer server = vertx.createHttpServer().requestHandler(router);
         try {
             await(server.listen(o.port(), o.host()));
@@ -78,12 +86,12 @@ public final class DittoSandbox implements AutoCloseable {
             throw new IllegalStateException("Ditto sandbox could not listen on " + o.host() + ":" + o.port(),
                     bindFailure);
         }
-        return new DittoSandbox(vertx, server, o, s, sessions);
+        return new DittoSandbox(vertx, server, o, s, sessions, faults);
     }
 
     private static void upgrade(final RoutingContext ctx, final Authenticator authenticator,
             final ThingService things, final PolicyService policies, final EventHub hub, final AckRegistry acks,
-            final Set<WsSession> sessions, final CommandLoops loops) {
+            final Set<WsSession> sessions, final SandboxFaults faults, final CommandLoops loops) {
         final Optional<AuthorizationContext> subject = authenticator.authenticate(ctx.request().headers());
         if (subject.isEmpty()) {
             ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", Authenticator.REALM_CHALLENGE).end();
@@ -99,7 +107,7 @@ public final class DittoSandbox implements AutoCloseable {
         }
         ctx.request().toWebSocket().onSuccess(socket -> {
             final WsSession session = new WsSession(socket, subject.get(), things, policies, hub, acks, declared,
-                    loops);
+                    faults, loops);
             sessions.add(session);
             session.start(() -> sessions.remove(session));
         }).onFailure(ctx::fail);
@@ -119,6 +127,11 @@ public final class DittoSandbox implements AutoCloseable {
 
     public SandboxStore store() {
         return store;
+    }
+
+    /** The faults this sandbox can be told to show, e.g. slow answers. */
+    public SandboxFaults faults() {
+        return faults;
     }
 
     /** Closes all WebSocket sessions and the server, and frees the port; blocks until done. */

@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the Ditto sandbox until the JVM is stopped. Arguments: {@code [--host H] [--port P]}. */
+/** Runs the Ditto sandbox until the JVM is stopped. Arguments: {@code [--host H] [--port P] [--search-lag-ms N]}. */
 public final class SandboxMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxMain.class);
@@ -19,8 +19,10 @@ public final class SandboxMain {
             switch (args[i]) {
                 case "--host" -> options = options.withHost(args[i + 1]);
                 case "--port" -> options = options.withPort(Integer.parseInt(args[i + 1]));
+                case "--search-lag-ms" -> options = options.withSearchLag(
+                        java.time.Duration.ofMillis(Long.parseLong(args[i + 1])));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: SandboxMain [--host H] [--port P]");
+                        + "; usage: SandboxMain [--host H] [--port P] [--search-lag-ms N]");
             }
         }
         final DittoSandbox sandbox = DittoSandbox.start(options);

@@ -1,7 +1,5 @@
 package io.twinbridge.sandbox.fleet;
 
-import java.util.Locale;
-
 /** Wire encodings the simulator can produce; names match the gateway's codec config values. */
 public enum Encoding {
     SINGLE_OBJECT("avro-single-object"),
@@ -16,16 +14,5 @@ public enum Encoding {
 
     public String configName() {
         return configName;
-    }
-
-    public static Encoding parse(String value) {
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
-        for (Encoding e : values()) {
-            if (e.configName.equals(wanted) || e.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(wanted)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown encoding '" + value + "', expected avro-single-object, "
-                + "confluent-avro or json");
     }
 }

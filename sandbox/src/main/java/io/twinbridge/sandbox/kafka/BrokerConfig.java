@@ -42,6 +42,14 @@ final class BrokerConfig {
         props.put("share.coordinator.state.topic.min.isr", "1");
         // A lone consumer should get its partitions at once, not after the 3 s default delay.
         props.put("group.initial.rebalance.delay.ms", "0");
+        // Consumer groups of the KIP-848 protocol (group.protocol=consumer, on by default in Kafka 4.x through
+        // group.coordinator.rebalance.protocols) get their session timeout from the broker: 45 s by default, and no
+        // client may ask for less. 10 s lets a dead gateway's partitions move within the 15 s the project aims for,
+        // as the classic protocol's kafka.session-timeout default does (docs/decisions.md, "Consumer group protocol").
+        props.put("group.consumer.min.session.timeout.ms", "6000");
+        props.put("group.consumer.session.timeout.ms", "10000");
+        props.put("group.consumer.min.heartbeat.interval.ms", "1000");
+        props.put("group.consumer.heartbeat.interval.ms", "3000");
         // The log cleaner allocates its dedupe buffer up front (128 MiB by default); a dev broker needs far less.
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
         // Fail a start that cannot complete instead of waiting forever.

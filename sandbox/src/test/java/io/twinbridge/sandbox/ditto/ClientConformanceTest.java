@@ -20,6 +20,7 @@ import org.eclipse.ditto.things.model.ThingId;
 import org.eclipse.ditto.things.model.ThingsModelFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * A representative set of the protocol examples sent through ditto-client 2.4.0, the client the gateway uses. The
  * client itself checks topic, path and status when it maps each response to its command; the tests compare values.
  */
+@Tag("flow")
 class ClientConformanceTest {
 
     private static final ThingId THING = ThingId.of("org.eclipse.ditto:fancy-thing");

@@ -8,6 +8,7 @@ import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Users: {@code ditto} owns everything, {@code reader} may read all but the feature {@code secret}, {@code stranger}
  * has no entry at all.
  */
+@Tag("flow")
 class EnforcementTest {
 
     private static final String POLICY = """

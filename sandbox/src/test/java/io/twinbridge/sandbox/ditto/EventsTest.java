@@ -4,12 +4,14 @@ import java.util.List;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Twin events reach other subscribed sessions with increasing revisions, never the session that caused them. */
+@Tag("flow")
 class EventsTest {
 
 

@@ -1,6 +1,7 @@
 package io.twinbridge.sandbox.ditto;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
@@ -120,6 +121,29 @@ final class ExampleState {
         }
         policy = policy.setValue(JsonPointer.of("/entries/" + ADMIN_LABEL), ADMIN_ENTRY);
         store.putPolicy(new SandboxStore.PolicyRecord(policyId, policy, 3, now, now));
+    }
+
+    /**
+     * The command with the test's own admin entry added to a policy it creates or replaces (path {@code /} or
+     * {@code /entries}). The examples' policies grant nobody WRITE on {@code policy:/}, so Ditto's lockout prevention
+     * (PoliciesValidator) and its create enforcement (PolicyCommandEnforcement) would refuse them; the admin entry,
+     * as in the prepared state, keeps them valid. {@link #withoutAdmin} removes it from the answer again.
+     */
+    static JsonObject withAdmin(final JsonObject command) {
+        final boolean policy = command.getValue("topic").map(JsonValue::asString).orElse("").contains("/policies/");
+        final Optional<JsonObject> value = command.getValue("value").filter(JsonValue::isObject)
+                .map(JsonValue::asObject);
+        if (!policy || value.isEmpty() || !("create".equals(action(command)) || "modify".equals(action(command)))) {
+            return command;
+        }
+        final JsonPointer path = path(command);
+        if (path.isEmpty()) {
+            return command.setValue(JsonPointer.of("/value/entries/" + ADMIN_LABEL), ADMIN_ENTRY);
+        }
+        if ("/entries".equals(path.toString())) {
+            return command.setValue(JsonPointer.of("/value/" + ADMIN_LABEL), ADMIN_ENTRY);
+        }
+        return command;
     }
 
     /** The response value without the test's own admin entry, which the examples do not have. */

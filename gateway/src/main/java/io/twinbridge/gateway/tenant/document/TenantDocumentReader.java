@@ -13,7 +13,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.twinbridge.gateway.codec.CodecKind;
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,7 +119,8 @@ public final class TenantDocumentReader {
             if (root == null || root.isMissingNode()) {
                 return Checked.invalid(List.of(new DocumentProblem("", "document is empty")));
             }
-            return Checked.valid(root);
+            Optional<DocumentProblem> hazard = JsonHazards.find(root);
+            return hazard.isPresent() ? Checked.invalid(List.of(hazard.get())) : Checked.valid(root);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -133,7 +134,15 @@ public final class TenantDocumentReader {
     /** Schema errors; pointers that start with {@code strip} lose that prefix. */
     private List<DocumentProblem> validate(JsonNode root, String strip) {
         List<DocumentProblem> problems = new ArrayList<>();
-        for (Error error : schema.validate(root)) {
+        List<Error> errors;
+        try {
+            errors = schema.validate(root);
+        } catch (RuntimeException | StackOverflowError e) {
+            // The validator walks the tree recursively and reads numbers back as text: input it cannot check is
+            // refused as input (400), never reported as a fault of the gateway (500).
+            return List.of(new DocumentProblem("", "the document cannot be checked against the schema: " + e));
+        }
+        for (Error error : errors) {
             String pointer = JsonPointers.of(error.getInstanceLocation());
             if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
                 pointer = pointer + "/" + JsonPointers.escape(error.getProperty());

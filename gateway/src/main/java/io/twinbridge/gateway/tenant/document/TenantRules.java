@@ -1,6 +1,6 @@
 package io.twinbridge.gateway.tenant.document;
 
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

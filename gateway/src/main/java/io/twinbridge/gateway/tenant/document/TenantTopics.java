@@ -1,6 +1,6 @@
 package io.twinbridge.gateway.tenant.document;
 
-import io.twinbridge.gateway.kafka.TopicNames;
+import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantId;
 import java.util.LinkedHashMap;
 import java.util.Map;

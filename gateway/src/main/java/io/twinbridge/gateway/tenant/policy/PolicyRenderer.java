@@ -64,8 +64,11 @@ public final class PolicyRenderer {
                 entries.set(role.name(), entry(subjects, "twinbridge-" + role.key(), resources(role)));
             }
         }
+        // Ditto 3.9 checks that a thing's creator may READ the policy the new thing references (ThingEnforcerActor
+        // retrieves it as the creator; PolicyCommandEnforcement needs partial READ on policy:/, else 404
+        // policies:policy.notfound). READ on the gateway's own entry is the least that passes that check.
         entries.set(GATEWAY_ENTRY, entry(List.of(gateway.technicalSubject(tenant)), "twinbridge-gateway",
-                Map.of("thing:/", READ_WRITE)));
+                Map.of("thing:/", READ_WRITE, "policy:/entries/" + GATEWAY_ENTRY, READ)));
         entries.set(MANAGER_ENTRY, entry(List.of(gateway.policyManager()), "twinbridge-policy-manager",
                 Map.of("policy:/", READ_WRITE)));
         JsonObject policy = JsonFactory.newObjectBuilder()
@@ -86,8 +89,15 @@ public final class PolicyRenderer {
         switch (role) {
             case ADMIN -> {
                 resources.put("thing:/", READ_WRITE);
-                resources.put("policy:/", READ_WRITE);
                 resources.put("message:/", READ_WRITE);
+                // A tenant admin sees the policy and decides who holds each role, but cannot change what a role
+                // grants nor touch GATEWAY and POLICY-MANAGER: WRITE on an entry's resources would let an admin grant
+                // itself policy:/ and then delete the gateway's entries, and Ditto's lockout prevention only keeps
+                // *some* writer of policy:/ (PoliciesValidator), which POLICY-MANAGER alone is.
+                resources.put("policy:/", READ);
+                for (Role each : Role.values()) {
+                    resources.put("policy:/entries/" + each.name() + "/subjects", WRITE);
+                }
             }
             case OPERATOR -> {
                 resources.put("thing:/", READ);

@@ -50,13 +50,15 @@ public final class HttpApi {
     private final ThingService things;
     private final PolicyService policies;
     private final EventHub hub;
+    private final SearchLag searchLag;
 
     public HttpApi(final Authenticator authenticator, final ThingService things, final PolicyService policies,
-            final EventHub hub) {
+            final EventHub hub, final SearchLag searchLag) {
         this.authenticator = authenticator;
         this.things = things;
         this.policies = policies;
         this.hub = hub;
+        this.searchLag = searchLag;
     }
 
     /** Adds the {@code /api/2} routes to the router. */
@@ -83,7 +85,7 @@ public final class HttpApi {
 
     private void search(final RoutingContext ctx) {
         try {
-            new SearchRoute(things).handle(ctx, ctx.get(SUBJECT));
+            new SearchRoute(things, searchLag).handle(ctx, ctx.get(SUBJECT));
         } catch (final DittoRuntimeException error) {
             sendError(ctx, error);
         }
@@ -190,6 +192,9 @@ public final class HttpApi {
         Optional.ofNullable(ctx.request().getHeader("condition"))
                 .or(() -> Optional.ofNullable(ctx.request().getParam("condition")))
                 .ifPresent(c -> builder.putHeader("condition", c));
+        // Ditto's header that lets a creator make a policy it cannot change itself (PolicyCommandEnforcement)
+        Optional.ofNullable(ctx.request().getHeader("allow-policy-lockout"))
+                .ifPresent(a -> builder.putHeader("allow-policy-lockout", a));
         return builder.build();
     }
 

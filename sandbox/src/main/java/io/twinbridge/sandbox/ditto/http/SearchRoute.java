@@ -19,6 +19,7 @@ import org.eclipse.ditto.thingsearch.model.SearchModelFactory;
 import org.eclipse.ditto.thingsearch.model.SearchResultBuilder;
 import org.eclipse.ditto.thingsearch.model.signals.commands.exceptions.InvalidOptionException;
 
+import io.twinbridge.sandbox.ditto.twin.ThingConditions;
 import io.twinbridge.sandbox.ditto.twin.ThingService;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,7 +27,8 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /api/2/search/things} with cursor paging, as Ditto answers it: {@code {"items":[...],"cursor":"..."}},
  * the cursor present only while more things follow. A subject finds only things it may read, as in Ditto, whose
  * search index honours the things' policies. Supported: {@code namespaces}, {@code fields} and {@code option=size(n)},
- * {@code cursor(c)}, {@code sort(+thingId)}; results are sorted by thing id. {@code filter} is not supported (400).
+ * {@code cursor(c)}, {@code sort(+thingId)}; results are sorted by thing id. {@code filter} is an RQL filter on the
+ * thing with {@code _revision}, {@code _created} and {@code _modified}, as Ditto's search indexes them.
  */
 final class SearchRoute {
     /** Ditto's default and largest page size ({@code things-search.query.limits.max}). */
@@ -35,17 +37,19 @@ final class SearchRoute {
     private static final JsonPointer THING_ID = JsonPointer.of("thingId");
 
     private final ThingService things;
+    private final SearchLag lag;
 
-    SearchRoute(final ThingService things) {
+    SearchRoute(final ThingService things, final SearchLag lag) {
         this.things = things;
+        this.lag = lag;
     }
 
     void handle(final RoutingContext ctx, final AuthorizationContext subject) {
         final DittoHeaders headers = DittoHeaders.empty();
-        if (ctx.request().getParam("filter") != null) {
-            throw InvalidOptionException.newBuilder().message("The Ditto sandbox's search does not support 'filter'.")
-                    .dittoHeaders(headers).build();
-        }
+        // an RQL filter, as Ditto's search takes it, on the thing's JSON with _revision, _created and _modified
+        final Optional<java.util.function.Predicate<JsonObject>> filter = Optional.ofNullable(
+                ctx.request().getParam("filter")).filter(f -> !f.isBlank())
+                .map(rql -> ThingConditions.parse(rql, headers));
         final Optional<Set<String>> namespaces = Optional.ofNullable(ctx.request().getParam("namespaces"))
                 .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()));
@@ -64,15 +68,24 @@ final class SearchRoute {
             }
         }
         final Optional<String> from = after;
-        final List<JsonObject> found = things.search(id -> namespaces.map(n -> n.contains(id.getNamespace()))
-                .orElse(true) && from.map(a -> id.toString().compareTo(a) > 0).orElse(true), subject);
+        final java.util.function.Predicate<org.eclipse.ditto.things.model.ThingId> where = id -> namespaces
+                .map(n -> n.contains(id.getNamespace())).orElse(true)
+                && from.map(a -> id.toString().compareTo(a) > 0).orElse(true);
+        final List<JsonObject> found = new java.util.ArrayList<>(things.search(where.and(id -> !lag.hidden(id)),
+                filter, subject));
+        // a deleted thing stays in the lagging index as it was, and matches the filter as it was
+        lag.stillIndexed(where, subject).stream().filter(t -> filter.map(f -> f.test(t)).orElse(true))
+                .forEach(found::add);
+        found.sort(java.util.Comparator.comparing(t -> t.getValue(THING_ID).orElseThrow().asString()));
         final Optional<JsonFieldSelector> fields = Optional.ofNullable(ctx.request().getParam("fields"))
                 .filter(f -> !f.isBlank()).map(JsonFactory::parseJsonFieldSelector);
         final SearchResultBuilder result = SearchModelFactory.newSearchResultBuilder();
         // Ditto always returns the thingId of an item, whatever the selected fields
         found.stream().limit(size).forEach(thing -> result.add(fields
                 .map(f -> thing.get(f).setValue(THING_ID, thing.getValue(THING_ID).orElseThrow()))
-                .map(JsonValue.class::cast).orElse(thing)));
+                .map(JsonValue.class::cast)
+                // without fields, Ditto returns the thing without its special fields
+                .orElseGet(() -> thing.remove("_revision").remove("_created").remove("_modified"))));
         if (found.size() > size) {
             result.cursor(encode(found.get(size - 1).getValue(THING_ID).orElseThrow().asString()));
         }

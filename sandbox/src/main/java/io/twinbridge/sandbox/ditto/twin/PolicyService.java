@@ -19,11 +19,18 @@ import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.policies.model.PoliciesModelFactory;
 import org.eclipse.ditto.policies.model.PolicyId;
 import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyConflictException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyEntryModificationInvalidException;
 import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyEntryNotAccessibleException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyEntryNotModifiableException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyModificationInvalidException;
 import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyNotAccessibleException;
 import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyNotModifiableException;
 import org.eclipse.ditto.policies.model.signals.commands.exceptions.ResourceNotAccessibleException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.ResourceNotModifiableException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.ResourcesNotModifiableException;
 import org.eclipse.ditto.policies.model.signals.commands.exceptions.SubjectNotAccessibleException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.SubjectNotModifiableException;
+import org.eclipse.ditto.policies.model.signals.commands.exceptions.SubjectsNotModifiableException;
 
 import io.twinbridge.sandbox.ditto.SandboxStore;
 import io.twinbridge.sandbox.ditto.SandboxStore.PolicyRecord;
@@ -34,6 +41,8 @@ import io.twinbridge.sandbox.ditto.SandboxStore.PolicyRecord;
 public final class PolicyService {
 
     private static final JsonKey POLICY_ID = JsonFactory.newKey("policyId");
+    /** Ditto's header that lets a creator make a policy it cannot change itself (DittoHeaderDefinition). */
+    private static final String ALLOW_POLICY_LOCKOUT = "allow-policy-lockout";
 
     private final SandboxStore store;
     private final Clock clock;
@@ -82,6 +91,16 @@ public final class PolicyService {
         final JsonObject json = withoutSchemaVersion(given).asObject()
                 .setValue(POLICY_ID, JsonValue.of(policyId.toString()));
         PoliciesModelFactory.newPolicy(json);
+        // Ditto 3.9 PolicyCommandEnforcement.authorizeCreatePolicy: the creator needs unrestricted WRITE on policy:/
+        // in the new policy, unless it sends allow-policy-lockout: true.
+        if (!PolicyAccess.of(json).mayWrite(PolicyAccess.POLICY, JsonPointer.empty(), request.subject())
+                && !"true".equals(request.headers().get(ALLOW_POLICY_LOCKOUT))) {
+            throw new PolicyNotCreatable(policyId, request.headers());
+        }
+        // CreatePolicyStrategy: PoliciesValidator, the lockout prevention.
+        if (!PolicyLockout.keepsAnAdministrator(json)) {
+            throw lockedOut(policyId, JsonPointer.empty(), request.headers());
+        }
         final Instant now = clock.instant();
         store.putPolicy(new PolicyRecord(policyId, json, store.nextPolicyRevision(policyId), now, now));
         return EntityResponse.of(HttpStatus.CREATED, json);
@@ -108,8 +127,10 @@ public final class PolicyService {
     private EntityResponse write(final EntityRequest request, final PolicyRecord policy, final PolicyAccess access,
             final JsonPointer path) {
         final DittoHeaders headers = request.headers();
-        if (!access.mayWrite(PolicyAccess.POLICY, JsonPointer.empty(), request.subject())) {
-            throw PolicyNotModifiableException.newBuilder(policy.id()).dittoHeaders(headers).build();
+        // Ditto 3.9 PolicyCommandEnforcement: a PolicyModifyCommand needs unrestricted WRITE on its own resource
+        // path (policy:/entries/<label>/subjects for ModifySubjects, ...), not on the whole policy.
+        if (!access.mayWrite(PolicyAccess.POLICY, request.path(), request.subject())) {
+            throw notModifiable(policy.id(), path, headers);
         }
         if (request.action() == TwinAction.DELETE) {
             if (path.isEmpty()) {
@@ -119,7 +140,7 @@ public final class PolicyService {
             if (policy.json().getValue(path).isEmpty()) {
                 throw partNotAccessible(policy.id(), path, headers);
             }
-            save(policy, policy.json().remove(path));
+            save(policy, checkedLockout(policy.id(), path, policy.json().remove(path), headers));
             return EntityResponse.noContent();
         }
         final JsonValue value = withoutSchemaVersion(request.value()
@@ -130,8 +151,59 @@ public final class PolicyService {
         final boolean existed = path.isEmpty() || policy.json().getValue(path).isPresent();
         final JsonObject changed = path.isEmpty() && value.isObject() ? value.asObject()
                 : policy.json().setValue(path, value);
-        save(policy, changed.setValue(POLICY_ID, JsonValue.of(policy.id().toString())));
+        save(policy, checkedLockout(policy.id(), path,
+                changed.setValue(POLICY_ID, JsonValue.of(policy.id().toString())), headers));
         return existed ? EntityResponse.noContent() : EntityResponse.of(HttpStatus.CREATED, value);
+    }
+
+    /**
+     * The changed policy, if it passes Ditto's lockout prevention (PoliciesValidator, run by every modify and delete
+     * strategy of the policies service): else 403 {@code policies:policy.modificationinvalid} for a change of the
+     * whole policy or of all entries (ModifyPolicyStrategy, ModifyPolicyEntriesStrategy), and 403
+     * {@code policies:entry.modificationinvalid} for a change inside one entry (ModifyPolicyEntryStrategy,
+     * DeletePolicyEntryStrategy, Modify/DeleteSubject(s)Strategy, Modify/DeleteResource(s)Strategy).
+     */
+    private static JsonObject checkedLockout(final PolicyId policyId, final JsonPointer path, final JsonObject changed,
+            final DittoHeaders headers) {
+        if (!PolicyLockout.keepsAnAdministrator(changed)) {
+            throw lockedOut(policyId, path, headers);
+        }
+        return changed;
+    }
+
+    private static DittoRuntimeException lockedOut(final PolicyId policyId, final JsonPointer path,
+            final DittoHeaders headers) {
+        final String reason = "It must contain at least one permanent Subject with permission(s) <WRITE> on "
+                + "resource <policy:/>!";
+        if (path.getLevelCount() >= 2) {
+            return PolicyEntryModificationInvalidException.newBuilder(policyId, path.get(1).orElseThrow())
+                    .description(reason).dittoHeaders(headers).build();
+        }
+        return PolicyModificationInvalidException.newBuilder(policyId).description(reason).dittoHeaders(headers)
+                .build();
+    }
+
+    /** The error Ditto's PolicyCommandToModifyExceptionRegistry gives a modify command without WRITE on its path. */
+    private static DittoRuntimeException notModifiable(final PolicyId policyId, final JsonPointer path,
+            final DittoHeaders headers) {
+        final int levels = path.getLevelCount();
+        if (levels < 2) {
+            return PolicyNotModifiableException.newBuilder(policyId).dittoHeaders(headers).build();
+        }
+        final String label = path.get(1).orElseThrow().toString();
+        if (levels == 2) {
+            return PolicyEntryNotModifiableException.newBuilder(policyId, label).dittoHeaders(headers).build();
+        }
+        final boolean subjects = "subjects".equals(path.get(2).orElseThrow().toString());
+        if (levels == 3) {
+            return subjects
+                    ? SubjectsNotModifiableException.newBuilder(policyId, label).dittoHeaders(headers).build()
+                    : ResourcesNotModifiableException.newBuilder(policyId, label).dittoHeaders(headers).build();
+        }
+        final String key = path.get(3).orElseThrow().toString();
+        return subjects
+                ? SubjectNotModifiableException.newBuilder(policyId, label, key).dittoHeaders(headers).build()
+                : ResourceNotModifiableException.newBuilder(policyId, label, key).dittoHeaders(headers).build();
     }
 
     /** Ditto answers with the model's JSON, which leaves out the {@code __schemaVersion} markers a client sent. */

@@ -127,12 +127,24 @@ public final class ThingService {
      */
     public List<JsonObject> search(final java.util.function.Predicate<ThingId> where,
             final AuthorizationContext subject) {
+        return search(where, Optional.empty(), subject);
+    }
+
+    /**
+     * As {@link #search(java.util.function.Predicate, AuthorizationContext)}, each view with {@code _revision},
+     * {@code _created} and {@code _modified}, and only the things that {@code filter} (an RQL filter, evaluated as
+     * {@link ThingConditions} does, with those fields) accepts. Ditto's search maps {@code _revision} and
+     * {@code _modified} to indexed fields ({@code SearchConfig} simple-field-mappings), so it filters on them too.
+     */
+    public List<JsonObject> search(final java.util.function.Predicate<ThingId> where,
+            final Optional<java.util.function.Predicate<JsonObject>> filter, final AuthorizationContext subject) {
         final List<JsonObject> found = new ArrayList<>();
         store.things().stream().filter(t -> where.test(t.id()))
                 .sorted(java.util.Comparator.comparing(t -> t.id().toString()))
                 .forEach(thing -> {
-                    final JsonObject view = readView(thing, Optional.empty(), subject);
-                    if (!view.isEmpty()) {
+                    final JsonObject view = readView(thing, Optional.of(JsonFieldSelector.newInstance("thingId")),
+                            subject);
+                    if (!view.isEmpty() && filter.map(f -> f.test(withSpecialFields(thing))).orElse(true)) {
                         found.add(view.setValue("thingId", thing.id().toString()));
                     }
                 });
@@ -164,15 +176,16 @@ public final class ThingService {
 
     private JsonObject readView(final ThingRecord thing, final Optional<JsonFieldSelector> fields,
             final AuthorizationContext subject) {
-        JsonObject full = thing.json();
-        if (fields.isPresent()) {
-            full = full.toBuilder()
-                    .set("_revision", thing.revision())
-                    .set("_created", thing.created().toString())
-                    .set("_modified", thing.modified().toString())
-                    .build();
-        }
+        final JsonObject full = fields.isPresent() ? withSpecialFields(thing) : thing.json();
         return accessOf(thing.json()).readView(PolicyAccess.THING, full, subject);
+    }
+
+    private static JsonObject withSpecialFields(final ThingRecord thing) {
+        return thing.json().toBuilder()
+                .set("_revision", thing.revision())
+                .set("_created", thing.created().toString())
+                .set("_modified", thing.modified().toString())
+                .build();
     }
 
     private EntityResponse create(final EntityRequest request, final ThingId thingId) {
@@ -208,6 +221,12 @@ public final class ThingService {
         }
         final PolicyAccess access = referenced.filter(p -> !newPolicy).map(policyAccess::of)
                 .orElseGet(() -> PolicyAccess.of(policyJson));
+        if (!newPolicy && !access.mayReadSomething(PolicyAccess.POLICY, JsonPointer.empty(), request.subject())) {
+            // Ditto 3.9 ThingEnforcerActor.loadPolicyEnforcerForCreateThing retrieves a referenced policy as the
+            // creator (retrievePolicyWithEnforcement); PolicyCommandEnforcement lets a RetrievePolicy through only
+            // with (partial) READ on policy:/, else 404 policies:policy.notfound (PolicyNotAccessibleException).
+            throw PolicyNotAccessibleException.newBuilder(policyId).dittoHeaders(headers).build();
+        }
         if (!access.mayWrite(PolicyAccess.THING, JsonPointer.empty(), request.subject())) {
             throw ThingNotModifiableException.newBuilder(thingId).dittoHeaders(headers).build();
         }

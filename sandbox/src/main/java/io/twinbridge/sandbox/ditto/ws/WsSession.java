@@ -30,6 +30,7 @@ import org.eclipse.ditto.things.model.ThingId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.twinbridge.sandbox.ditto.SandboxFaults;
 import io.twinbridge.sandbox.ditto.acks.AckRegistry;
 import io.twinbridge.sandbox.ditto.acks.AckResult;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
@@ -63,25 +64,38 @@ public final class WsSession implements EventSubscriber {
     private final EventHub hub;
     private final AtomicReference<EventFilter> eventFilter = new AtomicReference<>(EventFilter.all());
     private final AckRegistry acks;
-    private final Set<String> declaredAcks;
+    /** The labels this session holds: those of its upgrade, or none if another session held one of them. */
+    private volatile Set<String> declaredAcks;
+    private final SandboxFaults faults;
     private final CommandLoops loops;
 
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub) {
-        this(socket, subject, things, policies, hub, new AckRegistry(), Set.of(), CommandLoops.inline());
+        this(socket, subject, things, policies, hub, new AckRegistry(), Set.of(), new SandboxFaults());
     }
 
     /** @param declaredAcks the labels of the {@code declared-acks} header or query parameter of the upgrade */
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub, final AckRegistry acks,
             final Set<String> declaredAcks) {
-        this(socket, subject, things, policies, hub, acks, declaredAcks, CommandLoops.inline());
+        this(socket, subject, things, policies, hub, acks, declaredAcks, new SandboxFaults());
     }
 
-    /** @param loops where the session's commands run, by entity (see {@link CommandLoops}) */
+    /** @param faults e.g. answers delayed, see {@link SandboxFaults} */
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub, final AckRegistry acks,
-            final Set<String> declaredAcks, final CommandLoops loops) {
+            final Set<String> declaredAcks, final SandboxFaults faults) {
+        this(socket, subject, things, policies, hub, acks, declaredAcks, faults, CommandLoops.inline());
+    }
+
+    /**
+     * @param faults e.g. answers delayed, see {@link SandboxFaults}
+     * @param loops where the session's commands run, by entity (see {@link CommandLoops})
+     */
+    public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
+            final PolicyService policies, final EventHub hub, final AckRegistry acks,
+            final Set<String> declaredAcks, final SandboxFaults faults, final CommandLoops loops) {
+        this.faults = faults;
         this.loops = loops;
         this.socket = socket;
         this.subject = subject;
@@ -102,11 +116,13 @@ public final class WsSession implements EventSubscriber {
         });
         final Optional<String> taken = acks.declare(id, declaredAcks);
         if (taken.isPresent()) {
-            // as Ditto: a label belongs to one subscriber at a time; the second one is refused
+            // As Ditto 3.9's StreamingSessionActor.declareAcknowledgementLabels: a label belongs to one subscriber at
+            // a time; the second one gets AcknowledgementLabelNotUniqueException as an error message, and its session
+            // stays open without the labels (it never declares them, and Ditto never asks it to acknowledge).
+            declaredAcks = Set.of();
             send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, AcknowledgementLabelNotUniqueException
                     .newBuilder().message("The acknowledgement label <" + taken.get() + "> is already declared by "
                             + "another session.").build(), DittoHeaders.empty()));
-            socket.close();
         }
         socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed", id, e));
     }
@@ -187,7 +203,7 @@ public final class WsSession implements EventSubscriber {
             dispatch(adaptable, topic, headers);
         } catch (final DittoRuntimeException error) {
             if (headers.isResponseRequired()) {
-                send(ProtocolMessages.error(topic.getNamespace(), topic.getEntityName(), topic.getGroup(), error,
+                answer(ProtocolMessages.error(topic.getNamespace(), topic.getEntityName(), topic.getGroup(), error,
                         headers));
             }
         } catch (final JsonRuntimeException malformed) {
@@ -233,7 +249,7 @@ public final class WsSession implements EventSubscriber {
         final EntityResponse response = topic.getGroup() == TopicPath.Group.POLICIES
                 ? policies.handle(request) : things.handle(request);
         if (headers.isResponseRequired()) {
-            send(ProtocolMessages.response(topic, path, response.status(), response.value(), headers));
+            answer(ProtocolMessages.response(topic, path, response.status(), response.value(), headers));
         }
     }
 
@@ -255,7 +271,7 @@ public final class WsSession implements EventSubscriber {
                 .anyMatch(r -> DittoAcknowledgementLabel.TWIN_PERSISTED.equals(r.getLabel()));
         waiting.thenAccept(results -> {
             if (headers.isResponseRequired()) {
-                send(ProtocolMessages.acknowledgements(topic, response.status(), response.value(), twinPersisted,
+                answer(ProtocolMessages.acknowledgements(topic, response.status(), response.value(), twinPersisted,
                         results, headers));
             }
         });
@@ -289,6 +305,17 @@ public final class WsSession implements EventSubscriber {
         if (headers.isResponseRequired()) {
             send(ProtocolMessages.response(responseTopic, JsonPointer.empty(), HttpStatus.OK, Optional.of(found),
                     headers));
+        }
+    }
+
+    /** Sends the answer to a command, late if {@link SandboxFaults#delayAnswers} says so. */
+    private void answer(final String text) {
+        final long delayMs = faults.answerDelay().toMillis();
+        final io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        if (delayMs <= 0 || context == null) {
+            send(text);
+        } else {
+            context.owner().setTimer(delayMs, timer -> send(text));
         }
     }
 
