@@ -159,6 +159,8 @@ public final class ThingService {
     private EntityResponse retrieve(final EntityRequest request, final ThingId thingId, final ThingResource resource,
             final Optional<ThingRecord> existing) {
         final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, request.headers()));
+        final PolicyAccess access = accessOf(thing.json());
+        checkConditionReadable(request, access);
         checkCondition(request, thing);
         final JsonObject view = readView(thing, request.fields(), request.subject());
         if (view.isEmpty()) {
@@ -284,6 +286,7 @@ public final class ThingService {
         }
         final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, request.headers()));
         final PolicyAccess access = accessOf(thing.json());
+        checkConditionReadable(request, access);
         if (!access.mayWrite(PolicyAccess.THING, request.path(), request.subject())) {
             throw readable(access, request) ? ThingNotModifiableException.newBuilder(thingId)
                     .dittoHeaders(request.headers()).build() : notAccessible(thingId, request.headers());
@@ -332,6 +335,7 @@ public final class ThingService {
         final DittoHeaders headers = request.headers();
         final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, headers));
         final PolicyAccess access = accessOf(thing.json());
+        checkConditionReadable(request, access);
         if (!access.mayWrite(PolicyAccess.THING, request.path(), request.subject())) {
             if (!readable(access, request)) {
                 throw notAccessible(thingId, headers);
@@ -364,9 +368,29 @@ public final class ThingService {
         return access.mayReadSomething(PolicyAccess.THING, JsonPointer.empty(), request.subject());
     }
 
+    /**
+     * Ditto 3.9 {@code ThingCommandEnforcement.authorizeByPolicyOrThrow}: for every command on an existing thing
+     * but CreateThing, the caller needs unrestricted READ on each field its {@code condition} names, else 412
+     * {@code things:condition.failed} (newBuilderForInsufficientPermission); checked before the command's own
+     * permission, so it also comes before 403/404.
+     */
+    private void checkConditionReadable(final EntityRequest request, final PolicyAccess access) {
+        final String condition = request.headers().get("condition");
+        if (condition == null) {
+            return;
+        }
+        final java.util.Set<JsonPointer> fields = new java.util.HashSet<>();
+        for (final String field : ThingConditions.condition(condition, request.headers()).fields()) {
+            fields.add(JsonPointer.of(field));
+        }
+        if (!access.mayReadAll(PolicyAccess.THING, fields, request.subject())) {
+            throw ThingConditionFailedException.newBuilderForInsufficientPermission(request.headers()).build();
+        }
+    }
+
     private void checkCondition(final EntityRequest request, final ThingRecord thing) {
         final Optional<String> condition = Optional.ofNullable(request.headers().get("condition"));
-        if (condition.isPresent() && !ThingConditions.parseOnThing(condition.get(), request.headers())
+        if (condition.isPresent() && !ThingConditions.condition(condition.get(), request.headers()).predicate()
                 .test(models.of(thing.id(), thing.json()))) {
             throw ThingConditionFailedException.newBuilder(request.headers()).build();
         }
