@@ -176,7 +176,8 @@ public final class Gateway {
         ReadinessMonitor readiness = new ReadinessMonitor(vertx, List.of(
                 new KafkaCheck(admin, config.readiness().timeout(), vertx.getOrCreateContext()),
                 new DittoCheck(ditto, min(config.readiness().checkInterval(), config.readiness().timeout()),
-                        config.readiness().timeout(), vertx.getOrCreateContext(), Clock.systemUTC())),
+                        config.readiness().timeout().plus(config.readiness().checkInterval()),
+                        vertx.getOrCreateContext(), Clock.systemUTC())),
                 config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
