@@ -82,6 +82,7 @@ public final class DittoClientAdapter implements DittoPort {
     private final AtomicReference<MessagingProvider> messaging = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> subscribed = new AtomicReference<>();
     private final DittoSearch search;
+    private final LabelRedeclaration labelTaken;
 
     public DittoClientAdapter(DittoConfig config, String sessionName) {
         this(config, sessionName, Set.of());
@@ -104,6 +105,8 @@ public final class DittoClientAdapter implements DittoPort {
         this.declaredAcks = Set.copyOf(declaredAcks);
         this.search = search;
         this.connection = new ConnectionTracking(authentication);
+        this.labelTaken = new LabelRedeclaration(sessionName, this.declaredAcks, connection::reopen, closed::get);
+        connection.onLabelRefused(labelTaken::onLabelNotUnique);
     }
 
     /**
