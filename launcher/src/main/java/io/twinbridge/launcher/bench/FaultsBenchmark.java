@@ -82,6 +82,8 @@ public final class FaultsBenchmark {
     private static final Duration RESTART_BROKER = Duration.ofSeconds(64);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration WARM_UP = Duration.ofMinutes(3);
+    /** Every device has sent at least one record by then (one sample per device and second at the default rate). */
+    private static final Duration MIN_WARM_UP = Duration.ofSeconds(20);
 
     private final FaultsOptions options;
     private final PrintStream out;
@@ -161,6 +163,7 @@ public final class FaultsBenchmark {
                 producing.start();
                 // the faults start once the gateways keep up (every twin created, at most 2 s of lag), so that they
                 // measure failover, not the first minute's thing creation
+                sleepUntil(start + MIN_WARM_UP.toNanos());
                 boolean caughtUp = waitUntil(WARM_UP, () -> behind(admin) < 2L * options.rate());
                 long t0 = System.nanoTime();
                 double warmUpSeconds = (t0 - start) / 1e9;
