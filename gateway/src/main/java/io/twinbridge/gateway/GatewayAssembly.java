@@ -107,7 +107,8 @@ final class GatewayAssembly {
         readiness = new ReadinessMonitor(vertx, List.of(
                 new KafkaCheck(admin, config.readiness().timeout(), vertx.getOrCreateContext()),
                 new DittoCheck(ditto, shorter(config.readiness().checkInterval(), config.readiness().timeout()),
-                        config.readiness().timeout(), vertx.getOrCreateContext(), Clock.systemUTC())),
+                        config.readiness().timeout().plus(config.readiness().checkInterval()),
+                        vertx.getOrCreateContext(), Clock.systemUTC())),
                 config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
