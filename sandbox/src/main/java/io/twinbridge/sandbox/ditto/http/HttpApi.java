@@ -19,6 +19,7 @@ import org.eclipse.ditto.base.model.signals.commands.exceptions.GatewayAuthentic
 import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonFieldSelector;
+import org.eclipse.ditto.json.JsonParseOptions;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonRuntimeException;
 import org.eclipse.ditto.json.JsonValue;
@@ -50,6 +51,9 @@ public final class HttpApi {
 
     private static final String SUBJECT = "subject";
     private static final String JSON = "application/json";
+    /** Vert.x has URL-decoded the parameter already. */
+    private static final JsonParseOptions FIELD_SELECTOR_SYNTAX = JsonFactory.newParseOptionsBuilder()
+            .withoutUrlDecoding().build();
 
     private final Authenticator authenticator;
     private final ThingService things;
@@ -273,7 +277,8 @@ public final class HttpApi {
 
     private static Optional<JsonFieldSelector> fields(final RoutingContext ctx) {
         return Optional.ofNullable(ctx.request().getParam("fields")).filter(s -> !s.isBlank())
-                .map(JsonFactory::parseJsonFieldSelector);
+                // ThingsRoute.calculateSelectedFields: Ditto's field selector syntax, with parentheses
+                .map(f -> JsonFactory.newFieldSelector(f, FIELD_SELECTOR_SYNTAX));
     }
 
     private static void sendError(final RoutingContext ctx, final DittoRuntimeException error) {

@@ -1,11 +1,13 @@
 package io.twinbridge.sandbox.ditto.http;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.eclipse.ditto.base.model.acks.AcknowledgementRequest;
 import org.eclipse.ditto.base.model.acks.DittoAcknowledgementLabel;
@@ -14,6 +16,7 @@ import org.eclipse.ditto.base.model.headers.DittoHeaders;
 import org.eclipse.ditto.base.model.headers.DittoHeadersBuilder;
 import org.eclipse.ditto.base.model.signals.commands.CommandHeaderInvalidException;
 import org.eclipse.ditto.base.model.signals.commands.exceptions.GatewayTimeoutInvalidException;
+import org.eclipse.ditto.json.JsonValue;
 
 import io.twinbridge.sandbox.ditto.twin.ThingPreconditions;
 import io.vertx.core.http.HttpServerRequest;
@@ -57,6 +60,7 @@ final class RequestHeaders {
         }
         for (final String name : FROM_QUERY_TOO) {
             Optional.ofNullable(request.getHeader(name)).or(() -> Optional.ofNullable(request.getParam(name)))
+                    .map(v -> "requested-acks".equals(name) ? asJsonArray(v) : v)
                     .ifPresent(v -> builder.putHeader(name, v));
         }
         // the builder validates each known header's value (DittoHeaderInvalidException 400 headers.invalid)
@@ -118,6 +122,18 @@ final class RequestHeaders {
                     .description("Please provide a positive timeout.")
                     .dittoHeaders(headers).build();
         }
+    }
+
+    /**
+     * Over HTTP, {@code requested-acks} is a comma-separated list (basic-acknowledgements.md, "HTTP"); the Ditto
+     * headers hold it as a JSON array.
+     */
+    private static String asJsonArray(final String labels) {
+        if (labels.trim().startsWith("[")) {
+            return labels;
+        }
+        return Arrays.stream(labels.split(",")).map(String::trim).filter(l -> !l.isEmpty())
+                .map(l -> JsonValue.of(l).toString()).collect(Collectors.joining(",", "[", "]"));
     }
 
     private static String correlationIdOf(final HttpServerRequest request) {

@@ -111,7 +111,8 @@ public final class ThingService {
                 store.thing(id).ifPresent(thing -> {
                     final JsonObject view = readView(thing, fields, subject);
                     if (!view.isEmpty()) {
-                        result.add(fields.map(view::get).orElse(view));
+                        result.add(fields.map(f -> FieldSelectors.expandFeatureWildcards(f, thing.json()))
+                                .map(view::get).orElse(view));
                     }
                 });
             }
@@ -168,7 +169,8 @@ public final class ThingService {
         }
         ThingPreconditions.check(request, existing);
         if (resource.kind() == ThingResource.Kind.THING) {
-            return EntityResponse.of(HttpStatus.OK, request.fields().map(view::get).orElse(view));
+            return EntityResponse.of(HttpStatus.OK, request.fields()
+                    .map(f -> FieldSelectors.expandFeatureWildcards(f, thing.json())).map(view::get).orElse(view));
         }
         final JsonValue value = view.getValue(request.path())
                 .orElseThrow(() -> resource.notAccessible(thingId, request.headers()));
