@@ -19,6 +19,7 @@ import org.eclipse.ditto.base.model.signals.commands.exceptions.GatewayAuthentic
 import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonFieldSelector;
+import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonParseOptions;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonRuntimeException;
@@ -133,18 +134,49 @@ public final class HttpApi {
     }
 
     private void stream(final RoutingContext ctx, final AuthorizationContext subject, final Optional<String> ids) {
+        stream(ctx, subject, ids, JsonPointer.empty(), fields(ctx));
+    }
+
+    /**
+     * An SSE stream (ThingsSseRouteBuilder.createSseRoute): on {@code /things/{id}/<pointer>} the ids are that thing
+     * and the fields are the pointer, whatever the request says.
+     */
+    private void stream(final RoutingContext ctx, final AuthorizationContext subject, final Optional<String> ids,
+            final JsonPointer resource, final Optional<JsonFieldSelector> fields) {
         final EventFilter filter = EventFilter.of(Optional.ofNullable(ctx.request().getParam("namespaces")),
                 Optional.ofNullable(ctx.request().getParam("filter")));
         final Set<String> wanted = ids.map(list -> Arrays.stream(list.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+        final Optional<JsonFieldSelector> extraFields = Optional.ofNullable(ctx.request().getParam("extraFields"))
+                .filter(f -> !f.isBlank()).map(f -> JsonFactory.newFieldSelector(f, FIELD_SELECTOR_SYNTAX));
         final HttpServerResponse response = ctx.response();
         response.setChunked(true).putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache");
-        final SseStream sse = new SseStream(response, subject, filter, wanted);
+        final SseStream sse = new SseStream(response, subject, filter,
+                new SseStream.Selection(wanted, resource, fields, extraFields),
+                (thingId, selector) -> currentThing(thingId, selector, subject));
         response.closeHandler(v -> hub.unsubscribe(sse));
         hub.subscribe(sse);
         // An initial comment flushes the headers, so clients see the stream is open before the first event.
         response.write(":\n\n");
+    }
+
+    /** The thing as the subject may read it, cut to {@code fields}: Ditto's enrichment of events with extra fields. */
+    private Optional<JsonObject> currentThing(final ThingId thingId, final JsonFieldSelector fields,
+            final AuthorizationContext subject) {
+        try {
+            return things.handle(new EntityRequest(TwinAction.RETRIEVE, thingId.toString(), JsonPointer.empty(),
+                    Optional.empty(), Optional.of(fields), DittoHeaders.empty(), subject, Optional.empty()))
+                    .value().filter(JsonValue::isObject).map(JsonValue::asObject);
+        } catch (final DittoRuntimeException notReadable) {
+            // Ditto emits the event without extra fields the subscriber cannot retrieve
+            return Optional.empty();
+        }
+    }
+
+    private static boolean wantsEventStream(final RoutingContext ctx) {
+        return HttpMethod.GET.equals(ctx.request().method())
+                && Optional.ofNullable(ctx.request().getHeader("Accept")).orElse("").contains("text/event-stream");
     }
 
     private void entity(final RoutingContext ctx, final Function<EntityRequest, EntityResponse> service,
@@ -155,6 +187,12 @@ public final class HttpApi {
             headers = RequestHeaders.of(ctx.request(), action != TwinAction.RETRIEVE);
             final JsonPointer path = HttpRules.pathOf(ctx.request().path(),
                     Optional.ofNullable(ctx.pathParam("param1")).orElse(""), headers);
+            if (thingsRoute && wantsEventStream(ctx)) {
+                stream(ctx, ctx.get(SUBJECT), Optional.of(ctx.pathParam("param0")), path, path.isEmpty()
+                        ? fields(ctx) : Optional.of(JsonFactory.newFieldSelector(path.toString(),
+                        FIELD_SELECTOR_SYNTAX)));
+                return;
+            }
             HttpRules.checkContentType(action, ctx.request().getHeader("Content-Type"), headers);
             final String entityId = ctx.pathParam("param0");
             Optional<JsonValue> value = bodyOf(ctx, action);
