@@ -65,13 +65,14 @@ public enum ConfigKey {
                     + "docs/operations.md)."),
     READINESS_CHECK_INTERVAL("readiness.check-interval", ConfigType.DURATION, "1s",
             Validator.durationBetween(Duration.ofMillis(50), Duration.ofMinutes(5)),
-            "How often `/ready` re-checks Kafka and Ditto. A hang shows as 503 after at most this plus "
-                    + "`readiness.timeout`, its end as 200 after at most this."),
-    READINESS_TIMEOUT("readiness.timeout", ConfigType.DURATION, "2s",
+            "How often `/ready` re-checks Kafka and Ditto; also how long Ditto's probe (a retrieve of the absent "
+                    + "thing `twinbridge.readiness:probe`) may take. A Ditto hang shows as 503 after at most this "
+                    + "plus `readiness.timeout`, its end as 200 after about this."),
+    READINESS_TIMEOUT("readiness.timeout", ConfigType.DURATION, "3s",
             Validator.durationBetween(Duration.ofMillis(50), Duration.ofMinutes(5)),
-            "How long one check may take before the dependency counts as down: Kafka's `describeCluster`, and "
-                    + "Ditto's answer to a probe (a retrieve of the absent thing `twinbridge.readiness:probe`) or, "
-                    + "while Ditto is busy, to any other command of the gateway's session."),
+            "How long Kafka's check (`describeCluster`) may take, and how long Ditto may send the gateway's "
+                    + "session nothing at all (no answer to the probe or any other command, no event) before it "
+                    + "counts as down."),
     SHUTDOWN_TIMEOUT("shutdown.timeout", ConfigType.DURATION, "10s",
             Validator.durationBetween(Duration.ofMillis(100), Duration.ofMinutes(1)),
             "Time the gateway has to drain and close everything on stop."),
@@ -125,18 +126,25 @@ public enum ConfigKey {
             Validator.durationBetween(Duration.ZERO, Duration.ofSeconds(10)),
             "How long the first update of an idle thing waits for more before it is sent; `0ms` sends at once. "
                     + "While a merge is in flight, later updates of the thing are always coalesced into the next."),
-    INGEST_MAX_IN_FLIGHT_RECORDS_PER_PARTITION("ingest.max-in-flight-records-per-partition", ConfigType.INT, "1000",
-            Validator.intBetween(1, 1_000_000),
-            "Unfinished records per partition before the partition is paused."),
-    INGEST_MAX_IN_FLIGHT_BYTES_PER_PARTITION("ingest.max-in-flight-bytes-per-partition", ConfigType.INT, "8388608",
-            Validator.intBetween(1024, Integer.MAX_VALUE),
-            "Unfinished record bytes (key + value) per partition before the partition is paused."),
-    INGEST_MAX_IN_FLIGHT_RECORDS("ingest.max-in-flight-records", ConfigType.INT, "20000",
+    INGEST_MAX_WRITES_IN_FLIGHT("ingest.max-writes-in-flight", ConfigType.INT, "1000",
+            Validator.intBetween(4, 100_000),
+            "Largest write window W: merges in flight to Ditto at once. W adapts to Ditto's round trip below this "
+                    + "(it grows while the round trip stays near its unloaded minimum and shrinks when it rises); "
+                    + "things with pending updates wait in the gateway, oldest first, and coalesce meanwhile."),
+    INGEST_MAX_PENDING_TWINS("ingest.max-pending-twins", ConfigType.INT, "100000",
             Validator.intBetween(1, 10_000_000),
-            "Unfinished records in all partitions of this instance before every partition is paused."),
-    INGEST_MAX_IN_FLIGHT_BYTES("ingest.max-in-flight-bytes", ConfigType.INT, "67108864",
+            "Distinct things with an update waiting or being written before every partition is paused. "
+                    + "Replaces `ingest.max-in-flight-records`."),
+    INGEST_MAX_PENDING_BYTES("ingest.max-pending-bytes", ConfigType.INT, "67108864",
             Validator.intBetween(1024, Integer.MAX_VALUE),
-            "Unfinished record bytes in all partitions of this instance before every partition is paused."),
+            "Estimated memory of the patches waiting or being written before every partition is paused. "
+                    + "Replaces `ingest.max-in-flight-bytes` (which counted record bytes)."),
+    INGEST_MAX_UNCOMMITTED_SPAN("ingest.max-uncommitted-span", ConfigType.INT, "1000000",
+            Validator.intBetween(1, 100_000_000),
+            "Offsets from a partition's first unfinished record to its newest consumed one before the partition is "
+                    + "paused, so that one stuck thing cannot hold back an unbounded redelivery. Replaces "
+                    + "`ingest.max-in-flight-records-per-partition`; `ingest.max-in-flight-bytes-per-partition` is "
+                    + "gone."),
     INGEST_COMMIT_INTERVAL("ingest.commit-interval", ConfigType.DURATION, "200ms",
             Validator.durationBetween(Duration.ofMillis(10), Duration.ofMinutes(1)),
             "How often offsets of finished records are committed (asynchronously). Revoke and stop commit "

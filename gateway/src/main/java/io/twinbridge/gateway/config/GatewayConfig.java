@@ -42,9 +42,8 @@ public final class GatewayConfig {
                 duration(ConfigKey.READINESS_TIMEOUT));
         this.ingest = new IngestConfig(Boolean.parseBoolean(string(ConfigKey.INGEST_ENABLED)),
                 string(ConfigKey.INGEST_CODEC), duration(ConfigKey.INGEST_COALESCE_WINDOW),
-                integer(ConfigKey.INGEST_MAX_IN_FLIGHT_RECORDS_PER_PARTITION),
-                integer(ConfigKey.INGEST_MAX_IN_FLIGHT_BYTES_PER_PARTITION),
-                integer(ConfigKey.INGEST_MAX_IN_FLIGHT_RECORDS), integer(ConfigKey.INGEST_MAX_IN_FLIGHT_BYTES),
+                integer(ConfigKey.INGEST_MAX_WRITES_IN_FLIGHT), integer(ConfigKey.INGEST_MAX_PENDING_TWINS),
+                integer(ConfigKey.INGEST_MAX_PENDING_BYTES), integer(ConfigKey.INGEST_MAX_UNCOMMITTED_SPAN),
                 duration(ConfigKey.INGEST_COMMIT_INTERVAL), duration(ConfigKey.INGEST_DRAIN_TIMEOUT),
                 duration(ConfigKey.INGEST_RETRY_INITIAL), duration(ConfigKey.INGEST_RETRY_MAX),
                 string(ConfigKey.SCHEMA_REGISTRY_URL));

@@ -2,25 +2,34 @@ package io.twinbridge.gateway.ingest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BinaryOperator;
 import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
- * Keeps at most one write in flight per key (thing) and coalesces whatever arrives meanwhile into the next write.
+ * Keeps at most one write in flight per key (thing), at most W writes in flight in all (the {@link WriteWindow}),
+ * and coalesces whatever arrives for a key meanwhile into its next write.
  *
- * <p>Under light load an update is sent after the coalescing window (0 = at once); under heavy load each write carries
- * everything that arrived while the previous one was in flight, so writes grow with load without tuning.
+ * <p>A key with a pending update and no write in flight waits in the ready queue, ordered by its oldest unfinished
+ * update: when a slot of the window frees, the key that has waited longest goes first, so no thing starves, and a hot
+ * thing coalesces more while it waits. The backlog thus waits in the gateway, where it coalesces, and not inside the
+ * twin service, where nothing can (a window of one merge per thing let 10,000 merges queue in Ditto, issue 12).
  *
- * <p>Every method must run on the single thread of {@code executor}: the scheduler keeps no locks.
+ * <p>Under light load an update is sent after the coalescing window (0 = at once) if the write window has room.
+ *
+ * <p>Every method must run on the single thread of {@code executor}: the scheduler keeps no locks. The figures for
+ * metrics ({@link #window()}, {@link #readyKeys()}, ...) may be read from any thread.
  *
  * @param <P> the update type, e.g. a twin patch
  * @param <R> the outcome of one write, handed to every update that took part in it
@@ -31,43 +40,125 @@ public final class CoalescingScheduler<P, R> {
     private final Duration window;
     private final BinaryOperator<P> coalesce;
     private final BiFunction<String, P, CompletionStage<R>> writer;
+    private final WriteWindow writeWindow;
+    private final LongSupplier nanoTime;
+    private final ToLongFunction<P> sizeOf;
+    private long pendingBytes;
+    private volatile long pendingBytesNow;
     private final Map<String, KeyState<P, R>> states = new HashMap<>();
+    private final PriorityQueue<KeyState<P, R>> ready = new PriorityQueue<>(Comparator
+            .comparingLong((KeyState<P, R> s) -> s.oldestNanos).thenComparingLong(s -> s.readySeq));
+    private long readySeq;
+    private int inFlight;
     private long writesSent;
     private long updatesCoalesced;
+    private volatile int windowNow;
+    private volatile int peakWindowNow;
+    private volatile int readyNow;
+    private volatile int inFlightNow;
+    private volatile int activeNow;
+    private volatile double rttMillisNow;
 
+    /** Without a bound across keys (a window as large as the number of keys): one write in flight per key. */
     public CoalescingScheduler(ScheduledExecutorService executor, Duration window, BinaryOperator<P> coalesce,
             BiFunction<String, P, CompletionStage<R>> writer) {
+        this(executor, window, coalesce, writer, new WriteWindow(Integer.MAX_VALUE, Integer.MAX_VALUE,
+                Integer.MAX_VALUE), update -> 0, System::nanoTime);
+    }
+
+    /**
+     * @param writeWindow bounds the writes in flight across keys, and learns from their round trips
+     * @param sizeOf      the memory an update costs while it waits or is written, for {@link #pendingBytes()}
+     */
+    public CoalescingScheduler(ScheduledExecutorService executor, Duration window, BinaryOperator<P> coalesce,
+            BiFunction<String, P, CompletionStage<R>> writer, WriteWindow writeWindow, ToLongFunction<P> sizeOf,
+            LongSupplier nanoTime) {
+        this.sizeOf = Objects.requireNonNull(sizeOf, "sizeOf");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.window = Objects.requireNonNull(window, "window");
         this.coalesce = Objects.requireNonNull(coalesce, "coalesce");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.writeWindow = Objects.requireNonNull(writeWindow, "writeWindow");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.windowNow = writeWindow.limit();
     }
 
     /** Queues an update for a key; the returned stage completes with the outcome of the write that carried it. */
     public CompletionStage<R> submit(String key, P update) {
         CompletableFuture<R> done = new CompletableFuture<>();
-        KeyState<P, R> state = states.computeIfAbsent(key, k -> new KeyState<>());
+        KeyState<P, R> state = states.get(key);
+        if (state == null) {
+            state = new KeyState<>(key);
+            states.put(key, state);
+            activeNow = states.size();
+        }
         if (state.pending == null) {
             state.pending = update;
+            state.oldestNanos = nanoTime.getAsLong();
         } else {
             state.pending = coalesce.apply(state.pending, update);
             updatesCoalesced++;
         }
+        long size = sizeOf.applyAsLong(state.pending);
+        addPendingBytes(size - state.pendingBytes);
+        state.pendingBytes = size;
         state.waiters.add(done);
-        if (!state.inFlight && !state.flushScheduled) {
+        if (!state.inFlight && !state.flushScheduled && !state.queued) {
             if (window.isZero()) {
-                send(key, state);
+                enqueue(state);
+                dispatch();
             } else {
                 state.flushScheduled = true;
-                executor.schedule(() -> flush(key), window.toNanos(), TimeUnit.NANOSECONDS);
+                KeyState<P, R> scheduled = state;
+                executor.schedule(() -> flush(scheduled), window.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
         return done;
     }
 
-    /** Keys with a write in flight or updates waiting. */
+    /** Keys with a write in flight or updates waiting: the pending twins. */
     public int activeKeys() {
-        return states.size();
+        return activeNow;
+    }
+
+    /** Memory of the updates waiting or being written (by {@code sizeOf}). */
+    public long pendingBytes() {
+        return pendingBytesNow;
+    }
+
+    private void addPendingBytes(long delta) {
+        pendingBytes += delta;
+        pendingBytesNow = pendingBytes;
+    }
+
+    /** Keys whose update waits for a slot of the write window. */
+    public int readyKeys() {
+        return readyNow;
+    }
+
+    /** Writes in flight now. */
+    public int inFlight() {
+        return inFlightNow;
+    }
+
+    /** W: writes allowed in flight now. */
+    public int window() {
+        return windowNow;
+    }
+
+    /** The largest W so far. */
+    public int peakWindow() {
+        return Math.max(peakWindowNow, windowNow);
+    }
+
+    /** Smoothed round trip of a write, in milliseconds. */
+    public double roundTripMillis() {
+        return rttMillisNow;
+    }
+
+    /** The smallest round trip of the current period (the unloaded one), in milliseconds. Pipeline thread only. */
+    public double unloadedRoundTripMillis() {
+        return writeWindow.minRttNanos() / 1e6;
     }
 
     public long writesSent() {
@@ -78,35 +169,67 @@ public final class CoalescingScheduler<P, R> {
         return updatesCoalesced;
     }
 
-    private void flush(String key) {
-        KeyState<P, R> state = states.get(key);
-        if (state == null) {
-            return;
-        }
+    private void flush(KeyState<P, R> state) {
         state.flushScheduled = false;
-        if (!state.inFlight && state.pending != null) {
-            send(key, state);
+        if (!state.inFlight && state.pending != null && !state.queued) {
+            enqueue(state);
+            dispatch();
         }
     }
 
-    private void send(String key, KeyState<P, R> state) {
+    private void enqueue(KeyState<P, R> state) {
+        state.queued = true;
+        state.readySeq = readySeq++;
+        ready.add(state);
+        readyNow = ready.size();
+    }
+
+    /** Sends the longest-waiting ready keys while the window has room. */
+    private void dispatch() {
+        while (inFlight < writeWindow.limit() && !ready.isEmpty()) {
+            KeyState<P, R> state = ready.poll();
+            state.queued = false;
+            send(state);
+        }
+        readyNow = ready.size();
+        inFlightNow = inFlight;
+    }
+
+    private void send(KeyState<P, R> state) {
         P batch = state.pending;
         List<CompletableFuture<R>> waiters = state.waiters;
         state.pending = null;
+        state.inFlightBytes = state.pendingBytes;
+        state.pendingBytes = 0;
         state.waiters = new ArrayList<>();
         state.inFlight = true;
+        inFlight++;
         writesSent++;
+        int inFlightAtSend = inFlight;
+        long started = nanoTime.getAsLong();
         CompletionStage<R> write;
         try {
-            write = writer.apply(key, batch);
+            write = writer.apply(state.key, batch);
         } catch (RuntimeException e) {
             write = CompletableFuture.failedFuture(e);
         }
-        Executor back = executor;
-        write.whenCompleteAsync((outcome, error) -> completed(key, waiters, outcome, error), back);
+        write.whenCompleteAsync((outcome, error) -> completed(state, waiters, outcome, error, started,
+                inFlightAtSend), executor);
     }
 
-    private void completed(String key, List<CompletableFuture<R>> waiters, R outcome, Throwable error) {
+    private void completed(KeyState<P, R> state, List<CompletableFuture<R>> waiters, R outcome, Throwable error,
+            long started, int inFlightAtSend) {
+        inFlight--;
+        state.inFlight = false;
+        addPendingBytes(-state.inFlightBytes);
+        state.inFlightBytes = 0;
+        if (error == null) {
+            // a failed write (the writer is closing) says nothing about the twin service's round trip
+            writeWindow.onSample(nanoTime.getAsLong() - started, inFlightAtSend);
+            windowNow = writeWindow.limit();
+            peakWindowNow = writeWindow.peak();
+            rttMillisNow = writeWindow.smoothedRttNanos() / 1e6;
+        }
         for (CompletableFuture<R> waiter : waiters) {
             if (error != null) {
                 waiter.completeExceptionally(error);
@@ -114,20 +237,33 @@ public final class CoalescingScheduler<P, R> {
                 waiter.complete(outcome);
             }
         }
-        KeyState<P, R> state = states.get(key);
-        state.inFlight = false;
         if (state.pending != null) {
-            // Whatever arrived during the write goes out at once: waiting again would only add latency under load.
-            send(key, state);
-        } else if (!state.flushScheduled) {
-            states.remove(key);
+            // whatever arrived during the write is ready at once: waiting again would only add latency under load
+            if (!state.queued) {
+                enqueue(state);
+            }
+        } else if (!state.flushScheduled && !state.queued) {
+            states.remove(state.key);
+            activeNow = states.size();
         }
+        dispatch();
     }
 
     private static final class KeyState<P, R> {
+        final String key;
         P pending;
         List<CompletableFuture<R>> waiters = new ArrayList<>();
+        /** When the oldest update in {@link #pending} arrived: the ready queue's order. */
+        long oldestNanos;
+        long pendingBytes;
+        long inFlightBytes;
+        long readySeq;
         boolean inFlight;
         boolean flushScheduled;
+        boolean queued;
+
+        KeyState(String key) {
+            this.key = key;
+        }
     }
 }

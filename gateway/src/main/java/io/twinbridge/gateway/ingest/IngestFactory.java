@@ -44,11 +44,10 @@ public final class IngestFactory {
         IngestConfig in = config.ingest();
         return new IngestSettings(config.kafka().ingestConsumerProperties(), config.kafka().groupId(),
                 config.kafka().topicPrefix(), in.coalesceWindow(),
-                new InFlightLimits(in.maxInFlightRecordsPerPartition(), in.maxInFlightBytesPerPartition(),
-                        in.maxInFlightRecords(), in.maxInFlightBytes()),
+                new InFlightLimits(in.maxUncommittedSpan(), in.maxPendingTwins(), in.maxPendingBytes()),
                 in.commitInterval(), in.drainTimeout(), in.retryInitial(), in.retryMax(), config.modelsBaseUrl(),
                 config.egress().enabled() && config.egress().acks() ? Optional.of(config.egress().ackLabel())
-                        : Optional.empty());
+                        : Optional.empty(), in.maxWritesInFlight());
     }
 
     /** Ingest for the tenants of the {@code tenants} setting; the gateway builds it on its tenant directory instead. */

@@ -5,6 +5,7 @@ import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.kafka.DeadLetterPublisher;
 import io.twinbridge.gateway.kafka.IngestConsumer;
+import io.twinbridge.gateway.kafka.PendingWork;
 import io.twinbridge.gateway.kafka.IngestConsumerStats;
 import io.twinbridge.gateway.retry.Backoff;
 import io.twinbridge.gateway.tenant.TopicNames;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 /** Wires and runs the ingest flow: consumer loop, pipeline, coalescing scheduler, twin writer, dead letters. */
 public final class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    private static final int MIN_WINDOW = 4;
+    private static final int INITIAL_WINDOW = 16;
 
     private final IngestSettings settings;
     private final ScheduledExecutorService pipelineThread;
@@ -73,12 +76,24 @@ public final class IngestService {
         this.scheduler = new CoalescingScheduler<>(pipelineThread, settings.coalesceWindow(), (pending, later) -> {
             stats.recordCoalesced(later.tenant().id());
             return pending.coalesce(later);
-        }, writer::write);
+        }, writer::write, new WriteWindow(MIN_WINDOW, Math.min(INITIAL_WINDOW, settings.maxWritesInFlight()),
+                settings.maxWritesInFlight()), update -> update.patch().estimatedBytes(), System::nanoTime);
+        stats.window(scheduler);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
                 scheduler, deadLetters, pipelineThread, backoff, stats);
         this.consumer = new IngestConsumer(this::newConsumer,
                 () -> TopicNames.exactly(tenants.telemetryTopics(topics)),
-                pipeline, settings.limits(), settings.commitInterval(), settings.drainTimeout());
+                pipeline, settings.limits(), new PendingWork() {
+                    @Override
+                    public int pendingTwins() {
+                        return scheduler.activeKeys();
+                    }
+
+                    @Override
+                    public long pendingBytes() {
+                        return scheduler.pendingBytes();
+                    }
+                }, settings.commitInterval(), settings.drainTimeout());
     }
 
     public void start() {
@@ -116,12 +131,6 @@ public final class IngestService {
         return consumer.stats();
     }
 
-    /** Merges sent so far, and updates folded into a pending merge; read on the pipeline thread. */
-    public CompletableFuture<long[]> schedulerCounts() {
-        return CompletableFuture.supplyAsync(() -> new long[] {scheduler.writesSent(), scheduler.updatesCoalesced()},
-                pipelineThread);
-    }
-
     private KafkaConsumer<byte[], byte[]> newConsumer() {
         Properties p = new Properties();
         p.putAll(settings.consumerProperties());
@@ -130,7 +139,7 @@ public final class IngestService {
         p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
         p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                Integer.toString(Math.min(500, settings.limits().recordsPerPartition())));
+                Integer.toString((int) Math.min(500, settings.limits().maxSpanPerPartition())));
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -21,10 +21,22 @@ import java.util.Properties;
  * @param modelBaseUrl       base URL of the served Thing Models, for the {@code definition} of new things
  * @param egressAckPrefix    when present, merges also request the egress label {@code <prefix>-<tenant>}, so that a
  *                           record counts as done only once its change is on the twin-events topic
+ * @param maxWritesInFlight  the largest write window W (merges in flight to Ditto); W adapts below it
  */
 public record IngestSettings(Properties consumerProperties, String groupId, String topicPrefix, Duration coalesceWindow,
         InFlightLimits limits, Duration commitInterval, Duration drainTimeout, Duration retryInitial,
-        Duration retryMax, String modelBaseUrl, Optional<String> egressAckPrefix) {
+        Duration retryMax, String modelBaseUrl, Optional<String> egressAckPrefix, int maxWritesInFlight) {
+    /** The default largest write window (ingest.max-writes-in-flight). */
+    public static final int DEFAULT_MAX_WRITES_IN_FLIGHT = 1_000;
+
+    /** With the default largest write window. */
+    public IngestSettings(Properties consumerProperties, String groupId, String topicPrefix, Duration coalesceWindow,
+            InFlightLimits limits, Duration commitInterval, Duration drainTimeout, Duration retryInitial,
+            Duration retryMax, String modelBaseUrl, Optional<String> egressAckPrefix) {
+        this(consumerProperties, groupId, topicPrefix, coalesceWindow, limits, commitInterval, drainTimeout,
+                retryInitial, retryMax, modelBaseUrl, egressAckPrefix, DEFAULT_MAX_WRITES_IN_FLIGHT);
+    }
+
     /** Without egress acknowledgements. */
     public IngestSettings(Properties consumerProperties, String groupId, String topicPrefix, Duration coalesceWindow,
             InFlightLimits limits, Duration commitInterval, Duration drainTimeout, Duration retryInitial,
@@ -45,5 +57,8 @@ public record IngestSettings(Properties consumerProperties, String groupId, Stri
         Objects.requireNonNull(retryMax, "retryMax");
         Objects.requireNonNull(modelBaseUrl, "modelBaseUrl");
         Objects.requireNonNull(egressAckPrefix, "egressAckPrefix");
+        if (maxWritesInFlight < 4) {
+            throw new IllegalArgumentException("maxWritesInFlight must be at least 4: " + maxWritesInFlight);
+        }
     }
 }

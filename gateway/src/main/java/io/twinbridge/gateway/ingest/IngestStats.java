@@ -32,6 +32,7 @@ public final class IngestStats {
     private final Map<String, TenantIngestStats> tenants = new ConcurrentHashMap<>();
     private volatile java.util.function.LongConsumer appliedRecordTimestamps = ts -> { };
     private volatile DittoLatencyListener dittoLatency = (tenant, nanos) -> { };
+    private volatile CoalescingScheduler<?, ?> window;
 
     /**
      * Observes the Kafka timestamp of every record once its change is persisted in the twin, e.g. to measure
@@ -44,6 +45,52 @@ public final class IngestStats {
     /** Observes every Ditto merge round trip with its tenant, e.g. for a latency histogram. */
     public void onDittoLatency(DittoLatencyListener listener) {
         this.dittoLatency = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    void window(CoalescingScheduler<?, ?> scheduler) {
+        this.window = scheduler;
+    }
+
+    /** W: merges allowed in flight to Ditto now (the adaptive write window); 0 before ingest is wired. */
+    public int writeWindow() {
+        CoalescingScheduler<?, ?> s = window;
+        return s == null ? 0 : s.window();
+    }
+
+    /** The largest W so far. */
+    public int peakWriteWindow() {
+        CoalescingScheduler<?, ?> s = window;
+        return s == null ? 0 : s.peakWindow();
+    }
+
+    /** Merges in flight to Ditto now. */
+    public int writesInFlight() {
+        CoalescingScheduler<?, ?> s = window;
+        return s == null ? 0 : s.inFlight();
+    }
+
+    /** Things whose update waits for a slot of the write window. */
+    public int readyQueueLength() {
+        CoalescingScheduler<?, ?> s = window;
+        return s == null ? 0 : s.readyKeys();
+    }
+
+    /** Things with an update waiting or being written. */
+    public int pendingTwins() {
+        CoalescingScheduler<?, ?> s = window;
+        return s == null ? 0 : s.activeKeys();
+    }
+
+    /** Estimated memory of the patches waiting or being written. */
+    public long pendingPatchBytes() {
+        CoalescingScheduler<?, ?> s = window;
+        return s == null ? 0 : s.pendingBytes();
+    }
+
+    /** The write window's smoothed round trip (a whole write, retries included), in milliseconds. */
+    public double writeRoundTripMillis() {
+        CoalescingScheduler<?, ?> s = window;
+        return s == null ? 0 : s.roundTripMillis();
     }
 
     /** Each tenant's counters, by tenant id; a tenant appears with its first record. */

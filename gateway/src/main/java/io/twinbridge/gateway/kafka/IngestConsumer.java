@@ -33,8 +33,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Commits are asynchronous and batched ({@code commitInterval}), synchronous on revoke and on stop.</li>
- *   <li>Unfinished records are bounded by count and bytes, per partition and in total; a partition over its bound is
- *       paused and resumed by itself once its records finish.</li>
+ *   <li>Backpressure bounds what costs memory ({@link InFlightLimits}): every partition is paused while the pending
+ *       twins or the bytes of their pending patches ({@link PendingWork}) are over their bound, and a partition is
+ *       paused while the span from its first unfinished record to its newest consumed one is over its bound; each
+ *       is resumed by itself once enough finishes. The count of unfinished records is not bounded as such: a
+ *       record waiting in a coalesced patch costs two bits in {@link PartitionProgress}.</li>
  *   <li>On revoke it waits up to {@code drainTimeout} for the partition's records, commits what is finished and
  *       leaves the rest to the next owner: nothing unfinished is ever committed.</li>
  * </ul>
@@ -50,6 +53,7 @@ public final class IngestConsumer {
     private final AtomicBoolean resubscribe = new AtomicBoolean();
     private final RecordHandler handler;
     private final InFlightLimits limits;
+    private final PendingWork pending;
     private final Duration commitInterval;
     private final Duration drainTimeout;
 
@@ -73,6 +77,14 @@ public final class IngestConsumer {
     public IngestConsumer(Supplier<Consumer<byte[], byte[]>> consumerFactory, Supplier<Pattern> topics,
             RecordHandler handler,
             InFlightLimits limits, Duration commitInterval, Duration drainTimeout) {
+        this(consumerFactory, topics, handler, limits, PendingWork.NONE, commitInterval, drainTimeout);
+    }
+
+    /** @param pending the pending twins and patch bytes downstream, bounded by {@code limits} */
+    public IngestConsumer(Supplier<Consumer<byte[], byte[]>> consumerFactory, Supplier<Pattern> topics,
+            RecordHandler handler, InFlightLimits limits, PendingWork pending, Duration commitInterval,
+            Duration drainTimeout) {
+        this.pending = Objects.requireNonNull(pending, "pending");
         this.consumerFactory = Objects.requireNonNull(consumerFactory, "consumerFactory");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -162,7 +174,7 @@ public final class IngestConsumer {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
             PartitionProgress p = progress.computeIfAbsent(tp, k -> new PartitionProgress());
-            p.started(record.offset(), sizeOf(record));
+            p.started(record.offset());
             stats.consumed.increment();
             handle(tp, record);
         }
@@ -309,20 +321,18 @@ public final class IngestConsumer {
 
     private void applyBackpressure() {
         int totalRecords = 0;
-        long totalBytes = 0;
         for (PartitionProgress p : progress.values()) {
             totalRecords += p.recordsInFlight();
-            totalBytes += p.bytesInFlight();
         }
-        boolean globalFull = totalRecords >= limits.recordsTotal() || totalBytes >= limits.bytesTotal();
+        boolean globalFull = pending.pendingTwins() >= limits.maxPendingTwins()
+                || pending.pendingBytes() >= limits.maxPendingBytes();
         Set<TopicPartition> assigned = consumer.assignment();
         Set<TopicPartition> paused = consumer.paused();
         Set<TopicPartition> toPause = new HashSet<>();
         Set<TopicPartition> toResume = new HashSet<>();
         for (TopicPartition tp : assigned) {
             PartitionProgress p = progress.get(tp);
-            boolean full = globalFull || (p != null && (p.recordsInFlight() >= limits.recordsPerPartition()
-                    || p.bytesInFlight() >= limits.bytesPerPartition()));
+            boolean full = globalFull || (p != null && p.span() >= limits.maxSpanPerPartition());
             if (full && !paused.contains(tp)) {
                 toPause.add(tp);
             } else if (!full && paused.contains(tp)) {
@@ -359,10 +369,6 @@ public final class IngestConsumer {
             }
         }
         stats.lag = Map.copyOf(lag);
-    }
-
-    private static int sizeOf(ConsumerRecord<byte[], byte[]> record) {
-        return Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {

@@ -109,6 +109,14 @@ public final class TwinPatch {
         return timestamps == null ? sourceTimestamp : timestamps[slot];
     }
 
+    /**
+     * What this patch costs in memory, roughly: its slot arrays and boxed values. Backpressure counts it for the
+     * patches waiting to be written (ingest.max-pending-bytes).
+     */
+    public long estimatedBytes() {
+        return 64 + values.length * 40L + (timestamps == null ? 0 : timestamps.length * 8L);
+    }
+
     public Set<String> featureIds() {
         return features().keySet();
     }

@@ -60,6 +60,21 @@ final class IngestMeters {
                 .baseUnit(MetricNames.PARTITIONS).description("Partitions this instance owns").register(registry);
         Gauge.builder(MetricNames.CONSUMER_IN_FLIGHT, consumer, IngestConsumerStats::inFlightRecords)
                 .baseUnit(MetricNames.RECORDS).description("Records fetched and not finished yet").register(registry);
+        Gauge.builder(MetricNames.INGEST_WRITE_WINDOW, stats, IngestStats::writeWindow).baseUnit(MetricNames.MERGES)
+                .description("W: merges allowed in flight to Ditto now; adapts to Ditto's round trip")
+                .register(registry);
+        Gauge.builder(MetricNames.INGEST_READY_QUEUE, stats, IngestStats::readyQueueLength)
+                .baseUnit(MetricNames.THINGS).description("Things whose update waits for a slot of the write window")
+                .register(registry);
+        Gauge.builder(MetricNames.INGEST_WRITE_ROUND_TRIP, stats, s -> s.writeRoundTripMillis() / 1000)
+                .baseUnit("seconds").description("Smoothed round trip of a write (merge, with creation and retries)")
+                .register(registry);
+        Gauge.builder(MetricNames.INGEST_PENDING_TWINS, stats, IngestStats::pendingTwins)
+                .baseUnit(MetricNames.THINGS).description("Things with an update waiting or being written")
+                .register(registry);
+        Gauge.builder(MetricNames.INGEST_PENDING_BYTES, stats, IngestStats::pendingPatchBytes)
+                .baseUnit("bytes").description("Estimated memory of the patches waiting or being written")
+                .register(registry);
         stats.onDittoLatency((tenant, nanos) -> dittoTimer(tenant).record(nanos, TimeUnit.NANOSECONDS));
     }
 

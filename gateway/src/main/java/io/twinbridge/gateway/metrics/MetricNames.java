@@ -16,6 +16,8 @@ public final class MetricNames {
 
     static final String RECORDS = "records";
     static final String PARTITIONS = "partitions";
+    static final String MERGES = "merges";
+    static final String THINGS = "things";
 
     public static final String INGEST_CONSUMED = "twinbridge.ingest.records.consumed";
     public static final String INGEST_APPLIED = "twinbridge.ingest.records.applied";
@@ -31,6 +33,11 @@ public final class MetricNames {
     public static final String CONSUMER_PAUSED = "twinbridge.kafka.consumer.paused";
     public static final String CONSUMER_ASSIGNED = "twinbridge.kafka.consumer.assigned";
     public static final String CONSUMER_IN_FLIGHT = "twinbridge.kafka.consumer.in.flight";
+    public static final String INGEST_WRITE_WINDOW = "twinbridge.ingest.write.window";
+    public static final String INGEST_READY_QUEUE = "twinbridge.ingest.ready.queue";
+    public static final String INGEST_WRITE_ROUND_TRIP = "twinbridge.ingest.write.round.trip";
+    public static final String INGEST_PENDING_TWINS = "twinbridge.ingest.pending.twins";
+    public static final String INGEST_PENDING_BYTES = "twinbridge.ingest.pending.patches";
     public static final String EGRESS_EVENTS_PUBLISHED = "twinbridge.egress.events.published";
     public static final String EGRESS_RESYNCS_PUBLISHED = "twinbridge.egress.resyncs.published";
     public static final String EGRESS_EVENTS_DROPPED = "twinbridge.egress.events.dropped";

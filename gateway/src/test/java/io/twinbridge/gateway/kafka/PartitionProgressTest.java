@@ -23,7 +23,7 @@ class PartitionProgressTest {
         p.finished(11);
         p.finished(12);
         assertEquals(OptionalLong.empty(), p.commitCandidate(), "10 is unfinished, nothing may be committed");
-        assertEquals(300 - 200, p.bytesInFlight());
+        assertEquals(1, p.recordsInFlight());
 
         p.finished(10);
         assertEquals(OptionalLong.of(13), p.commitCandidate());
@@ -79,7 +79,61 @@ class PartitionProgressTest {
             }
             assertEquals(OptionalLong.empty(), p.commitCandidate());
             assertTrue(p.idle());
-            assertEquals(0, p.bytesInFlight());
+            assertEquals(0, p.recordsInFlight());
         }
+    }
+
+    /**
+     * Issue 12: the tracker against a reference model (sorted sets of the records and of the unfinished ones) over a
+     * million offsets, with gaps, finished in random order (up to 4,096 open at once): at every step the commit point
+     * is the offset after the last record before the first unfinished one, never further.
+     */
+    @Test
+    void aMillionOffsetsFinishedInRandomOrderMatchTheReferenceModel() {
+        Random random = new Random(7);
+        PartitionProgress p = new PartitionProgress();
+        java.util.TreeSet<Long> unfinished = new java.util.TreeSet<>();
+        java.util.TreeSet<Long> records = new java.util.TreeSet<>();
+        long[] open = new long[4_096];
+        int opened = 0;
+        long next = 100;
+        long committed = -1;
+        int moves = 0;
+        int started = 0;
+        while (started < 1_000_000 || opened > 0) {
+            if (started < 1_000_000 && opened < open.length && (opened == 0 || random.nextBoolean())) {
+                next += random.nextInt(20) == 0 ? 2 + random.nextInt(5) : 1;
+                p.started(next);
+                unfinished.add(next);
+                records.add(next);
+                open[opened++] = next;
+                started++;
+            } else {
+                int pick = random.nextInt(opened);
+                long offset = open[pick];
+                open[pick] = open[--opened];
+                p.finished(offset);
+                unfinished.remove(offset);
+            }
+            Long lastOfPrefix = records.lower(unfinished.isEmpty() ? Long.MAX_VALUE : unfinished.first());
+            long expected = lastOfPrefix == null ? -1 : lastOfPrefix + 1;
+            OptionalLong candidate = p.commitCandidate();
+            if (candidate.isPresent()) {
+                assertEquals(expected, candidate.getAsLong());
+                committed = candidate.getAsLong();
+                p.committed(committed);
+                moves++;
+            } else {
+                assertEquals(expected, committed, "the commit point did not follow the finished prefix");
+            }
+            assertEquals(unfinished.size(), p.recordsInFlight());
+            if (lastOfPrefix != null && records.first() < lastOfPrefix) {
+                records.headSet(lastOfPrefix).clear();
+            }
+        }
+        assertTrue(moves > 1_000, "the commit point moved " + moves + " times");
+        assertEquals(next + 1, committed);
+        assertTrue(p.idle());
+        assertTrue(p.words() <= 2 * 1_024, "4,096 open records need a few kilowords: " + p.words());
     }
 }

@@ -18,13 +18,15 @@ public final class BenchCommand {
               --things            twins the changes are spread over (default 1000)
               --out               result file (default target/bench/egress.json)
                    ./twinbridge bench ingest [--events N] [--devices N] [--partitions N] [--rate N]
-                                             [--latency-seconds N] [--coalesce-window-ms N] [--out FILE]
+                                             [--latency-seconds N] [--coalesce-window-ms N]
+                                             [--naive-events N] [--out FILE]
               --events            records preloaded and ingested (default 1000000)
               --devices           simulated devices, spread over the four kinds (default 10000)
               --partitions        partitions of the telemetry topic (default 4)
               --rate              events/s of the latency phase (default 5000)
               --latency-seconds   length of the latency phase (default 20)
               --coalesce-window-ms  ingest.coalesce-window for the run (default 5)
+              --naive-events      records of the naive baseline, one merge per event (default 20000; 0 = skip)
               --out               result file (default target/bench/ingest.json)
                    ./twinbridge bench faults [--duration-seconds N] [--rate N] [--devices N] [--poison N]
                                              [--freeze-seconds N] [--group-protocol classic|consumer] [--out FILE]
@@ -81,17 +83,19 @@ public final class BenchCommand {
             String value = f.getValue();
             switch (flag) {
                 case "--events" -> o = new IngestBenchmarkOptions(positive(flag, value), o.devices(),
-                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
                 case "--devices" -> o = new IngestBenchmarkOptions(o.events(), (int) positive(flag, value),
-                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
                 case "--partitions" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        (int) positive(flag, value), o.rate(), o.latencySeconds(), o.coalesceWindow());
+                        (int) positive(flag, value), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
                 case "--rate" -> o = new IngestBenchmarkOptions(o.events(), o.devices(), o.partitions(),
-                        (int) positive(flag, value), o.latencySeconds(), o.coalesceWindow());
+                        (int) positive(flag, value), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
                 case "--latency-seconds" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        o.partitions(), o.rate(), (int) positive(flag, value), o.coalesceWindow());
+                        o.partitions(), o.rate(), (int) positive(flag, value), o.coalesceWindow(), o.naiveEvents());
                 case "--coalesce-window-ms" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        o.partitions(), o.rate(), o.latencySeconds(), Duration.ofMillis(number(flag, value)));
+                        o.partitions(), o.rate(), o.latencySeconds(), Duration.ofMillis(number(flag, value)),
+                        o.naiveEvents());
+                case "--naive-events" -> o = o.withNaiveEvents(number(flag, value));
                 case "--out" -> outFile = Path.of(value);
                 default -> {
                     return unknown(flag, err);
@@ -197,6 +201,9 @@ public final class BenchCommand {
     private static String render(Object value) {
         if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
             return "null";
+        }
+        if (value instanceof CharSequence text) {
+            return "\"" + text.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
         return String.valueOf(value);
     }

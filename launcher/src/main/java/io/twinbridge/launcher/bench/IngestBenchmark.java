@@ -50,6 +50,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonPointer;
+import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
 
 /**
@@ -64,6 +67,9 @@ import org.eclipse.ditto.things.model.ThingId;
 public final class IngestBenchmark {
     private static final String TENANT = "acme";
     private static final String PREFIX = "bench";
+    /** The gateway's default ingest.max-writes-in-flight, also the naive baseline's concurrency. */
+    private static final int MAX_WRITES_IN_FLIGHT = IngestSettings.DEFAULT_MAX_WRITES_IN_FLIGHT;
+    private static final int PROBE_MERGES = 200;
 
     private final IngestBenchmarkOptions options;
     private final PrintStream out;
@@ -110,6 +116,9 @@ public final class IngestBenchmark {
                     URI.create(sandbox.httpUrl()), "ditto", "ditto", Duration.ofSeconds(10), Duration.ofSeconds(30)),
                     "bench-ingest");
             ditto.connect().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            double unloadedMs = unloadedRoundTripMillis(ditto);
+            out.printf("unloaded Ditto round trip: %.2f ms (median of %d sequential merges)%n", unloadedMs,
+                    PROBE_MERGES);
             IngestService ingest = new IngestService(settings(kafka), tenants(), codecs::forKind, models, ditto);
             try {
                 ingest.start();
@@ -119,6 +128,10 @@ public final class IngestBenchmark {
                 double gatewaySeconds = seconds(done - firstConsumed);
                 double gatewayRate = options.events() / gatewaySeconds;
                 long merges = ingest.stats().mergesSent();
+                double meanRoundTripMs = ingest.stats().meanDittoMillis();
+                int peakWindow = ingest.stats().peakWriteWindow();
+                out.printf("write window: peak %d, now %d; ready queue %d%n", peakWindow,
+                        ingest.stats().writeWindow(), ingest.stats().readyQueueLength());
                 out.printf("gateway end to end: %,.0f events/s (%,d merges, %.3f per event, mean Ditto round trip"
                         + " %.1f ms)%n", gatewayRate, merges, merges / (double) options.events(),
                         ingest.stats().meanDittoMillis());
@@ -129,7 +142,18 @@ public final class IngestBenchmark {
                 long lost = Math.max(options.events() - reached, mismatchedEvents);
                 out.printf("verified %,d twins: %,d events not in a twin or the DLQ%n", expected.devices(), lost);
 
-                // 3. latency at a fixed rate, on the warm gateway
+                // 3. the naive baseline on a prefix of the same records, against the same sandbox
+                long naiveEvents = Math.min(options.naiveEvents(), options.events());
+                double naiveRate = 0;
+                if (naiveEvents > 0) {
+                    naiveRate = new NaiveBaseline(codecs, mappers, ditto, MAX_WRITES_IN_FLIGHT)
+                            .run(kafka.bootstrapServers(), topic, TENANT, naiveEvents);
+                    out.printf("naive baseline (one merge per event, %d in flight): %,.0f events/s over %,d events;"
+                            + " gateway speedup %.1fx%n", MAX_WRITES_IN_FLIGHT, naiveRate, naiveEvents,
+                            gatewayRate / naiveRate);
+                }
+
+                // 4. latency at a fixed rate, on the warm gateway
                 Percentiles latency = latency(kafka, fleet, ingest);
                 out.printf("latency at %,d events/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%,d samples)%n",
                         options.rate(), latency.p50(), latency.p99(), latency.max(), latency.count());
@@ -147,7 +171,12 @@ public final class IngestBenchmark {
                 result.put("maxMs", latency.max());
                 result.put("mergesSent", merges);
                 result.put("mergesPerEvent", round3(merges / (double) options.events()));
-                result.put("meanDittoRoundTripMs", round3(ingest.stats().meanDittoMillis()));
+                result.put("meanDittoRoundTripMs", round3(meanRoundTripMs));
+                result.put("unloadedDittoRoundTripMs", round3(unloadedMs));
+                result.put("peakWindow", peakWindow);
+                result.put("naiveEvents", naiveEvents);
+                result.put("naiveEventsPerSec", Math.round(naiveRate));
+                result.put("speedupVsNaive", naiveRate == 0 ? 0 : round3(gatewayRate / naiveRate));
                 result.put("dlq", ingest.stats().deadLettered());
                 result.put("lost", lost);
                 result.put("cores", Runtime.getRuntime().availableProcessors());
@@ -165,8 +194,26 @@ public final class IngestBenchmark {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         return new IngestSettings(props, "bench-gateway", PREFIX, options.coalesceWindow(),
-                new InFlightLimits(100_000, 32 << 20, 200_000, 128 << 20), Duration.ofMillis(200), Duration.ofSeconds(10),
-                Duration.ofMillis(50), Duration.ofSeconds(2), "http://127.0.0.1:8088");
+                new InFlightLimits(1_000_000, 100_000, 64L << 20), Duration.ofMillis(200), Duration.ofSeconds(10),
+                Duration.ofMillis(50), Duration.ofSeconds(2), "http://127.0.0.1:8088", Optional.empty(),
+                MAX_WRITES_IN_FLIGHT);
+    }
+
+    /** The median round trip of sequential merges into one probe thing, before any load: Ditto unloaded. */
+    private static double unloadedRoundTripMillis(DittoPort ditto) throws Exception {
+        ThingId probe = ThingId.of(TENANT + ":bench-probe");
+        ditto.createThing(JsonObject.newBuilder().set("thingId", probe.toString()).build())
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        double[] millis = new double[PROBE_MERGES];
+        for (int i = 0; i < PROBE_MERGES; i++) {
+            long started = System.nanoTime();
+            ditto.mergeThing(probe, JsonPointer.of("/attributes/probe"), JsonValue.of(i),
+                    io.twinbridge.gateway.ditto.DittoRequestOptions.defaults()).toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        java.util.Arrays.sort(millis);
+        return millis[PROBE_MERGES / 2];
     }
 
     private static TenantDirectory tenants() {

@@ -64,7 +64,8 @@ public final class WsSession implements EventSubscriber {
     private final EventHub hub;
     private final AtomicReference<EventFilter> eventFilter = new AtomicReference<>(EventFilter.all());
     private final AckRegistry acks;
-    private final Set<String> declaredAcks;
+    /** The labels this session holds: those of its upgrade, or none if another session held one of them. */
+    private volatile Set<String> declaredAcks;
     private final SandboxFaults faults;
 
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
@@ -103,11 +104,13 @@ public final class WsSession implements EventSubscriber {
         });
         final Optional<String> taken = acks.declare(id, declaredAcks);
         if (taken.isPresent()) {
-            // as Ditto: a label belongs to one subscriber at a time; the second one is refused
+            // As Ditto 3.9's StreamingSessionActor.declareAcknowledgementLabels: a label belongs to one subscriber at
+            // a time; the second one gets AcknowledgementLabelNotUniqueException as an error message, and its session
+            // stays open without the labels (it never declares them, and Ditto never asks it to acknowledge).
+            declaredAcks = Set.of();
             send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, AcknowledgementLabelNotUniqueException
                     .newBuilder().message("The acknowledgement label <" + taken.get() + "> is already declared by "
                             + "another session.").build(), DittoHeaders.empty()));
-            socket.close();
         }
         socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed", id, e));
     }

@@ -1,0 +1,103 @@
+package io.twinbridge.gateway.ingest;
+
+/**
+ * How many writes may be in flight to Ditto at once (W), adapted to the measured round trip in the manner of TCP Vegas
+ * and Netflix concurrency-limits' {@code VegasLimit}: from the smallest round trip seen (the unloaded one) and the
+ * current smoothed one, it estimates how many of the writes in flight are only queueing,
+ * {@code queue = W * (1 - minRtt / rtt)}. While that queue is short (below {@code alpha}) W grows; when it is long
+ * (above {@code beta}) W shrinks. So W settles near the knee of the twin service: as many writes as it serves
+ * without queueing them, and the backlog waits in the gateway, where it coalesces, instead of inside Ditto.
+ *
+ * <p>W grows only while the window is at least half used, so an idle gateway does not inflate it. The unloaded round
+ * trip is re-learnt every {@value #PROBE_SAMPLES} samples (the smallest of the last period), so a twin service that
+ * became slower for good is measured anew and W is not driven to its floor.
+ *
+ * <p>Not thread-safe: one owner thread (the scheduler's).
+ */
+public final class WriteWindow {
+    static final int PROBE_SAMPLES = 5_000;
+    /** Weight of a new sample in the smoothed round trip. */
+    private static final double SMOOTHING = 0.1;
+
+    private final int min;
+    private final int max;
+    private double limit;
+    private long minRttNanos = Long.MAX_VALUE;
+    private long periodMinRttNanos = Long.MAX_VALUE;
+    private double smoothedRttNanos;
+    private int samples;
+    private int batchSamples;
+    private double batchRttNanos;
+    private int batchMaxInFlight;
+    private int peak;
+
+    /** @param initial W at start, between {@code min} and {@code max} */
+    public WriteWindow(int min, int initial, int max) {
+        if (min < 1 || initial < min || max < initial) {
+            throw new IllegalArgumentException("need 1 <= min <= initial <= max: " + min + ", " + initial + ", " + max);
+        }
+        this.min = min;
+        this.max = max;
+        this.limit = initial;
+        this.peak = initial;
+    }
+
+    /** W: how many writes may be in flight now. */
+    public int limit() {
+        return (int) limit;
+    }
+
+    /** The largest W so far. */
+    public int peak() {
+        return peak;
+    }
+
+    /** The smoothed round trip, in nanoseconds; 0 before the first sample. */
+    public double smoothedRttNanos() {
+        return smoothedRttNanos;
+    }
+
+    /** The unloaded round trip, in nanoseconds: the smallest seen in the current period; 0 before the first. */
+    public long minRttNanos() {
+        return minRttNanos == Long.MAX_VALUE ? 0 : minRttNanos;
+    }
+
+    /**
+     * One write answered. W changes once per batch of about W answers, i.e. about once per round trip, from the mean
+     * round trip of the batch: per answer, W would grow by W per round trip, overshoot the knee before the first
+     * longer round trip is seen, and then shrink to its floor while Ditto drains the queue it was given.
+     *
+     * @param rttNanos its round trip
+     * @param inFlight writes that were in flight when it was sent (itself included)
+     */
+    public void onSample(long rttNanos, int inFlight) {
+        long rtt = Math.max(1, rttNanos);
+        minRttNanos = Math.min(minRttNanos, rtt);
+        periodMinRttNanos = Math.min(periodMinRttNanos, rtt);
+        smoothedRttNanos = smoothedRttNanos == 0 ? rtt : smoothedRttNanos + SMOOTHING * (rtt - smoothedRttNanos);
+        if (++samples % PROBE_SAMPLES == 0) {
+            minRttNanos = periodMinRttNanos;
+            periodMinRttNanos = Long.MAX_VALUE;
+        }
+        batchRttNanos += rtt;
+        batchMaxInFlight = Math.max(batchMaxInFlight, inFlight);
+        if (++batchSamples < Math.max(1, limit())) {
+            return;
+        }
+        double meanRtt = batchRttNanos / (double) batchSamples;
+        boolean used = batchMaxInFlight * 2 >= limit;
+        batchRttNanos = 0;
+        batchSamples = 0;
+        batchMaxInFlight = 0;
+        double log = Math.max(1, Math.log10(limit));
+        double queue = limit * (1 - minRttNanos / meanRtt);
+        if (queue > 6 * log) {
+            // the writes that only queue inside Ditto, beyond what may queue, are taken back by half each round trip
+            limit = Math.max(min, limit - Math.max(log, (queue - 3 * log) / 2));
+        } else if (queue < 3 * log && used) {
+            // Ditto has room: grow by a tenth per round trip (at least log10 W), as a slow start
+            limit = Math.min(max, limit + Math.max(log, limit / 10));
+        }
+        peak = Math.max(peak, limit());
+    }
+}
