@@ -142,6 +142,22 @@ class ConditionalRequestsTest {
     }
 
     @Test
+    void preconditionsApplyToWebSocketCommandsToo() throws Exception {
+        try (WsTestClient ws = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+            ws.send("{\"topic\":\"org.example/cond/things/twin/commands/modify\",\"headers\":{"
+                    + "\"correlation-id\":\"stale\",\"If-Match\":\"\\\"rev:9\\\"\"},"
+                    + "\"path\":\"/attributes/a\",\"value\":3}");
+            final JsonObject error = ws.awaitCorrelated("stale");
+            assertEquals(412, error.getValue("status").orElseThrow().asInt());
+            assertEquals("things:precondition.failed", error.getValue("value/error").orElseThrow().asString());
+            ws.send("{\"topic\":\"org.example/cond/things/twin/commands/modify\",\"headers\":{"
+                    + "\"correlation-id\":\"fresh\",\"If-Match\":\"\\\"rev:1\\\"\"},"
+                    + "\"path\":\"/\",\"value\":{\"attributes\":{\"a\":3}}}");
+            assertEquals(204, ws.awaitCorrelated("fresh").getValue("status").orElseThrow().asInt());
+        }
+    }
+
+    @Test
     void ifEqualSkipRefusesAChangeThatChangesNothing() throws Exception {
         // IfEqualPreconditionHeader: "skip" answers 412 when the new value equals the stored one
         final HttpResponse<String> same = call("PUT", THING + "/attributes/a", "1", "if-equal", "skip");

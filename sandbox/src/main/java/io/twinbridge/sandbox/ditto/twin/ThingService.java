@@ -71,8 +71,10 @@ public final class ThingService {
         final ThingResource resource = ThingResource.of(request.path(), request.headers());
         synchronized (store) {
             final EntityResponse response = apply(request, thingId, resource, store.thing(thingId));
-            // Ditto's ETag of the resource after the command (the strategies' nextEntityTag); none after a delete
-            return request.action() == TwinAction.DELETE ? response : store.thing(thingId)
+            // Ditto's ETag of the resource after the command (the strategies' nextEntityTag); none after a delete.
+            // Only HTTP answers carry it (requests without an origin session), so WebSocket writes do not pay for it.
+            return request.action() == TwinAction.DELETE || request.origin().isPresent() ? response
+                    : store.thing(thingId)
                     .flatMap(thing -> ThingPreconditions.eTagOf(thing, request.path()))
                     .map(response::withETag).orElse(response);
         }
