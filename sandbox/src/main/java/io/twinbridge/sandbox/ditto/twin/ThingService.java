@@ -222,9 +222,11 @@ public final class ThingService {
                     request.subject())).setValue(POLICY_ID, JsonValue.of(policyId.toString()));
             newPolicy = true;
         } else {
+            // Ditto 3.9 retrieves a referenced policy as the creator (ThingEnforcerActor.retrievePolicyWithEnforcement);
+            // for a missing one the policies service answers 404 policies:policy.notfound
+            // (PolicyCommandEnforcement.authorizeSignalWithMissingEnforcer), the same as for one it may not read.
             policyJson = referenced.map(PolicyRecord::json).orElseThrow(() ->
-                    ThingNotCreatableException.newBuilderForPolicyMissing(thingId, policyId).dittoHeaders(headers)
-                            .build());
+                    PolicyNotAccessibleException.newBuilder(policyId).dittoHeaders(headers).build());
             newPolicy = false;
         }
         final PolicyAccess access = PolicyAccess.of(policyJson);
