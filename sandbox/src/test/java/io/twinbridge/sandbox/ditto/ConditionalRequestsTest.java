@@ -73,6 +73,13 @@ class ConditionalRequestsTest {
     }
 
     @Test
+    void policiesHaveETagsOnGetToo() throws Exception {
+        // RetrievePolicyStrategy / RetrievePolicyEntryStrategy: EntityTag.fromEntity of the policy or the part
+        assertEquals("\"rev:1\"", eTag(call("GET", "/api/2/policies/org.example:cond", "")));
+        assertTrue(eTag(call("GET", "/api/2/policies/org.example:cond/entries/DEFAULT", "")).startsWith("\"hash:"));
+    }
+
+    @Test
     void ifMatchGuardsWritesWithTheCurrentETag() throws Exception {
         final HttpResponse<String> stale = call("PUT", THING + "/attributes/a", "5", "If-Match", "\"rev:7\"");
         assertEquals(412, stale.statusCode());

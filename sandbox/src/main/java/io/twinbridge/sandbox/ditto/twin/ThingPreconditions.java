@@ -94,6 +94,19 @@ public final class ThingPreconditions {
         return thing.json().getValue(path).map(value -> modelObject(path, value)).flatMap(EntityTag::fromEntity);
     }
 
+    /**
+     * The entity tag of a policy resource for its {@code GET} ({@code RetrievePolicyStrategy} and the other retrieve
+     * strategies of the policies service): {@code "rev:<n>"} for the policy, the hash of the JSON value below it.
+     * Empty when the resource does not exist; then the retrieve fails anyway.
+     */
+    public static Optional<EntityTag> policyETag(final io.twinbridge.sandbox.ditto.SandboxStore.PolicyRecord policy,
+            final JsonPointer path) {
+        if (path.isEmpty()) {
+            return Optional.of(EntityTag.strong("\"rev:" + policy.revision() + "\""));
+        }
+        return policy.json().getValue(path).flatMap(EntityTag::fromEntity);
+    }
+
     /** The object whose hash code Ditto's strategy for this resource puts in the tag (e.g. {@code Attributes}). */
     private static Object modelObject(final JsonPointer path, final JsonValue value) {
         final String root = path.getRoot().map(Object::toString).orElse("");
