@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,7 +82,7 @@ final class PlainTwinEvents {
             switch (field) {
                 case "topic" -> topic = string ? parser.getText() : null;
                 case "path" -> path = string ? parser.getText() : null;
-                case "timestamp" -> timestamp = string ? Instant.parse(parser.getText()) : null;
+                case "timestamp" -> timestamp = string ? instant(parser.getText()) : null;
                 case "revision" -> revision = next == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : null;
                 default -> {
                     return null;
@@ -126,6 +129,48 @@ final class PlainTwinEvents {
             }
         }
         return correlationId;
+    }
+
+    /**
+     * {@link Instant#parse}, as Ditto's {@code Payload} reads the timestamp, with a shortcut for the form Ditto
+     * writes ({@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, UTC): {@code DateTimeFormatter}'s parse showed in the profile.
+     * Any other form, or a field out of range, is left to {@link Instant#parse}.
+     */
+    static Instant instant(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z'
+                || length > 20 && (text.charAt(19) != '.' || length == 21)) {
+            return Instant.parse(text);
+        }
+        int nanos = length > 20 ? digits(text, 20, length - 1) : 0;
+        for (int i = length - 1; i < 29 && nanos > 0; i++) {
+            nanos *= 10;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if ((year | month | day | hour | minute | second | nanos) < 0 || hour > 23 || minute > 59 || second > 59
+                || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return Instant.parse(text);
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The number in {@code text[from, to)}, or a negative number if a character is no digit. */
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** The value, parsed by Ditto's parser from its own text (so of the very types the adapter gives). */

@@ -51,6 +51,28 @@ class PlainTwinEventsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2026-12-06T14:00:00Z", "2026-12-06T14:00:00.1Z", "2026-12-06T14:00:00.123Z",
+            "2026-12-06T14:00:00.123456789Z", "2024-02-29T23:59:59.000Z", "0000-01-01T00:00:00Z",
+            // the forms only Instant.parse reads (leap second, offset) and those it refuses
+            "2026-12-31T23:59:60Z", "2026-12-06T14:00:00+01:00", "2026-02-29T00:00:00Z", "2026-12-06T24:00:00Z",
+            "2026-12-06T14:00:00.Z", "2026-12-06T14:00:00.12a4Z", "2026-1a-06T14:00:00Z", "yesterday"})
+    void theTimestampReadsAsInstantParseReadsIt(String timestamp) {
+        Object expected;
+        try {
+            expected = java.time.Instant.parse(timestamp);
+        } catch (java.time.format.DateTimeParseException e) {
+            expected = java.time.format.DateTimeParseException.class;
+        }
+        Object actual;
+        try {
+            actual = PlainTwinEvents.instant(timestamp);
+        } catch (java.time.format.DateTimeParseException e) {
+            actual = java.time.format.DateTimeParseException.class;
+        }
+        assertEquals(expected, actual);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"trace-abc", "trace#tb.x", "a b"})
     void theGatewaysPerCommandSuffixIsStrippedAsTheAdapterPathStripsIt(String userId) {
         // issue 13.1: CommandCorrelationIds' suffix is taken off for users, kept for the acknowledgement
