@@ -67,6 +67,7 @@ public final class WsSession implements EventSubscriber {
     /** The labels this session holds: those of its upgrade, or none if another session held one of them. */
     private volatile Set<String> declaredAcks;
     private final SandboxFaults faults;
+    private final CommandLoops loops;
 
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub) {
@@ -84,7 +85,18 @@ public final class WsSession implements EventSubscriber {
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub, final AckRegistry acks,
             final Set<String> declaredAcks, final SandboxFaults faults) {
+        this(socket, subject, things, policies, hub, acks, declaredAcks, faults, CommandLoops.inline());
+    }
+
+    /**
+     * @param faults e.g. answers delayed, see {@link SandboxFaults}
+     * @param loops where the session's commands run, by entity (see {@link CommandLoops})
+     */
+    public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
+            final PolicyService policies, final EventHub hub, final AckRegistry acks,
+            final Set<String> declaredAcks, final SandboxFaults faults, final CommandLoops loops) {
         this.faults = faults;
+        this.loops = loops;
         this.socket = socket;
         this.subject = subject;
         this.things = things;
@@ -154,7 +166,7 @@ public final class WsSession implements EventSubscriber {
         } else if (trimmed.startsWith("JWT-TOKEN")) {
             LOG.debug("ignoring JWT-TOKEN on a basic-auth session");
         } else {
-            onProtocolMessage(trimmed);
+            loops.execute(CommandLoops.entityKey(trimmed), () -> onProtocolMessage(trimmed));
         }
     }
 
