@@ -16,7 +16,7 @@ import io.twinbridge.gateway.Main;
  * path and keeps the demo and the tools quiet (WARN, stderr), so {@code run} switches to the gateway's file, found in
  * the gateway's jar, unless the user chose a file with {@code -Dlog4j2.configurationFile}.
  */
-final class GatewayLogging {
+public final class GatewayLogging {
     static final String CONFIG_FILE_PROPERTY = "log4j2.configurationFile";
     private static final String RESOURCE = "log4j2.xml";
 
@@ -40,7 +40,7 @@ final class GatewayLogging {
     }
 
     /** The log4j2.xml that lies next to the gateway's classes (in its jar, or its classes folder in a build). */
-    static Optional<URL> gatewayConfiguration() {
+    public static Optional<URL> gatewayConfiguration() {
         String gatewayLocation = Main.class.getProtectionDomain().getCodeSource().getLocation().toString();
         try {
             return Collections.list(GatewayLogging.class.getClassLoader().getResources(RESOURCE)).stream()

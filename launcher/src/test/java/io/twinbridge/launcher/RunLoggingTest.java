@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * win over both, left out), against a Kafka and a Ditto that are not there: the gateway starts anyway and says so at
  * INFO.
  */
+@Tag("flow")
 class RunLoggingTest {
     @Test
     void runLogsTheGatewaysInfoLinesOnStdout() throws Exception {

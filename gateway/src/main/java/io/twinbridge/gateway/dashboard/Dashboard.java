@@ -3,6 +3,8 @@ package io.twinbridge.gateway.dashboard;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -13,7 +15,9 @@ import io.twinbridge.gateway.config.DittoConfig;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.gateway.tenant.TenantChange;
 import io.twinbridge.gateway.tenant.TenantDirectory;
+import io.twinbridge.gateway.tenant.TenantListener;
 import io.twinbridge.gateway.tenant.TenantSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -24,7 +28,7 @@ import io.vertx.ext.web.Router;
  * ({@link DashboardUsers}), so that Ditto, not the gateway, decides which twins they see. Nothing is shown without
  * credentials Ditto accepts.
  */
-public final class Dashboard {
+public final class Dashboard implements TenantListener {
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
     /** The most twins one person's page shows; the rest are counted as refused. */
     public static final int MAX_TWINS = 2000;
@@ -58,7 +62,7 @@ public final class Dashboard {
     }
 
     /**
-     * A dashboard over the tenants of {@code tenants}; call {@link #tenantsChanged} when they change. Mount it with
+     * A dashboard over the tenants of {@code tenants}; register it with the directory ({@link TenantDirectory#listen}). Mount it with
      * {@link #mount}; feeds open as people sign in.
      *
      * @param sessions opens the signed-in people's Ditto sessions, with their credentials
@@ -79,10 +83,13 @@ public final class Dashboard {
     }
 
     /** Follows the tenant directory after the admin API changed it, in every open feed. */
-    public CompletionStage<Void> tenantsChanged() {
+    @Override
+    public CompletionStage<Void> tenantsChanged(TenantChange change) {
         Map<String, String> next = tenantsByNamespace(tenants);
         tenantsByNamespace = next;
-        return users.forEach(feed -> feed.tenantsChanged(next));
+        Set<String> removed = new TreeSet<>();
+        change.removedIds().forEach(id -> removed.add(id.value()));
+        return users.forEach(feed -> feed.tenantsChanged(next, removed));
     }
 
     private static Map<String, String> tenantsByNamespace(TenantDirectory tenants) {

@@ -150,13 +150,15 @@ public final class DashboardFeed {
      * watched. Completes when Ditto confirmed the new subscription (at once if the namespaces did not change).
      *
      * @param tenantsByNamespace the tenant of each namespace to watch from now on
+     * @param removed            the tenants no longer served, whose twins leave the page
      */
-    public CompletionStage<Void> tenantsChanged(Map<String, String> tenantsByNamespace) {
+    public CompletionStage<Void> tenantsChanged(Map<String, String> tenantsByNamespace, Set<String> removed) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Map<String, String> next = Map.copyOf(tenantsByNamespace);
+        Set<String> removedTenants = new java.util.TreeSet<>(removed);
         context.runOnContext(v -> {
-            Set<String> removedTenants = new java.util.TreeSet<>(this.tenantsByNamespace.values());
-            removedTenants.removeAll(next.values());
+            List<String> added = sorted(next.keySet().stream()
+                    .filter(namespace -> !this.tenantsByNamespace.containsKey(namespace)).toList());
             this.tenantsByNamespace = next;
             this.namespaces = sorted(next.keySet());
             dropUnwatched(removedTenants);
@@ -164,7 +166,13 @@ public final class DashboardFeed {
             ignored.clear();
             tenantsShownChanged();
             LOG.info("Dashboard follows the tenants: namespaces {}", namespaces);
-            subscribe().whenComplete((ok, failure) -> complete(done, failure));
+            subscribe().whenComplete((ok, failure) -> {
+                complete(done, failure);
+                if (failure == null) {
+                    // the added namespaces' twins that exist already, not only those that change from now on
+                    context.runOnContext(x -> loadVisible(added));
+                }
+            });
         });
         return done;
     }

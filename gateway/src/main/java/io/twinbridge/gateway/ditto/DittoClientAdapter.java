@@ -82,7 +82,7 @@ public final class DittoClientAdapter implements DittoPort {
     private final AtomicReference<MessagingProvider> messaging = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> subscribed = new AtomicReference<>();
     private final DittoSearch search;
-    private final AtomicReference<Instant> lastAnswer = new AtomicReference<>();
+    private final LabelRedeclaration labelTaken;
 
     public DittoClientAdapter(DittoConfig config, String sessionName) {
         this(config, sessionName, Set.of());
@@ -105,6 +105,8 @@ public final class DittoClientAdapter implements DittoPort {
         this.declaredAcks = Set.copyOf(declaredAcks);
         this.search = search;
         this.connection = new ConnectionTracking(authentication);
+        this.labelTaken = new LabelRedeclaration(sessionName, this.declaredAcks, connection::reopen, closed::get);
+        connection.onLabelRefused(labelTaken::onLabelNotUnique);
     }
 
     /**
@@ -191,7 +193,7 @@ public final class DittoClientAdapter implements DittoPort {
 
     @Override
     public Optional<Instant> lastAnswer() {
-        return Optional.ofNullable(lastAnswer.get());
+        return connection.lastFrame();
     }
 
     @Override
@@ -346,11 +348,8 @@ public final class DittoClientAdapter implements DittoPort {
             return CompletableFuture.failedFuture(new DittoPortException(e.getHttpStatus().getCode(),
                     e.getErrorCode(), e.getMessage(), e));
         }
-        CompletableFuture<Adaptable> answer = guarded(what, () -> connected.sendDittoProtocol(request))
-                .toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        // Any answer counts, an error response included; only our own timeout or a lost socket means Ditto was silent.
-        answer.thenRun(() -> lastAnswer.set(Instant.now()));
-        return settle(answer, what, onAnswer);
+        return settle(guarded(what, () -> connected.sendDittoProtocol(request)).toCompletableFuture()
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), what, onAnswer);
     }
 
     /** Completes with the mapped answer, or fails with a bare {@link DittoPortException}, never a wrapper. */

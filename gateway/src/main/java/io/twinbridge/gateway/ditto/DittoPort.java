@@ -30,8 +30,8 @@ public interface DittoPort {
     boolean isConnected();
 
     /**
-     * When this session last received Ditto's answer to one of its commands, whatever its status (a 404 or 412 is an
-     * answer too); empty before the first one. Readiness reads it: a hung Ditto keeps the socket open but answers
+     * When this session last received a frame from Ditto: an answer of any status (a 404 or 412 is an answer too), a
+     * late answer to a command that timed out meanwhile, an event; empty before the first one. Readiness reads it: a hung Ditto keeps the socket open but answers
      * nothing, so an open socket alone says little. A port that does not track answers reports none.
      */
     default Optional<Instant> lastAnswer() {

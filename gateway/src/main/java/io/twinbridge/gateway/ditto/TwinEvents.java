@@ -29,9 +29,20 @@ public final class TwinEvents {
         if (text.isEmpty() || text.charAt(0) != '{') {
             return Optional.empty();
         }
+        JsonObject json;
+        try {
+            json = JsonFactory.newObject(text);
+        } catch (JsonRuntimeException e) {
+            return Optional.empty();
+        }
+        return viaAdaptable(json, text);
+    }
+
+    /** Through Ditto's protocol adapter: every form Ditto may send. */
+    static Optional<TwinEvent> viaAdaptable(JsonObject json, String text) {
         Adaptable adaptable;
         try {
-            adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(text));
+            adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(json);
         } catch (JsonRuntimeException | org.eclipse.ditto.base.model.exceptions.DittoRuntimeException e) {
             return Optional.empty();
         }

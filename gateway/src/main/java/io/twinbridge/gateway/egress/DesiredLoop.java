@@ -56,6 +56,11 @@ final class DesiredLoop {
         closeLoop(event, thing);
     }
 
+    /** Only the commands of an event whose twin record a resync record covers. */
+    void commandsOf(TwinEvent event, ThingFacts thing) {
+        publishCommands(event, thing);
+    }
+
     /**
      * The commands of an event, once the thing's model kind is known. When egress has not seen it yet, it is read
      * from Ditto without blocking the worker; the thing's commands wait in order behind that read.

@@ -2,8 +2,6 @@ package io.twinbridge.gateway.egress;
 
 import io.twinbridge.gateway.config.EgressConfig;
 import io.twinbridge.gateway.config.GatewayConfig;
-import io.twinbridge.gateway.ditto.DittoPort;
-import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.mapping.EgressFormat;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
@@ -36,11 +34,5 @@ public final class EgressFactory {
                                        TenantDirectory tenants) {
         return new EgressService(settings(config), tenants, models, ditto,
                 props -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
-    }
-
-    /** Egress for the tenants of {@code tenants}, as they are when it starts. */
-    public static EgressService create(GatewayConfig config, ModelRegistry models, DittoPortFactory sessions,
-                                       DittoPort writer, TenantDirectory tenants) {
-        return new EgressService(settings(config), tenants, models, sessions, writer);
     }
 }

@@ -3,6 +3,8 @@ package io.twinbridge.gateway.egress;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.mapping.TwinRecords;
+import io.twinbridge.gateway.tenant.TenantChange;
+import io.twinbridge.gateway.tenant.TenantListener;
 import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
 import io.twinbridge.gateway.model.ModelRegistry;
@@ -18,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -32,9 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Ditto → Kafka: one {@link TenantEgress} per tenant, each with its own Ditto session (Ditto never sends a session
  * the events of its own commands, so these must not be the ingest session), sharing one idempotent producer. Follows
- * the tenant directory at run time ({@link #tenantsChanged()}).
+ * the tenant directory at run time ({@link #tenantsChanged}).
  */
-public final class EgressService {
+public final class EgressService implements TenantListener {
     private static final Logger LOG = LoggerFactory.getLogger(EgressService.class);
     private static final Duration DITTO_WAIT = Duration.ofSeconds(10);
     private static final Duration POSITION_READ = Duration.ofSeconds(60);
@@ -145,42 +146,39 @@ public final class EgressService {
      * topics, Ditto user) and stops that of removed ones. A replaced tenant's old session is closed before the new one
      * opens, because its acknowledgement label may be declared by one session only. Completes when done.
      */
-    public synchronized CompletableFuture<Void> tenantsChanged() {
-        changes = changes.handle((ok, ignored) -> null).thenCompose(ignored -> applyDirectory());
+    @Override
+    public synchronized CompletableFuture<Void> tenantsChanged(TenantChange change) {
+        changes = changes.handle((ok, ignored) -> null).thenCompose(ignored -> apply(change));
         return changes.copy();
     }
 
-    private synchronized CompletableFuture<Void> applyDirectory() {
+    private synchronized CompletableFuture<Void> apply(TenantChange change) {
         if (stopped) {
             return CompletableFuture.completedFuture(null);
         }
-        Map<TenantId, TenantSettings> wanted = new TreeMap<>();
-        directory.all().forEach(t -> wanted.put(t.id(), t));
         List<CompletableFuture<Void>> steps = new ArrayList<>();
-        for (TenantRun running : List.copyOf(tenants.values())) {
-            TenantSettings now = wanted.get(running.tenant.id());
-            if (running.tenant.equals(now)) {
-                wanted.remove(now.id());
-                continue;
-            }
-            tenants.remove(running.tenant.id());
-            LOG.info("Egress of tenant {} {}", running.tenant.id(), now == null ? "stops: tenant removed"
-                    : "restarts: tenant changed");
-            CompletableFuture<Void> closed = running.stop(Duration.ofSeconds(5)).handle((ok, failure) -> {
-                if (failure != null) {
-                    LOG.warn("closing the egress session of {} failed: {}", running.tenant.id(),
-                            failure.toString());
-                }
-                return null;
-            });
-            if (now != null) {
-                wanted.remove(now.id());
-                closed = closed.thenCompose(ignored -> begin(now));
-            }
-            steps.add(closed);
-        }
-        wanted.values().forEach(added -> steps.add(begin(added)));
+        change.removed().forEach(gone -> steps.add(end(gone.id(), "stops: tenant removed")));
+        change.changed().forEach(now -> steps.add(end(now.id(), "restarts: tenant changed")
+                .thenCompose(ignored -> begin(now))));
+        // a tenant added while this service was being built may already run: it read the directory when built
+        change.added().stream().filter(added -> !tenants.containsKey(added.id()))
+                .forEach(added -> steps.add(begin(added)));
         return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
+    }
+
+    /** Stops the egress of one tenant, if it runs; completes once its session is closed. */
+    private synchronized CompletableFuture<Void> end(TenantId id, String why) {
+        TenantRun running = tenants.remove(id);
+        if (running == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        LOG.info("Egress of tenant {} {}", id, why);
+        return running.stop(Duration.ofSeconds(5)).handle((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("closing the egress session of {} failed: {}", id, failure.toString());
+            }
+            return null;
+        });
     }
 
     /** Starts the egress (or election) of one tenant, if egress runs; completes once it is decided. */

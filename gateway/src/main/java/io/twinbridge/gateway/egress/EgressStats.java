@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class EgressStats {
     /** Twin-event records Kafka confirmed. */
     public final LongAdder eventsPublished;
-    /** State records published after a reconnect or a revision gap. */
+    /** Resync records (a thing's state, or its deletion) published by the sweeps at start, after a reconnect and periodically, or after a revision gap. */
     public final LongAdder resyncsPublished;
     public final LongAdder commandsPublished;
     /** Desired-property changes that map to no valid command (unknown kind, no binding, invalid value). */

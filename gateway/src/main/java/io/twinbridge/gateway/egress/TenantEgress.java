@@ -10,15 +10,21 @@ import io.twinbridge.gateway.tenant.TenantSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.CloseableThreadContext;
 import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.things.model.ThingId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +55,15 @@ final class TenantEgress implements TwinEventListener {
     private final PositionStore position;
     private final Optional<String> ackLabel;
     private final EgressStats stats;
-    private final ScheduledExecutorService worker;
+    /** The worker: one thread, tasks in submission order (a plain queue, cheaper per event than a scheduled one). */
+    private final ExecutorService worker;
+    /** Only submits the periodic tasks to the worker. */
+    private final ScheduledExecutorService timer;
     private final Admission admission;
     private final Revisions revisions = new Revisions();
+    /** Things read back after a revision gap, with their events that came meanwhile (worker thread). */
+    private final Map<String, List<TwinEvent>> held = new HashMap<>();
+    private final Duration dittoWait;
     private final ThingFactsCache facts;
     private final DesiredLoop desired;
     private final Reconciler reconciler;
@@ -65,8 +77,13 @@ final class TenantEgress implements TwinEventListener {
         this.position = parts.position();
         this.ackLabel = parts.ackLabel();
         this.stats = parts.stats();
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "twinbridge-egress-"
-                + tenant.id()));
+        this.dittoWait = parts.dittoWait();
+        this.worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "twinbridge-egress-" + tenant.id()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "twinbridge-egress-timer-" + tenant.id());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.admission = new Admission(parts.maxBuffered(), parts.ackLabel());
         this.facts = new ThingFactsCache(parts.maxCachedThings());
         this.desired = new DesiredLoop(events, parts.writer(), parts.commands(), sender, commandsTopic, worker,
@@ -83,20 +100,23 @@ final class TenantEgress implements TwinEventListener {
      */
     CompletionStage<Void> start(Map<String, Long> stored) {
         worker.execute(() -> revisions.load(stored));
-        worker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
-        worker.scheduleWithFixedDelay(this::flushPosition, PositionStore.FLUSH_INTERVAL.toMillis(),
+        timer.scheduleWithFixedDelay(() -> onWorker(this::tick), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> onWorker(this::flushPosition), PositionStore.FLUSH_INTERVAL.toMillis(),
                 PositionStore.FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         CompletionStage<Void> connected = events.connect();
         CompletionStage<Void> subscribed = events.subscribeTwinEvents(tenant.namespaces(), this);
-        return connected.thenCombine(subscribed, (a, b) -> null).thenRun(() -> {
+        // the sweep follows Ditto's acknowledgement whenever it comes, also when Ditto was down at start
+        subscribed.thenRun(() -> {
             Instant subscribedAt = Instant.now();
-            worker.execute(() -> reconciler.fullSweep(subscribedAt));
+            onWorker(() -> reconciler.fullSweep(subscribedAt));
         });
+        return connected.thenCombine(subscribed, (a, b) -> null);
     }
 
     /** Waits for the worker to hand its queue to Kafka, writes the position, then closes the session. */
     CompletionStage<Void> stop(Duration timeout) {
         CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> {
+            timer.shutdownNow();
             worker.shutdown();
             try {
                 worker.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -118,6 +138,7 @@ final class TenantEgress implements TwinEventListener {
 
     /** Stops at once, as a crash would: nothing is drained, nothing written. */
     void crash() {
+        timer.shutdownNow();
         worker.shutdownNow();
         events.close();
     }
@@ -190,11 +211,62 @@ final class TenantEgress implements TwinEventListener {
     }
 
     private void publish(TwinEvent event) {
+        List<TwinEvent> waiting = held.get(event.thingId());
+        if (waiting != null) {
+            // behind a read-back after a gap: published (or covered) in order once the state is in; keeps its slot
+            waiting.add(event);
+            return;
+        }
+        if (revisions.gapBefore(event.thingId(), event.revision())) {
+            LOG.info("{}: revision jumped from {} to {}: publishing its state first", event.thingId(),
+                    revisions.last(event.thingId()), event.revision());
+            held.put(event.thingId(), new ArrayList<>(List.of(event)));
+            readBack(event.thingId());
+            return;
+        }
+        publishInOrder(event);
+    }
+
+    /**
+     * After a gap: the thing's current state (at a revision at or above the event that showed the gap) is published
+     * as a resync record, which covers the lost revisions; then the events held meanwhile, those it covers only for
+     * their commands.
+     */
+    private void readBack(String thingId) {
+        events.retrieveThingState(ThingId.of(thingId)).toCompletableFuture()
+                .orTimeout(dittoWait.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((state, failure) -> {
+                    try (CloseableThreadContext.Instance ignored = LogContext.of(tenant.id().value(), thingId,
+                            null)) {
+                        if (failure != null) {
+                            LOG.warn("cannot read {} back after a revision gap ({}); publishing its events, the "
+                                    + "state follows later", thingId, failure.toString());
+                            reconciler.want(thingId);
+                        } else {
+                            state.ifPresent(thing -> resyncIfAhead(thingId, thing));
+                        }
+                        held.remove(thingId).forEach(this::publishInOrder);
+                    }
+                }, worker);
+    }
+
+    private void resyncIfAhead(String thingId, JsonObject thing) {
+        long revision = thing.getValue("_revision").filter(JsonValue::isNumber).map(JsonValue::asLong).orElse(0L);
+        if (revision > revisions.last(thingId)) {
+            Instant modified = thing.getValue("_modified").filter(JsonValue::isString)
+                    .map(v -> Instant.parse(v.asString())).orElseGet(Instant::now);
+            new Resyncs().state(thingId, thing.remove("_revision").remove("_modified"), revision, modified);
+        }
+    }
+
+    private void publishInOrder(TwinEvent event) {
         boolean sent = false;
         try {
             if (revisions.covered(event.thingId(), event.revision())) {
-                // already covered by a later record (a resync overtook it): the topic stays in revision order
+                // a resync record at a later revision covers it on the topic (which stays in revision order); its
+                // commands, though, are no part of any state record
                 admission.release();
+                desired.commandsOf(event, facts.get(event.thingId()));
                 acknowledge(event, ACK_OK);
                 return;
             }
@@ -217,9 +289,8 @@ final class TenantEgress implements TwinEventListener {
                 desired.handle(event, thing);
             }
             if (gap) {
-                LOG.info("{}: revision jumped from {} to {}: resynchronising", event.thingId(), last,
-                        event.revision());
-                reconciler.want(event.thingId());
+                LOG.info("{}: revision jumped from {} to {} and could not be read back: resynchronising later",
+                        event.thingId(), last, event.revision());
             }
         } catch (RuntimeException e) {
             if (sent) {
@@ -273,6 +344,14 @@ final class TenantEgress implements TwinEventListener {
                         event.thingId(), event.revision());
             }
         });
+    }
+
+    private void onWorker(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the worker is stopping: the timer is about to stop too
+        }
     }
 
     private void tick() {

@@ -3,10 +3,8 @@ package io.twinbridge.gateway.egress;
 import io.twinbridge.gateway.mapping.FeatureValues;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
@@ -43,12 +41,12 @@ final class ThingFacts {
         thing.getValue("definition").filter(JsonValue::isString).map(JsonValue::asString)
                 .ifPresent(d -> definition = Optional.of(d));
         pendingDesired.clear();
-        Set<String> seen = new HashSet<>();
+        // a JSON object's keys are unique, so each feature/property pair comes once
         thing.getValue("features").filter(JsonValue::isObject).map(JsonValue::asObject).ifPresent(features ->
                 features.forEach(f -> Optional.of(f.getValue()).filter(JsonValue::isObject)
                         .flatMap(v -> v.asObject().getValue(FeatureValues.DESIRED))
                         .filter(JsonValue::isObject).map(JsonValue::asObject).ifPresent(d -> d.forEach(p -> {
-                            if (seen.add(f.getKeyName() + "/" + p.getKeyName()) && !p.getValue().isNull()) {
+                            if (!p.getValue().isNull()) {
                                 pendingDesired.put(f.getKeyName() + "/" + p.getKeyName(), p.getValue());
                             }
                         }))));

@@ -18,21 +18,30 @@ import io.vertx.core.Future;
  * node behind a live proxy) keeps the socket open and answers nothing. Each check sends one cheap round trip, a
  * retrieve of a thing that does not exist, which Ditto answers with 404 {@code things:thing.notfound}
  * ({@code ThingNotAccessibleException}, Ditto's answer to {@code RetrieveThing} for an absent or invisible thing).
- * Ditto counts as up when that probe is answered within the timeout, or, when the probe is late because Ditto is
- * busy with the gateway's own writes, when any other command of the session was answered within the timeout.
+ * Ditto counts as up when that probe is answered within the probe timeout, or, when the probe is late because Ditto
+ * is busy (with the gateway's own writes, or with a backlog after a pause), when the session received any other
+ * frame from Ditto within the silence window: late answers to commands that timed out count, as they show Ditto
+ * processing. The probe waits at most one check interval, so checks never overlap, and the window (longer) lets a
+ * loaded Ditto stall for a moment without turning the gateway unready.
  */
 public final class DittoCheck implements DependencyCheck {
     /** A thing id no tenant uses: tenant namespaces are tenant ids, which contain no dot. */
     static final ThingId PROBE = ThingId.of("twinbridge.readiness:probe");
 
     private final DittoPort ditto;
-    private final Duration timeout;
+    private final Duration probeTimeout;
+    private final Duration silence;
     private final Context context;
     private final Clock clock;
 
-    public DittoCheck(DittoPort ditto, Duration timeout, Context context, Clock clock) {
+    /**
+     * @param probeTimeout how long the probe may take; at most the check interval
+     * @param silence      how long Ditto may send nothing at all before it counts as down
+     */
+    public DittoCheck(DittoPort ditto, Duration probeTimeout, Duration silence, Context context, Clock clock) {
         this.ditto = ditto;
-        this.timeout = timeout;
+        this.probeTimeout = probeTimeout;
+        this.silence = silence;
         this.context = context;
         this.clock = clock;
     }
@@ -48,7 +57,7 @@ public final class DittoCheck implements DependencyCheck {
             return Future.failedFuture("WebSocket not connected");
         }
         return Future.fromCompletionStage(ditto.retrieveThing(PROBE, DittoRequestOptions.defaults()
-                        .withTimeout(timeout)), context)
+                        .withTimeout(probeTimeout)), context)
                 .<Void>mapEmpty()
                 .recover(failure -> answered(failure) || answeredRecently()
                         ? Future.succeededFuture()
@@ -63,13 +72,13 @@ public final class DittoCheck implements DependencyCheck {
 
     private boolean answeredRecently() {
         Optional<Instant> last = ditto.lastAnswer();
-        return last.isPresent() && !last.get().isBefore(clock.instant().minus(timeout));
+        return last.isPresent() && !last.get().isBefore(clock.instant().minus(silence));
     }
 
     private String silence(Throwable failure) {
         String last = ditto.lastAnswer()
                 .map(at -> "last answer " + Duration.between(at, clock.instant()).toMillis() + " ms ago")
                 .orElse("no answer yet");
-        return "no answer from Ditto within " + timeout.toMillis() + " ms (" + last + "): " + failure.getMessage();
+        return "nothing from Ditto for " + silence.toMillis() + " ms (" + last + "); the probe: " + failure.getMessage();
     }
 }

@@ -131,13 +131,6 @@ public final class IngestService {
         return consumer.stats();
     }
 
-    /** Merges sent so far, and updates folded into a pending merge; read on the pipeline thread. */
-    public CompletableFuture<long[]> schedulerCounts() {
-        // unchanged shape; the window's own figures are in stats() (window, ready queue, round trip)
-        return CompletableFuture.supplyAsync(() -> new long[] {scheduler.writesSent(), scheduler.updatesCoalesced()},
-                pipelineThread);
-    }
-
     private KafkaConsumer<byte[], byte[]> newConsumer() {
         Properties p = new Properties();
         p.putAll(settings.consumerProperties());

@@ -51,6 +51,7 @@ public final class ThingWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ThingWriter.class);
     private static final int MAX_STALE_ROUNDS = 3;
     private static final String TWIN_PERSISTED = "twin-persisted";
+    private static final JsonPointer FEATURES = JsonPointer.of("/features");
     /** Ditto's status for a command whose requested acknowledgements did not all succeed. */
     private static final int FAILED_DEPENDENCY = 424;
     /** No answer in time: with acknowledgements requested, most often the egress label is missing. */
@@ -63,18 +64,6 @@ public final class ThingWriter {
     private final IngestStats stats;
     private final Optional<String> egressAckPrefix;
     private volatile boolean closed;
-
-    public ThingWriter(DittoPort ditto, ThingProvisioner provisioner, Backoff backoff,
-            ScheduledExecutorService scheduler, IngestStats stats) {
-        this(ditto, provisioner, backoff, scheduler, stats, Optional.empty());
-    }
-
-    /** @param egressAckPrefix when present, merges request {@code twin-persisted} and {@code <prefix>-<tenant>} */
-    public ThingWriter(DittoPort ditto, ThingProvisioner provisioner, Backoff backoff,
-            ScheduledExecutorService scheduler, IngestStats stats, Optional<String> egressAckPrefix) {
-        this(tenant -> ditto, provisioner, backoff, scheduler, stats, egressAckPrefix);
-        Objects.requireNonNull(ditto, "ditto");
-    }
 
     /** @param sessions the session that writes each tenant's twins, as that tenant's technical subject */
     public ThingWriter(Function<TenantSettings, DittoPort> sessions, ThingProvisioner provisioner, Backoff backoff,
@@ -165,7 +154,10 @@ public final class ThingWriter {
             }
             stats.recordMergeSent(update.tenant().id());
             long started = System.nanoTime();
-            ditto.mergeThing(thingId, JsonPointer.empty(), patch.toMergePatch(), options)
+            // Merged at /features, never at the thing's root: Ditto 3.9 turns a root merge of a missing thing into a
+            // create (ModifyToCreateThingTransformer), which would give a new device Ditto's default policy, named
+            // after the thing, instead of provision()'s thing with its tenant's policy (issue 11.9).
+            ditto.mergeThing(thingId, FEATURES, patch.toMergePatch().getValue(FEATURES).orElseThrow(), options)
                     .whenComplete(inLogContext((ok, error) -> {
                         stats.recordDittoLatency(update.tenant().id(), System.nanoTime() - started);
                         if (error == null) {

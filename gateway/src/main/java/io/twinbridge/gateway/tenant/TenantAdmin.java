@@ -44,7 +44,6 @@ public final class TenantAdmin {
     private final TenantDirectory directory;
     private final CodecKind defaultCodec;
     private final Optional<Path> file;
-    private final Runnable onChange;
     private final TenantDitto sessions;
     private final Function<String, Optional<String>> environment;
     private volatile TenantDocument document;
@@ -52,15 +51,15 @@ public final class TenantAdmin {
 
     /**
      * @param initial   the tenants the gateway serves now, as declared (may be empty)
-     * @param directory the directory ingest reads; updated after every applied change
+     * @param directory the directory ingest reads; updated after every applied change, and it tells ingest, egress
+     *                  and the dashboard
      * @param file      where to write the document after each change, if anywhere
-     * @param onChange  called after the directory changed, e.g. so that ingest and egress follow
      * @param sessions  each tenant's Ditto sessions, for purging its twins as its technical subject
      * @param environment the gateway's environment, to check that a tenant's Ditto password variable is set
      */
     public TenantAdmin(TenantDocument initial, TenantDocumentReader reader, PolicyRenderer renderer, DittoPort ditto,
                        TenantDirectory directory, CodecKind defaultCodec, Optional<Path> file,
-                       Runnable onChange, TenantDitto sessions, Function<String, Optional<String>> environment) {
+                       TenantDitto sessions, Function<String, Optional<String>> environment) {
         this.sessions = sessions;
         this.environment = environment;
         this.document = initial;
@@ -70,7 +69,6 @@ public final class TenantAdmin {
         this.directory = directory;
         this.defaultCodec = defaultCodec;
         this.file = file;
-        this.onChange = onChange;
     }
 
     public List<TenantSpec> list() {
@@ -95,9 +93,17 @@ public final class TenantAdmin {
      * Idempotent. Completes with the ids of the tenants whose policy Ditto did not take (logged), empty if none.
      */
     public CompletionStage<List<TenantId>> applyAll() {
+        return apply(id -> true);
+    }
+
+    /** Like {@link #applyAll()}, for those of the current tenants that {@code which} selects. */
+    public CompletionStage<List<TenantId>> apply(java.util.function.Predicate<TenantId> which) {
         return serially(() -> {
             CompletableFuture<List<TenantId>> all = CompletableFuture.completedFuture(new ArrayList<>());
             for (TenantSpec tenant : document.tenants()) {
+                if (!which.test(tenant.id())) {
+                    continue;
+                }
                 TenantPolicy policy = renderer.render(tenant);
                 all = all.thenCompose(failed -> ditto.putPolicy(PolicyId.of(policy.policyId()), policy.json(),
                         DittoRequestOptions.defaults()).handle((ok, error) -> {
@@ -121,10 +127,9 @@ public final class TenantAdmin {
                 TenantDocument changed = document.without(id);
                 persist(changed);
                 document = changed;
-                directory.remove(id);
                 LOG.info("Tenant {} removed; its policy {} and its twins stay in Ditto", id,
                         existing.get().policyId());
-                onChange.run();
+                directory.remove(id);
             }
             return CompletableFuture.completedFuture(existing);
         });
@@ -144,10 +149,7 @@ public final class TenantAdmin {
             }
             TenantSpec spec = existing.get();
             // flows stop first, so that ingest does not recreate what is being deleted
-            if (directory.get(id).isPresent()) {
-                directory.remove(id);
-                onChange.run();
-            }
+            directory.remove(id);
             DittoPort session;
             try {
                 session = sessions.open(spec.settings(defaultCodec), "purge-" + id, java.util.Set.of());
@@ -222,10 +224,9 @@ public final class TenantAdmin {
                     TenantDocument changed = document.with(spec);
                     persist(changed);
                     document = changed;
-                    directory.put(spec.settings(defaultCodec));
                     LOG.info("Tenant {} {}: policy {} applied", spec.id(), created ? "added" : "updated",
                             policy.policyId());
-                    onChange.run();
+                    directory.put(spec.settings(defaultCodec));
                     return new PutOutcome.Applied(spec, policy, created);
                 });
     }

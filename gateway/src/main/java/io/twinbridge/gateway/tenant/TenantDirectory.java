@@ -5,22 +5,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The tenants the gateway serves. Thread-safe; the admin API may add and remove tenants at run time. */
+/**
+ * The tenants the gateway serves. Thread-safe; the admin API may add and remove tenants at run time.
+ *
+ * <p>Each change is computed here, once, as a {@link TenantChange} and published to the listeners in the order they
+ * registered; each listener starts after the previous one's stage completed (egress closes a removed tenant's
+ * sessions before the tenant sessions close its writer session), and changes are published one after the other.
+ */
 public final class TenantDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantDirectory.class);
+
     private final Map<TenantId, TenantSettings> tenants = new ConcurrentHashMap<>();
+    private final List<TenantListener> listeners = new CopyOnWriteArrayList<>();
+    private CompletableFuture<Void> published = CompletableFuture.completedFuture(null);
 
     public TenantDirectory(Collection<TenantSettings> initial) {
-        initial.forEach(this::put);
+        initial.forEach(t -> tenants.put(t.id(), t));
     }
 
-    public void put(TenantSettings settings) {
-        tenants.put(settings.id(), settings);
+    /** Registers a listener of later changes; listeners run in registration order. */
+    public void listen(TenantListener listener) {
+        listeners.add(listener);
     }
 
-    public void remove(TenantId id) {
-        tenants.remove(id);
+    /** Adds or replaces a tenant; completes once every listener took the change in. */
+    public synchronized CompletionStage<Void> put(TenantSettings settings) {
+        TenantSettings before = tenants.put(settings.id(), settings);
+        if (settings.equals(before)) {
+            return published.copy();
+        }
+        return publish(before == null ? new TenantChange(List.of(settings), List.of(), List.of())
+                : new TenantChange(List.of(), List.of(), List.of(settings)));
+    }
+
+    /** Stops serving a tenant; completes once every listener took the change in. */
+    public synchronized CompletionStage<Void> remove(TenantId id) {
+        TenantSettings before = tenants.remove(id);
+        if (before == null) {
+            return published.copy();
+        }
+        return publish(new TenantChange(List.of(), List.of(before), List.of()));
     }
 
     public Optional<TenantSettings> get(TenantId id) {
@@ -43,5 +74,30 @@ public final class TenantDirectory {
     /** All tenants, sorted by id. */
     public Collection<TenantSettings> all() {
         return new TreeMap<>(tenants).values();
+    }
+
+    private CompletionStage<Void> publish(TenantChange change) {
+        CompletableFuture<Void> next = published;
+        for (TenantListener listener : listeners) {
+            next = next.thenCompose(ignored -> notify(listener, change));
+        }
+        published = next;
+        return next.copy();
+    }
+
+    /** A listener that fails is logged and does not keep the later listeners from the change. */
+    private static CompletableFuture<Void> notify(TenantListener listener, TenantChange change) {
+        CompletableFuture<Void> done;
+        try {
+            done = listener.tenantsChanged(change).toCompletableFuture();
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        return done.handle((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("A follower of the tenants did not take in {}: {}", change, failure.toString());
+            }
+            return null;
+        });
     }
 }

@@ -4,7 +4,6 @@ import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.tenant.document.TenantCredential;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * logged in as that user and opened on first use; the others share the gateway's session. The password is read from
  * the environment variable the credential names, when the session is opened.
  */
-public final class TenantSessions implements TenantDitto {
+public final class TenantSessions implements TenantDitto, TenantListener {
     private static final Logger LOG = LoggerFactory.getLogger(TenantSessions.class);
 
     private final DittoPort shared;
@@ -78,25 +77,36 @@ public final class TenantSessions implements TenantDitto {
         return tenant.ditto().map(this::factoryFor).orElse(sessions).open(sessionName, declaredAcks);
     }
 
-    /** Closes the sessions of tenants that are gone or no longer have a credential of their own. */
-    public synchronized CompletableFuture<Void> retain(Collection<TenantSettings> current) {
-        Map<TenantId, TenantCredential> wanted = new HashMap<>();
-        current.forEach(t -> t.ditto().ifPresent(c -> wanted.put(t.id(), c)));
+    /**
+     * Closes the sessions of tenants that are gone or no longer have this credential of their own; the directory
+     * calls it after egress closed the tenant's event sessions.
+     */
+    @Override
+    public synchronized CompletableFuture<Void> tenantsChanged(TenantChange change) {
         List<CompletableFuture<Void>> closing = new ArrayList<>();
-        writers.entrySet().removeIf(entry -> {
-            if (entry.getValue().credential().equals(wanted.get(entry.getKey()))) {
-                return false;
+        change.removed().forEach(gone -> closeOwned(gone.id(), closing));
+        for (TenantSettings now : change.changed()) {
+            Owned owned = writers.get(now.id());
+            if (owned != null && !now.ditto().map(owned.credential()::equals).orElse(false)) {
+                closeOwned(now.id(), closing);
             }
-            closing.add(entry.getValue().port().close().toCompletableFuture());
-            return true;
-        });
+        }
         return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
     }
 
     /** Closes every session of a tenant's own; not the shared one, which its owner closes. */
     public synchronized CompletableFuture<Void> close() {
         closed = true;
-        return retain(List.of());
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        List.copyOf(writers.keySet()).forEach(id -> closeOwned(id, closing));
+        return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
+    }
+
+    private void closeOwned(TenantId id, List<CompletableFuture<Void>> closing) {
+        Owned owned = writers.remove(id);
+        if (owned != null) {
+            closing.add(owned.port().close().toCompletableFuture());
+        }
     }
 
     private DittoPortFactory factoryFor(TenantCredential credential) {

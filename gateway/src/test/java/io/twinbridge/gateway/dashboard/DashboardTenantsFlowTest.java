@@ -103,6 +103,11 @@ class DashboardTenantsFlowTest {
             // no twin yet, so no tenant either
             assertEquals(new JsonArray(), last(events, "snapshot").orElseThrow().getJsonArray("tenants"));
 
+            // a twin of the coming tenant's namespace that exists before it and never changes (its own policy)
+            assertEquals(201, ditto("PUT", "/api/2/things/initech:quiet-1", """
+                    {"attributes": {"model": "turbine"},
+                     "features": {"generator": {"properties": {"power": 42.5}}}}""").status());
+
             // when: a tenant is added through the admin API, and a twin of its namespace changes in Ditto
             Answer put = admin("PUT", "/admin/tenants/initech",
                     "{\"namespaces\":[\"initech\"],\"roles\":{\"viewer\":[\"nginx:peter\"]}}");
@@ -119,6 +124,10 @@ class DashboardTenantsFlowTest {
             await().atMost(WAIT).until(() -> last(events, "tenants").map(t -> t.getJsonArray("tenants"))
                     .equals(Optional.of(new JsonArray().add("initech"))));
             assertEquals(1200.5, twin.getJsonObject("values").getDouble("generator.power"));
+            // and the twin that never changed is there too: read when the namespace was added
+            await().atMost(WAIT).until(() -> twin(events, "initech:quiet-1").isPresent());
+            assertEquals(42.5, twin(events, "initech:quiet-1").orElseThrow().getJsonObject("values")
+                    .getDouble("generator.power"));
             // and later changes follow
             assertEquals(204, ditto("PUT", "/api/2/things/initech:wtg-1/features/generator/properties/power",
                     "800.25").status());
@@ -128,8 +137,9 @@ class DashboardTenantsFlowTest {
             // when: the tenant is removed
             assertEquals(204, admin("DELETE", "/admin/tenants/initech", null).status());
 
-            // then: its twin goes, and its section with it
+            // then: its twins go, and its section with them
             await().atMost(WAIT).until(() -> twin(events, "initech:wtg-1").map(t -> t.getBoolean("deleted", false))
+                    .orElse(false) && twin(events, "initech:quiet-1").map(t -> t.getBoolean("deleted", false))
                     .orElse(false));
             await().atMost(WAIT).until(() -> last(events, "tenants").map(t -> t.getJsonArray("tenants"))
                     .equals(Optional.of(new JsonArray())));

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.eclipse.ditto.things.model.ThingId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * is created), and the gateway starts again. Its stored position ({@code <prefix>.egress-state.<tenant>}) and the
  * full sweep at start publish every thing's newest state, every deletion and the new thing.
  */
+@Tag("flow")
 class EgressDowntimeTest {
     /** The bound this test holds the restarted gateway to, from start to the last record on the topic. */
     private static final Duration BOUND = Duration.ofSeconds(60);

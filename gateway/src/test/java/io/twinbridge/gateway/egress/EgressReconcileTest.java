@@ -17,6 +17,7 @@ import java.util.Map;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * last change shows no revision gap. The periodic reconciliation ({@code egress.reconcile-interval}) finds the thing
  * by Ditto's search on {@code _modified} and publishes its state.
  */
+@Tag("flow")
 class EgressReconcileTest {
     private static final String TOPIC = "reconcile.twin-events.acme";
     @RegisterExtension

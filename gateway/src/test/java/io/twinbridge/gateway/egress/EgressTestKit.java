@@ -145,9 +145,12 @@ final class EgressTestKit {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                    && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    // a partial read would pass for a topic that lacks records
+                    throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
+                }
                 consumer.poll(Duration.ofMillis(200)).forEach(all::add);
             }
             return all;

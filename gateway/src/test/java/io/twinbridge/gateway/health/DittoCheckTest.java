@@ -25,7 +25,8 @@ import io.vertx.core.Vertx;
 class DittoCheckTest {
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SILENCE = Duration.ofSeconds(3);
     private static Vertx vertx;
 
     @BeforeAll
@@ -51,14 +52,14 @@ class DittoCheckTest {
 
     @Test
     void probeTimedOutAndNoRecentAnswerMeansDown() throws Exception {
-        assertFalse(run(true, timedOut(), Optional.of(NOW.minusSeconds(3))));
+        assertFalse(run(true, timedOut(), Optional.of(NOW.minusMillis(3_001))));
         assertFalse(run(true, timedOut(), Optional.empty()));
     }
 
     @Test
     void probeLateButOtherCommandsAnsweredMeansUp() throws Exception {
         // Ditto busy with the gateway's own merges: the probe waits behind them, the merges are answered
-        assertTrue(run(true, timedOut(), Optional.of(NOW.minusMillis(500))));
+        assertTrue(run(true, timedOut(), Optional.of(NOW.minusMillis(2_500))));
     }
 
     @Test
@@ -79,7 +80,7 @@ class DittoCheckTest {
                     case "retrieveThing" -> probe;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        Future<Void> result = new DittoCheck(port, TIMEOUT, vertx.getOrCreateContext(), CLOCK).check();
+        Future<Void> result = new DittoCheck(port, PROBE_TIMEOUT, SILENCE, vertx.getOrCreateContext(), CLOCK).check();
         return result.toCompletionStage().toCompletableFuture().handle((ok, failure) -> failure == null)
                 .get(10, TimeUnit.SECONDS);
     }

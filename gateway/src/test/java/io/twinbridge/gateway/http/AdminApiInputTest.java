@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,6 +37,7 @@ import io.vertx.core.json.JsonObject;
  * deep nesting, duplicate keys, invalid UTF-8, huge strings, oversized bodies, and the router's and the HTTP
  * decoder's own answers (404, 405, 414, 431, bad percent-encoding).
  */
+@Tag("flow")
 class AdminApiInputTest {
     private static final String OPS_TOKEN = "ops-token-0123456789abcdef";
     private static final int LIMIT = 1_048_576;

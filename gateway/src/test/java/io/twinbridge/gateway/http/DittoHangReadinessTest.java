@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +20,7 @@ import io.twinbridge.gateway.testkit.TestHttp;
  * freezes (keeps the WebSocket open, passes nothing), as a Ditto stopped with SIGSTOP looks to the gateway. With
  * the default readiness settings {@code /ready} must turn 503 within 5 s of the hang and 200 within 5 s of its end.
  */
+@Tag("flow")
 class DittoHangReadinessTest {
     private static final Duration GOAL = Duration.ofSeconds(5);
 

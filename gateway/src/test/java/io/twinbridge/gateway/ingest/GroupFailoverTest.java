@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,7 @@ import io.twinbridge.gateway.testkit.GatewayStack;
  * SIGKILL are owned again within 15 s, and a rolling restart of one instance never leaves the other without
  * partitions (no stop-the-world rebalance: the cooperative assignor and KIP-848 move only what changes owner).
  */
+@Tag("flow")
 class GroupFailoverTest {
     private static final int PARTITIONS = 4;
     private static final Duration FAILOVER_GOAL = Duration.ofSeconds(15);

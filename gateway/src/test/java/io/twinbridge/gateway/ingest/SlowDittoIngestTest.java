@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * command then times out, is retried, and its late answer arrives while a later command of the same write waits.
  * docs/ingest.md: a 404 creates the thing and merges again, a 408 is retried; neither is a reason to dead-letter.
  */
+@Tag("flow")
 class SlowDittoIngestTest {
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(400);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code ./twinbridge bench ingest|egress [options]}: parses the options, runs, prints and writes the JSON result. */
+/** {@code ./twinbridge bench ingest|egress|sandbox [options]}: parses the options, runs, prints and writes the JSON result. */
 public final class BenchCommand {
     public static final String USAGE = """
             usage: ./twinbridge bench egress [--events N] [--things N] [--out FILE]
@@ -32,13 +32,20 @@ public final class BenchCommand {
                                              [--freeze-seconds N] [--group-protocol classic|consumer] [--out FILE]
               broker, Ditto sandbox and two gateways as processes on 127.0.0.1 under load, with SIGKILL of a
               gateway, SIGSTOP/SIGCONT of the sandbox, a poison flood and SIGKILL + restart of the broker
-              --duration-seconds  how long valid records flow (default 90, at least 75)
+              --duration-seconds  how long valid records flow once the gateways caught up and the faults
+                                  begin (default 90, at least 75)
               --rate              valid records/s (default 1000)
               --devices           simulated devices (default 1000)
               --poison            bad records of the flood (default 1000)
               --freeze-seconds    how long the sandbox is stopped (default 15)
               --group-protocol    the gateways' kafka.group-protocol (default classic)
-              --out               result file (default target/bench/faults.json; logs under target/bench/faults/)""";
+              --out               result file (default target/bench/faults.json; logs under target/bench/faults/)
+                   ./twinbridge bench sandbox [--merges N] [--things N] [--sessions N] [--in-flight N] [--out FILE]
+              --merges            conditional merges measured, after a tenth as many to warm up (default 200000)
+              --things            turbine twins under the acme tenant policy (default 10000)
+              --sessions          WebSocket sessions the merges are spread over (default 4)
+              --in-flight         unanswered merges per session (default 64)
+              --out               result file (default target/bench/sandbox.json)""";
 
     private BenchCommand() {
     }
@@ -46,7 +53,8 @@ public final class BenchCommand {
     /** Returns the exit code: 0 ok, 2 usage, 1 the run failed or lost events. */
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         String which = args.isEmpty() ? "" : args.get(0);
-        if (!which.equals("ingest") && !which.equals("egress") && !which.equals("faults")) {
+        if (!which.equals("ingest") && !which.equals("egress") && !which.equals("faults")
+                && !which.equals("sandbox")) {
             err.println(USAGE);
             return 2;
         }
@@ -67,6 +75,7 @@ public final class BenchCommand {
             return switch (which) {
                 case "egress" -> egress(flags, out, err);
                 case "faults" -> faults(flags, out, err);
+                case "sandbox" -> sandbox(flags, out, err);
                 default -> ingest(flags, out, err);
             };
         } catch (NumberFormatException e) {
@@ -166,6 +175,34 @@ public final class BenchCommand {
         return passed ? 0 : 1;
     }
 
+    private static int sandbox(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
+        SandboxBenchmark.Options o = SandboxBenchmark.Options.defaults();
+        Path outFile = Path.of("target", "bench", "sandbox.json");
+        for (Map.Entry<String, String> f : flags.entrySet()) {
+            String flag = f.getKey();
+            String value = f.getValue();
+            switch (flag) {
+                case "--merges" -> o = new SandboxBenchmark.Options(positive(flag, value), o.things(), o.sessions(),
+                        o.inFlight());
+                case "--things" -> o = new SandboxBenchmark.Options(o.merges(), (int) positive(flag, value),
+                        o.sessions(), o.inFlight());
+                case "--sessions" -> o = new SandboxBenchmark.Options(o.merges(), o.things(),
+                        (int) positive(flag, value), o.inFlight());
+                case "--in-flight" -> o = new SandboxBenchmark.Options(o.merges(), o.things(), o.sessions(),
+                        (int) positive(flag, value));
+                case "--out" -> outFile = Path.of(value);
+                default -> {
+                    return unknown(flag, err);
+                }
+            }
+        }
+        if (o.sessions() > o.things()) {
+            err.println("--sessions must not exceed --things\n" + USAGE);
+            return 2;
+        }
+        return write(new SandboxBenchmark(o, out).run(), outFile, out);
+    }
+
     private static int unknown(String flag, PrintStream err) {
         err.println("unknown option " + flag + "\n" + USAGE);
         return 2;
@@ -201,6 +238,9 @@ public final class BenchCommand {
     private static String render(Object value) {
         if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
             return "null";
+        }
+        if (value instanceof CharSequence text) {
+            return "\"" + text.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
         return String.valueOf(value);
     }

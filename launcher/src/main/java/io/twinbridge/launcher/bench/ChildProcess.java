@@ -29,9 +29,16 @@ final class ChildProcess {
     /** A JVM running {@code mainClass} with {@code args}, {@code -Xmx} heap and the extra environment. */
     static ChildProcess java(String name, String heap, String mainClass, List<String> args, Map<String, String> env,
                              Path logDir) {
+        return java(name, heap, List.of(), mainClass, args, env, logDir);
+    }
+
+    /** The same with extra JVM flags, e.g. {@code -Dlog4j2.configurationFile=...}. */
+    static ChildProcess java(String name, String heap, List<String> jvmFlags, String mainClass, List<String> args,
+                             Map<String, String> env, Path logDir) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
+        command.addAll(jvmFlags);
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

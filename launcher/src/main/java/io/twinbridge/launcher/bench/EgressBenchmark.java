@@ -11,6 +11,8 @@ import io.twinbridge.gateway.ditto.DittoClientAdapter;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.ditto.DittoRequestOptions;
+import io.twinbridge.gateway.ditto.TwinEvent;
+import io.twinbridge.gateway.ditto.TwinEventListener;
 import io.twinbridge.gateway.mapping.EgressFormat;
 import io.twinbridge.gateway.egress.EgressService;
 import io.twinbridge.gateway.egress.EgressSettings;
@@ -70,7 +72,10 @@ import org.eclipse.ditto.things.model.ThingId;
  *   <li>the raw rate: a bare {@link KafkaProducer}, configured like egress's (idempotent, acks=all), sending the same
  *       number of records of the same average size;</li>
  *   <li>p99 of change-to-topic latency: the consumer's receive time minus the event's Ditto timestamp;</li>
- *   <li>{@code lost}: merges whose revision is not on the topic.</li>
+ *   <li>{@code lost}: merges whose revision is not on the topic;</li>
+ *   <li>egress with a source faster than itself: the Ditto events of the same merges, recorded off a subscribed
+ *       session, replayed into a fresh egress through {@link ReplayPort} (the same code path from the parsing of the
+ *       WebSocket's text on, without the WebSocket); {@code replayRatio} against the same bare producer.</li>
  * </ol>
  */
 public final class EgressBenchmark {
@@ -78,6 +83,10 @@ public final class EgressBenchmark {
     private static final String PREFIX = "bench";
     private static final String TOPIC = PREFIX + ".twin-events." + TENANT;
     private static final int IN_FLIGHT = 256;
+    private static final String REPLAY_PREFIX = "replay";
+    private static final String REPLAY_TOPIC = REPLAY_PREFIX + ".twin-events." + TENANT;
+    /** egress.max-buffered-events of the replay run: the default. */
+    private static final int REPLAY_BUFFER = 10_000;
     /** Writer sessions: the sandbox serves each WebSocket on one event loop, so one writer would cap the rate. */
     private static final int WRITERS = 4;
 
@@ -100,7 +109,8 @@ public final class EgressBenchmark {
              DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 4, (short) 1),
-                        new NewTopic(PREFIX + ".raw", 4, (short) 1))).all().get(60, TimeUnit.SECONDS);
+                        new NewTopic(PREFIX + ".raw", 4, (short) 1), new NewTopic(REPLAY_TOPIC, 4, (short) 1)))
+                        .all().get(60, TimeUnit.SECONDS);
             }
             DittoConfig ditto = new DittoConfig(URI.create(sandbox.wsUrl()), URI.create(sandbox.httpUrl()), "ditto",
                     "ditto", Duration.ofSeconds(10), Duration.ofSeconds(30));
@@ -148,6 +158,13 @@ public final class EgressBenchmark {
                 double rawRate = events / rawProduce(kafka, size);
                 out.printf("raw producer: %,.0f records/s of %d bytes%n", rawRate, size);
 
+                // 3. a recorded stream of the same changes, replayed into the same code path without the WebSocket
+                egress.stop(Duration.ofSeconds(10)).get(60, TimeUnit.SECONDS);
+                List<String> recorded = record(ditto);
+                double replayRate = replay(recorded, producer, models);
+                out.printf("egress, replayed (%,d recorded Ditto events, no WebSocket): %,.0f events/s%n",
+                        recorded.size(), replayRate);
+
                 result.put("events", events);
                 result.put("things", things);
                 result.put("recordBytes", size);
@@ -155,6 +172,8 @@ public final class EgressBenchmark {
                 result.put("gatewayEventsPerSec", Math.round(gatewayRate));
                 result.put("ratio", round3(gatewayRate / rawRate));
                 result.put("writerEventsPerSec", Math.round(events / writerSeconds));
+                result.put("replayEventsPerSec", Math.round(replayRate));
+                result.put("replayRatio", round3(replayRate / rawRate));
                 result.put("p50Ms", latency.p50());
                 result.put("p99Ms", latency.p99());
                 result.put("maxMs", latency.max());
@@ -170,6 +189,67 @@ public final class EgressBenchmark {
             deleteRecursively(dataDir);
         }
         return result;
+    }
+
+    /**
+     * Records the Ditto protocol messages of {@code events} merges as a subscribed session receives them (egress is
+     * not subscribed meanwhile).
+     */
+    private List<String> record(DittoConfig ditto) throws Exception {
+        List<String> recorded = java.util.Collections.synchronizedList(new ArrayList<>());
+        DittoPort recorder = new DittoClientAdapter(ditto, "bench-recorder");
+        recorder.connect().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        recorder.subscribeTwinEvents(List.of(TENANT), new TwinEventListener() {
+            @Override
+            public void onEvent(TwinEvent event) {
+                recorded.add(event.protocolJson());
+            }
+
+            @Override
+            public void onReconnected() {
+                throw new IllegalStateException("the recorder's session reconnected: events were lost");
+            }
+        }).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        try {
+            write(writers(ditto));
+            waitFor(() -> recorded.size() >= events, Duration.ofMinutes(10));
+        } finally {
+            recorder.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+        return List.copyOf(recorded);
+    }
+
+    /**
+     * Hands the recorded messages to a fresh egress through a {@link ReplayPort}, as fast as egress's buffer bound
+     * lets them in (a real Ditto would drop past it, or be held back by acknowledgements); counts from the first
+     * message until Kafka confirmed the last record.
+     */
+    private double replay(List<String> recorded, Properties producer, ModelRegistry models) throws Exception {
+        ReplayPort replay = new ReplayPort();
+        EgressService egress = new EgressService(new EgressSettings(producer, REPLAY_PREFIX, EgressFormat.AVRO,
+                Optional.empty(), REPLAY_BUFFER), new TenantDirectory(List.of(new TenantSettings(
+                TenantId.of(TENANT), TENANT, CodecKind.AUTO, Optional.empty()))), models,
+                (name, acks) -> replay, replay);
+        try {
+            egress.start().get(60, TimeUnit.SECONDS);
+            long start = System.nanoTime();
+            for (String message : recorded) {
+                while (egress.buffered() >= REPLAY_BUFFER - 1) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+                }
+                replay.replay(message);
+            }
+            waitFor(() -> egress.stats().eventsPublished.sum() + egress.stats().eventsDropped.sum()
+                    >= recorded.size(), Duration.ofMinutes(30));
+            double seconds = seconds(System.nanoTime() - start);
+            if (egress.stats().eventsDropped.sum() > 0) {
+                throw new IllegalStateException(egress.stats().eventsDropped.sum() + " replayed events dropped; "
+                        + "the run is not valid");
+            }
+            return recorded.size() / seconds;
+        } finally {
+            egress.stop(Duration.ofSeconds(10)).get(60, TimeUnit.SECONDS);
+        }
     }
 
     private static String thingId(int i) {

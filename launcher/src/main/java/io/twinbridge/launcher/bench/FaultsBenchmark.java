@@ -7,6 +7,7 @@ import io.twinbridge.gateway.ingest.IngestFactory;
 import io.twinbridge.gateway.kafka.DeadLetterHeaders;
 import io.twinbridge.gateway.mapping.TelemetryMappers;
 import io.twinbridge.gateway.model.ModelRegistry;
+import io.twinbridge.launcher.GatewayLogging;
 import io.twinbridge.sandbox.ditto.SandboxMain;
 import io.twinbridge.sandbox.fleet.FaultKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
@@ -61,7 +62,7 @@ import org.eclipse.ditto.json.JsonObject;
 /**
  * {@code ./twinbridge bench faults}: the broker, the Ditto sandbox and two gateway instances, each a process of its
  * own on 127.0.0.1, under a steady stream of valid records, with faults injected on a fixed schedule (seconds after
- * the stream starts): SIGKILL of gateway 2 at 10 (started again at 25), SIGSTOP of the twin service at 32 for
+ * the gateways have caught up with the stream, every twin created): SIGKILL of gateway 2 at 10 (started again at 25), SIGSTOP of the twin service at 32 for
  * {@code --freeze-seconds}, a poison flood at 52, SIGKILL of the broker at 57 (started again at 64). Afterwards it
  * checks every twin against the newest values produced, the DLQ against exactly the poison records, and the group's
  * commits against the end offsets. Not part of CI; docs/operations.md, "Fault suite".
@@ -80,6 +81,9 @@ public final class FaultsBenchmark {
     private static final Duration KILL_BROKER = Duration.ofSeconds(57);
     private static final Duration RESTART_BROKER = Duration.ofSeconds(64);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration WARM_UP = Duration.ofMinutes(3);
+    /** Every device has sent at least one record by then (one sample per device and second at the default rate). */
+    private static final Duration MIN_WARM_UP = Duration.ofSeconds(20);
 
     private final FaultsOptions options;
     private final PrintStream out;
@@ -89,6 +93,8 @@ public final class FaultsBenchmark {
     private final Set<Long> poisonOffsets = ConcurrentHashMap.newKeySet();
     private final AtomicLong sendFailures = new AtomicLong();
     private TwinExpectation expected;
+    /** Until the faults begin, records flow for at most the warm-up and the duration. */
+    private volatile long produceUntil = System.nanoTime() + WARM_UP.toNanos() + Duration.ofMinutes(10).toNanos();
 
     public FaultsBenchmark(FaultsOptions options, PrintStream out, Path workDir) {
         this.options = options;
@@ -114,7 +120,10 @@ public final class FaultsBenchmark {
         List<GatewayWatch> watches = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
             int httpPort = freePort();
-            gateways.add(ChildProcess.java("gateway-" + i, "512m", Main.class.getName(), List.of(),
+            // the gateways log as in production (INFO: partition moves, dead letters), not as quietly as the launcher
+            List<String> logging = GatewayLogging.gatewayConfiguration()
+                    .map(url -> List.of("-Dlog4j2.configurationFile=" + url)).orElse(List.of());
+            gateways.add(ChildProcess.java("gateway-" + i, "512m", logging, Main.class.getName(), List.of(),
                     gatewayEnv(bootstrap, dittoPort, httpPort), workDir));
             watches.add(new GatewayWatch("gateway-" + i, httpPort));
         }
@@ -149,18 +158,32 @@ public final class FaultsBenchmark {
             Iterator<SimRecord> poison = new FleetSimulator(fleet.withSeed(7L).withFaults(1.0, java.util.EnumSet.allOf(FaultKind.class))).records();
 
             try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-                long t0 = System.nanoTime();
-                Thread producing = new Thread(() -> produce(producer, valid, t0), "faults-producer");
+                long start = System.nanoTime();
+                Thread producing = new Thread(() -> produce(producer, valid, start), "faults-producer");
                 producing.start();
+                // the faults start once the gateways keep up (every twin created, at most 2 s of lag), so that they
+                // measure failover, not the first minute's thing creation
+                sleepUntil(start + MIN_WARM_UP.toNanos());
+                boolean caughtUp = waitUntil(WARM_UP, () -> behind(admin) < 2L * options.rate());
+                long t0 = System.nanoTime();
+                double warmUpSeconds = (t0 - start) / 1e9;
+                out.printf("warm-up: %s after %.1f s; faults start now%n", caughtUp ? "caught up" : "NOT caught up",
+                        warmUpSeconds);
+                result.put("warmUpSeconds", Math.round(warmUpSeconds * 10) / 10.0);
+                result.put("warmUpCaughtUp", caughtUp);
+                produceUntil = t0 + options.duration().toNanos();
 
                 at(t0, KILL_GATEWAY);
                 Map<TopicPartition, Long> beforeKill = committed(admin);
                 gateways.get(1).kill();
                 long killedAt = System.nanoTime();
                 out.println("SIGKILL gateway-2");
+                long assignedMs = waitMillis(killedAt, Duration.ofSeconds(90), () -> oneMemberOwnsAll(admin));
                 long failoverMs = waitMillis(killedAt, Duration.ofSeconds(90),
                         () -> allAdvanced(admin, beforeKill));
-                out.printf("failover: every partition committed again %d ms after the kill%n", failoverMs);
+                out.printf("failover: every partition owned by the survivor %d ms, committed again %d ms after the "
+                        + "kill%n", assignedMs, failoverMs);
+                result.put("failoverAssignedMs", assignedMs);
                 result.put("failoverMs", failoverMs);
 
                 at(t0, RESTART_GATEWAY);
@@ -224,9 +247,12 @@ public final class FaultsBenchmark {
                 result.put("poisonRecords", poisonOffsets.size());
                 result.put("devices", expected.devices());
                 result.put("sendFailures", sendFailures.get());
-                result.put("readyDownAfterFreezeMs", watches.stream()
+                // only instances that were ready when the freeze began: one still starting says nothing about it
+                List<GatewayWatch> readyAtFreeze = watches.stream().filter(w -> w.readyBefore(frozenAt)).toList();
+                result.put("readyAtFreeze", readyAtFreeze.size());
+                result.put("readyDownAfterFreezeMs", readyAtFreeze.stream()
                         .mapToLong(w -> w.firstAfter(frozenAt, 503)).max().orElse(-1));
-                result.put("readyUpAfterThawMs", watches.stream()
+                result.put("readyUpAfterThawMs", readyAtFreeze.stream()
                         .mapToLong(w -> w.firstAfter(thawedAt, 200)).max().orElse(-1));
                 result.put("brokerBackMs", brokerBackMs);
                 result.put("drainSeconds", Math.round(drainSeconds * 10) / 10.0);
@@ -306,9 +332,9 @@ public final class FaultsBenchmark {
     }
 
     /** Valid records at the configured rate until the duration is over; each one's expectation counts once acked. */
+    /** Valid records at the configured rate until {@link #produceUntil}, set once the faults begin. */
     private void produce(KafkaProducer<byte[], byte[]> producer, Iterator<SimRecord> fleet, long t0) {
-        long total = options.rate() * options.duration().toSeconds();
-        for (long i = 0; i < total; i++) {
+        for (long i = 0; System.nanoTime() < produceUntil; i++) {
             sleepUntil(t0 + i * 1_000_000_000L / options.rate());
             SimRecord record = fleet.next();
             producer.send(new ProducerRecord<>(record.topic(), record.key().getBytes(StandardCharsets.UTF_8),
@@ -470,6 +496,18 @@ public final class FaultsBenchmark {
             Map<TopicPartition, Long> now = committed(admin);
             return before.entrySet().stream().allMatch(e -> now.get(e.getKey()) > e.getValue());
         } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** Whether the group has one member left and it owns every telemetry partition. */
+    private static boolean oneMemberOwnsAll(Admin admin) {
+        try {
+            var group = admin.describeConsumerGroups(List.of(GROUP)).describedGroups().get(GROUP)
+                    .get(5, TimeUnit.SECONDS);
+            return group.members().size() == 1 && group.members().iterator().next().assignment()
+                    .topicPartitions().stream().filter(tp -> tp.topic().equals(TELEMETRY)).count() == PARTITIONS;
+        } catch (Exception e) {
             return false;
         }
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class GatewayWatch {
     private static final String CONSUMED = "twinbridge_ingest_records_consumed_total";
-    private static final Duration TIMEOUT = Duration.ofMillis(800);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     /** One {@code /ready} sample; status 0 = no answer. */
     record Sample(long nanos, int status) {
@@ -66,6 +66,12 @@ final class GatewayWatch {
 
     int readyStatus() {
         return status("/ready");
+    }
+
+    /** Whether the last sample before {@code nanos} was 200: the instance was ready when a fault began. */
+    boolean readyBefore(long nanos) {
+        return ready.stream().filter(s -> s.nanos() < nanos).reduce((a, b) -> b).map(s -> s.status() == 200)
+                .orElse(false);
     }
 
     /** Milliseconds from {@code fromNanos} to the first sample with {@code status}, or -1 if there was none. */

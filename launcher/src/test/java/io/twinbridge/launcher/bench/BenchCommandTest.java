@@ -27,7 +27,8 @@ class BenchCommandTest {
     void helpPrintsTheUsageOfBothBenchmarks() throws Exception {
         assertEquals(0, run("ingest", "--help"));
         String usage = outBytes.toString(StandardCharsets.UTF_8);
-        assertTrue(usage.contains("bench ingest") && usage.contains("bench egress"), usage);
+        assertTrue(usage.contains("bench ingest") && usage.contains("bench egress")
+                && usage.contains("bench sandbox"), usage);
     }
 
     @Test
@@ -42,6 +43,10 @@ class BenchCommandTest {
         assertTrue(err().contains("--devices must be positive, was 0"), err());
         assertEquals(2, run("egress", "--devices", "10"));
         assertTrue(err().contains("unknown option --devices"), err());
+        assertEquals(2, run("sandbox", "--merges", "0"));
+        assertTrue(err().contains("--merges must be positive, was 0"), err());
+        assertEquals(2, run("sandbox", "--things", "2", "--sessions", "4"));
+        assertTrue(err().contains("--sessions must not exceed --things"), err());
     }
 
     @Test

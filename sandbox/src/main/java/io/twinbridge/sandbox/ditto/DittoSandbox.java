@@ -20,6 +20,7 @@ import io.twinbridge.sandbox.ditto.http.HttpApi;
 import io.twinbridge.sandbox.ditto.http.SearchLag;
 import io.twinbridge.sandbox.ditto.twin.PolicyService;
 import io.twinbridge.sandbox.ditto.twin.ThingService;
+import io.twinbridge.sandbox.ditto.ws.CommandLoops;
 import io.twinbridge.sandbox.ditto.ws.WsSession;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,6 +34,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class DittoSandbox implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 30;
+    /** Vert.x's default number of event loops (twice the cores): commands use them all. */
+    private static final int COMMAND_LOOPS = 2 * Runtime.getRuntime().availableProcessors();
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -70,10 +73,11 @@ public final class DittoSandbox implements AutoCloseable {
         final Authenticator authenticator = new Authenticator(o.users(), o.preAuthenticated());
         final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
         final SandboxFaults faults = new SandboxFaults();
+        final CommandLoops loops = CommandLoops.on(vertx, COMMAND_LOOPS);
         final Router router = Router.router(vertx);
         router.route("/ws/2").handler(ctx -> upgrade(ctx, authenticator, things, policies, hub, acks,
-                sessions, faults));
-        new HttpApi(authenticator, things, policies, hub, searchLag).mount(vertx, router);
+                sessions, faults, loops));
+        new HttpApi(authenticator, things, policies, hub, searchLag, acks).mount(vertx, router);
         final HttpServer server = vertx.createHttpServer().requestHandler(router);
         try {
             await(server.listen(o.port(), o.host()));
@@ -87,7 +91,7 @@ public final class DittoSandbox implements AutoCloseable {
 
     private static void upgrade(final RoutingContext ctx, final Authenticator authenticator,
             final ThingService things, final PolicyService policies, final EventHub hub, final AckRegistry acks,
-            final Set<WsSession> sessions, final SandboxFaults faults) {
+            final Set<WsSession> sessions, final SandboxFaults faults, final CommandLoops loops) {
         final Optional<AuthorizationContext> subject = authenticator.authenticate(ctx.request().headers());
         if (subject.isEmpty()) {
             ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", Authenticator.REALM_CHALLENGE).end();
@@ -103,7 +107,7 @@ public final class DittoSandbox implements AutoCloseable {
         }
         ctx.request().toWebSocket().onSuccess(socket -> {
             final WsSession session = new WsSession(socket, subject.get(), things, policies, hub, acks, declared,
-                    faults);
+                    faults, loops);
             sessions.add(session);
             session.start(() -> sessions.remove(session));
         }).onFailure(ctx::fail);

@@ -9,6 +9,7 @@ import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * may write things but has no READ on the policy, {@code reader} has READ on its own entry only, {@code steward} may
  * change the subjects of the entry {@code OPS} and nothing else of the policy.
  */
+@Tag("flow")
 class PolicyRulesTest {
 
     private static final String POLICY = """
@@ -63,6 +65,13 @@ class PolicyRulesTest {
 
         assertError(answer, 404, "policies:policy.notfound");
         assertEquals(404, get("/api/2/things/org.example:pump", "owner").statusCode(), "nothing was created");
+    }
+
+    @Test
+    void creatingAThingUnderAMissingPolicyIsNotFoundToo() throws Exception {
+        // PolicyCommandEnforcement.authorizeSignalWithMissingEnforcer
+        assertError(put("/api/2/things/org.example:pump", "owner", "{\"policyId\":\"org.example:nowhere\"}"), 404,
+                "policies:policy.notfound");
     }
 
     @Test

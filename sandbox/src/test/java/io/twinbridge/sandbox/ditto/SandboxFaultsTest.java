@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 
 import org.eclipse.ditto.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The fault hook gateway tests use to make Ditto answer slower than their request timeout. */
+@Tag("flow")
 class SandboxFaultsTest {
 
     private static final String RETRIEVE = "{\"topic\":\"org.example/absent/things/twin/commands/retrieve\","

@@ -10,12 +10,14 @@ import java.util.List;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The optional search lag: Ditto's things-search updates its index asynchronously (search.conf
  * {@code updater.stream.write-interval}), so a deleted thing is still found for a while and a new one not yet.
  */
+@Tag("flow")
 class SearchLagTest {
 
     private static final String SEARCH = "/api/2/search/things?namespaces=org.example&fields=thingId";

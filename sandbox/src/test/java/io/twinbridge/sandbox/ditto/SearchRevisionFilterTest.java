@@ -14,6 +14,7 @@ import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * Ditto's search answers them (thingsearch {@code SearchConfig} simple-field-mappings map both to indexed fields;
  * RQL as in Ditto's {@code basic-rql} documentation). Gateway egress reconciles with them (issue 11.8).
  */
+@Tag("flow")
 class SearchRevisionFilterTest {
     private DittoSandbox sandbox;
 

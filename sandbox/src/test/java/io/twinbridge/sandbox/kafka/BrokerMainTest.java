@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The arguments of the broker process the fault suite starts, kills and restarts. */
+@Tag("flow")
 class BrokerMainTest {
     @Test
     void parsesPortsDataDirAndPartitions() {

@@ -39,6 +39,14 @@ public final class PolicyAccess {
         return enforcer.hasUnrestrictedPermissions(ResourceKey.newInstance(type, path), subject, WRITE);
     }
 
+    /** Unrestricted READ on every one of {@code paths} (thing-relative pointers). */
+    public boolean mayReadAll(final String type, final java.util.Collection<JsonPointer> paths,
+            final AuthorizationContext subject) {
+        final java.util.Set<ResourceKey> keys = new java.util.HashSet<>();
+        paths.forEach(path -> keys.add(ResourceKey.newInstance(type, path)));
+        return keys.stream().allMatch(key -> enforcer.hasUnrestrictedPermissions(key, subject, READ));
+    }
+
     public boolean mayReadSomething(final String type, final JsonPointer path, final AuthorizationContext subject) {
         return enforcer.hasPartialPermissions(ResourceKey.newInstance(type, path), subject, READ);
     }

@@ -25,4 +25,9 @@ final class PolicyAccessCache {
         entries.put(policy.id(), new Entry(policy, access));
         return access;
     }
+
+    /** Remembers an evaluator already built for {@code policy}, e.g. while checking the creation of a thing. */
+    void put(final PolicyRecord policy, final PolicyAccess access) {
+        entries.put(policy.id(), new Entry(policy, access));
+    }
 }

@@ -20,9 +20,7 @@ import org.eclipse.ditto.json.JsonParseException;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.policies.model.PolicyId;
-import org.eclipse.ditto.things.model.Thing;
 import org.eclipse.ditto.things.model.ThingId;
-import org.eclipse.ditto.things.model.ThingsModelFactory;
 import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingConditionFailedException;
 import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingConflictException;
 import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingNotAccessibleException;
@@ -37,8 +35,10 @@ import io.twinbridge.sandbox.ditto.SandboxStore.ThingRecord;
 
 /**
  * Twin commands on things, applied generically by JSON pointer on the thing's JSON, enforced with the thing's policy.
- * Every state change happens while holding the store's monitor, so revisions per thing are strictly increasing and
- * the {@link ChangeListener} sees changes in order.
+ * Every command runs under its thing's lock (one of {@link #STRIPES} stripes), so revisions per thing are strictly
+ * increasing and the {@link ChangeListener} sees each thing's changes in order, while commands on other things run in
+ * parallel. Commands that may create or remove a thing or a policy also hold the store's monitor, which policy
+ * commands hold too, so that a policy cannot be created twice.
  */
 public final class ThingService {
 
@@ -52,7 +52,12 @@ public final class ThingService {
     private static final java.util.Set<ThingResource.Kind> VALUE_NULL_WHEN_MODIFIED = java.util.EnumSet.of(
             ThingResource.Kind.ATTRIBUTES, ThingResource.Kind.FEATURE, ThingResource.Kind.FEATURES);
 
+    /** Power of two; commands on things of different stripes run in parallel. */
+    private static final int STRIPES = 256;
+
     private final PolicyAccessCache policyAccess = new PolicyAccessCache();
+    private final ThingModelCache models = new ThingModelCache();
+    private final Object[] stripes = new Object[STRIPES];
     private final SandboxStore store;
     private final ChangeListener listener;
     private final Clock clock;
@@ -61,6 +66,9 @@ public final class ThingService {
         this.store = store;
         this.listener = listener;
         this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
     }
 
     /**
@@ -69,28 +77,42 @@ public final class ThingService {
     public EntityResponse handle(final EntityRequest request) {
         final ThingId thingId = ThingId.of(request.entityId());
         final ThingResource resource = ThingResource.of(request.path(), request.headers());
-        synchronized (store) {
-            final Optional<ThingRecord> existing = store.thing(thingId);
-            switch (request.action()) {
-                case RETRIEVE:
-                    return retrieve(request, thingId, resource, existing);
-                case CREATE:
-                    if (existing.isPresent()) {
-                        throw ThingConflictException.newBuilder(thingId).dittoHeaders(request.headers()).build();
-                    }
+        synchronized (stripes[thingId.hashCode() & (STRIPES - 1)]) {
+            final EntityResponse response = apply(request, thingId, resource, store.thing(thingId));
+            // Ditto's ETag of the resource after the command (the strategies' nextEntityTag); none after a delete.
+            // Only HTTP answers carry it (requests without an origin session), so WebSocket writes do not pay for it.
+            return request.action() == TwinAction.DELETE || request.origin().isPresent() ? response
+                    : store.thing(thingId)
+                    .flatMap(thing -> ThingPreconditions.eTagOf(thing, request.path()))
+                    .map(response::withETag).orElse(response);
+        }
+    }
+
+    private EntityResponse apply(final EntityRequest request, final ThingId thingId, final ThingResource resource,
+            final Optional<ThingRecord> existing) {
+        switch (request.action()) {
+            case RETRIEVE:
+                return retrieve(request, thingId, resource, existing);
+            case CREATE:
+                if (existing.isPresent()) {
+                    throw ThingConflictException.newBuilder(thingId).dittoHeaders(request.headers()).build();
+                }
+                synchronized (store) {
                     return create(request, thingId);
-                case MODIFY:
-                    if (resource.kind() == ThingResource.Kind.THING && existing.isEmpty()) {
+                }
+            case MODIFY:
+                if (resource.kind() == ThingResource.Kind.THING && existing.isEmpty()) {
+                    synchronized (store) {
                         return create(request, thingId);
                     }
-                    return modify(request, thingId, resource, existing);
-                case MERGE:
-                    return merge(request, thingId, resource, existing);
-                case DELETE:
-                    return delete(request, thingId, resource, existing);
-                default:
-                    throw new IllegalStateException("unknown action " + request.action());
-            }
+                }
+                return modify(request, thingId, resource, existing);
+            case MERGE:
+                return merge(request, thingId, resource, existing);
+            case DELETE:
+                return delete(request, thingId, resource, existing);
+            default:
+                throw new IllegalStateException("unknown action " + request.action());
         }
     }
 
@@ -98,15 +120,14 @@ public final class ThingService {
     public List<JsonObject> retrieveMany(final List<ThingId> ids, final Optional<JsonFieldSelector> fields,
             final AuthorizationContext subject) {
         final List<JsonObject> result = new ArrayList<>();
-        synchronized (store) {
-            for (final ThingId id : ids) {
-                store.thing(id).ifPresent(thing -> {
-                    final JsonObject view = readView(thing, fields, subject);
-                    if (!view.isEmpty()) {
-                        result.add(fields.map(view::get).orElse(view));
-                    }
-                });
-            }
+        for (final ThingId id : ids) {
+            store.thing(id).ifPresent(thing -> {
+                final JsonObject view = readView(thing, fields, subject);
+                if (!view.isEmpty()) {
+                    result.add(fields.map(f -> FieldSelectors.expandFeatureWildcards(f, thing.json()))
+                            .map(view::get).orElse(view));
+                }
+            });
         }
         return result;
     }
@@ -129,37 +150,37 @@ public final class ThingService {
     public List<JsonObject> search(final java.util.function.Predicate<ThingId> where,
             final Optional<java.util.function.Predicate<JsonObject>> filter, final AuthorizationContext subject) {
         final List<JsonObject> found = new ArrayList<>();
-        synchronized (store) {
-            store.things().stream().filter(t -> where.test(t.id()))
-                    .sorted(java.util.Comparator.comparing(t -> t.id().toString()))
-                    .forEach(thing -> {
-                        final JsonObject view = readView(thing, Optional.of(JsonFieldSelector.newInstance("thingId")),
-                                subject);
-                        if (!view.isEmpty() && filter.map(f -> f.test(withSpecialFields(thing))).orElse(true)) {
-                            found.add(view.setValue("thingId", thing.id().toString()));
-                        }
-                    });
-        }
+        store.things().stream().filter(t -> where.test(t.id()))
+                .sorted(java.util.Comparator.comparing(t -> t.id().toString()))
+                .forEach(thing -> {
+                    final JsonObject view = readView(thing, Optional.of(JsonFieldSelector.newInstance("thingId")),
+                            subject);
+                    if (!view.isEmpty() && filter.map(f -> f.test(withSpecialFields(thing))).orElse(true)) {
+                        found.add(view.setValue("thingId", thing.id().toString()));
+                    }
+                });
         return found;
     }
 
     /** All things the subject may read, for listing without ids. */
     public List<JsonObject> retrieveAll(final Optional<JsonFieldSelector> fields, final AuthorizationContext subject) {
-        synchronized (store) {
-            return retrieveMany(store.things().stream().map(ThingRecord::id).toList(), fields, subject);
-        }
+        return retrieveMany(store.things().stream().map(ThingRecord::id).toList(), fields, subject);
     }
 
     private EntityResponse retrieve(final EntityRequest request, final ThingId thingId, final ThingResource resource,
             final Optional<ThingRecord> existing) {
         final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, request.headers()));
+        final PolicyAccess access = accessOf(thing.json());
+        checkConditionReadable(request, access);
         checkCondition(request, thing);
         final JsonObject view = readView(thing, request.fields(), request.subject());
         if (view.isEmpty()) {
             throw notAccessible(thingId, request.headers());
         }
+        ThingPreconditions.check(request, existing);
         if (resource.kind() == ThingResource.Kind.THING) {
-            return EntityResponse.of(HttpStatus.OK, request.fields().map(view::get).orElse(view));
+            return EntityResponse.of(HttpStatus.OK, request.fields()
+                    .map(f -> FieldSelectors.expandFeatureWildcards(f, thing.json())).map(view::get).orElse(view));
         }
         final JsonValue value = view.getValue(request.path())
                 .orElseThrow(() -> resource.notAccessible(thingId, request.headers()));
@@ -184,6 +205,7 @@ public final class ThingService {
 
     private EntityResponse create(final EntityRequest request, final ThingId thingId) {
         final DittoHeaders headers = request.headers();
+        ThingPreconditions.check(request, Optional.empty());
         final JsonObject value = objectValue(request);
         if (value.contains(COPY_POLICY_FROM)) {
             throw ThingNotCreatableException.fromMessage("The sandbox does not support '_copyPolicyFrom'.",
@@ -208,12 +230,15 @@ public final class ThingService {
                     request.subject())).setValue(POLICY_ID, JsonValue.of(policyId.toString()));
             newPolicy = true;
         } else {
+            // Ditto 3.9 retrieves a referenced policy as the creator (ThingEnforcerActor.retrievePolicyWithEnforcement);
+            // for a missing one the policies service answers 404 policies:policy.notfound
+            // (PolicyCommandEnforcement.authorizeSignalWithMissingEnforcer), the same as for one it may not read.
             policyJson = referenced.map(PolicyRecord::json).orElseThrow(() ->
-                    ThingNotCreatableException.newBuilderForPolicyMissing(thingId, policyId).dittoHeaders(headers)
-                            .build());
+                    PolicyNotAccessibleException.newBuilder(policyId).dittoHeaders(headers).build());
             newPolicy = false;
         }
-        final PolicyAccess access = PolicyAccess.of(policyJson);
+        final PolicyAccess access = referenced.filter(p -> !newPolicy).map(policyAccess::of)
+                .orElseGet(() -> PolicyAccess.of(policyJson));
         if (!newPolicy && !access.mayReadSomething(PolicyAccess.POLICY, JsonPointer.empty(), request.subject())) {
             // Ditto 3.9 ThingEnforcerActor.loadPolicyEnforcerForCreateThing retrieves a referenced policy as the
             // creator (retrievePolicyWithEnforcement); PolicyCommandEnforcement lets a RetrievePolicy through only
@@ -223,12 +248,15 @@ public final class ThingService {
         if (!access.mayWrite(PolicyAccess.THING, JsonPointer.empty(), request.subject())) {
             throw ThingNotModifiableException.newBuilder(thingId).dittoHeaders(headers).build();
         }
-        final JsonObject thingJson = validThing(value.remove(INLINE_POLICY)
+        final JsonObject thingJson = models.validate(thingId, value.remove(INLINE_POLICY)
                 .setValue(THING_ID, JsonValue.of(thingId.toString()))
                 .setValue(POLICY_ID, JsonValue.of(policyId.toString())));
         final Instant now = clock.instant();
         if (newPolicy) {
-            store.putPolicy(new PolicyRecord(policyId, policyJson, store.nextPolicyRevision(policyId), now, now));
+            final PolicyRecord policy = new PolicyRecord(policyId, policyJson, store.nextPolicyRevision(policyId),
+                    now, now);
+            store.putPolicy(policy);
+            policyAccess.put(policy, access);
         }
         final long revision = store.nextThingRevision(thingId);
         store.putThing(new ThingRecord(thingId, thingJson, revision, now, now));
@@ -252,7 +280,8 @@ public final class ThingService {
         } else {
             changed = current.setValue(request.path(), value);
         }
-        final JsonObject updated = validThing(changed.setValue(THING_ID, JsonValue.of(thingId.toString())));
+        final JsonObject updated = models.validate(thingId, changed.setValue(THING_ID,
+                JsonValue.of(thingId.toString())));
         final ThingRecord saved = save(thing, updated, request);
         publish(request, thingId, existed ? "modified" : "created", request.path(),
                 Optional.of(resource.kind() == ThingResource.Kind.THING ? updated : value), saved.revision(),
@@ -273,15 +302,18 @@ public final class ThingService {
         }
         final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, request.headers()));
         final PolicyAccess access = accessOf(thing.json());
+        checkConditionReadable(request, access);
         if (!access.mayWrite(PolicyAccess.THING, request.path(), request.subject())) {
             throw readable(access, request) ? ThingNotModifiableException.newBuilder(thingId)
                     .dittoHeaders(request.headers()).build() : notAccessible(thingId, request.headers());
         }
         checkCondition(request, thing);
+        ThingPreconditions.check(request, existing);
         final JsonValue value = request.value()
                 .orElseThrow(() -> JsonParseException.newBuilder().message("The command has no value.").build());
         final JsonValue merged = JsonMergePatch.of(request.path(), value).applyOn(thing.json());
-        final JsonObject updated = validThing(merged.asObject().setValue(THING_ID, JsonValue.of(thingId.toString())));
+        final JsonObject updated = models.validate(thingId, merged.asObject().setValue(THING_ID,
+                JsonValue.of(thingId.toString())));
         final ThingRecord saved = save(thing, updated, request);
         publish(request, thingId, "merged", request.path(), Optional.of(value), saved.revision(), saved.modified(),
                 accessOf(updated));
@@ -295,7 +327,10 @@ public final class ThingService {
         final PolicyAccess access = accessOf(thing.json());
         if (resource.kind() == ThingResource.Kind.THING) {
             final long revision = store.nextThingRevision(thingId);
-            store.removeThing(thingId, revision);
+            synchronized (store) {
+                store.removeThing(thingId, revision);
+            }
+            models.forget(thingId);
             publish(request, thingId, "deleted", JsonPointer.empty(), Optional.empty(), revision, now, access);
             return EntityResponse.noContent();
         }
@@ -317,6 +352,7 @@ public final class ThingService {
         final DittoHeaders headers = request.headers();
         final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, headers));
         final PolicyAccess access = accessOf(thing.json());
+        checkConditionReadable(request, access);
         if (!access.mayWrite(PolicyAccess.THING, request.path(), request.subject())) {
             if (!readable(access, request)) {
                 throw notAccessible(thingId, headers);
@@ -333,6 +369,7 @@ public final class ThingService {
             requireExistingPolicy(request);
         }
         checkCondition(request, thing);
+        ThingPreconditions.check(request, existing);
         return thing;
     }
 
@@ -349,10 +386,30 @@ public final class ThingService {
         return access.mayReadSomething(PolicyAccess.THING, JsonPointer.empty(), request.subject());
     }
 
+    /**
+     * Ditto 3.9 {@code ThingCommandEnforcement.authorizeByPolicyOrThrow}: for every command on an existing thing
+     * but CreateThing, the caller needs unrestricted READ on each field its {@code condition} names, else 412
+     * {@code things:condition.failed} (newBuilderForInsufficientPermission); checked before the command's own
+     * permission, so it also comes before 403/404.
+     */
+    private void checkConditionReadable(final EntityRequest request, final PolicyAccess access) {
+        final String condition = request.headers().get("condition");
+        if (condition == null) {
+            return;
+        }
+        final java.util.Set<JsonPointer> fields = new java.util.HashSet<>();
+        for (final String field : ThingConditions.condition(condition, request.headers()).fields()) {
+            fields.add(JsonPointer.of(field));
+        }
+        if (!access.mayReadAll(PolicyAccess.THING, fields, request.subject())) {
+            throw ThingConditionFailedException.newBuilderForInsufficientPermission(request.headers()).build();
+        }
+    }
+
     private void checkCondition(final EntityRequest request, final ThingRecord thing) {
         final Optional<String> condition = Optional.ofNullable(request.headers().get("condition"));
-        if (condition.isPresent()
-                && !ThingConditions.parse(condition.get(), request.headers()).test(thing.json())) {
+        if (condition.isPresent() && !ThingConditions.condition(condition.get(), request.headers()).predicate()
+                .test(models.of(thing.id(), thing.json()))) {
             throw ThingConditionFailedException.newBuilder(request.headers()).build();
         }
     }
@@ -382,12 +439,6 @@ public final class ThingService {
         return request.value().filter(JsonValue::isObject).map(JsonValue::asObject)
                 .orElseThrow(() -> JsonParseException.newBuilder()
                         .message("The value of the command must be a JSON object.").build());
-    }
-
-    /** Validates with Ditto's thing model, which throws Ditto's own errors for malformed parts. */
-    private static JsonObject validThing(final JsonObject json) {
-        final Thing thing = ThingsModelFactory.newThing(json);
-        return thing.toJson();
     }
 
     private static ThingNotAccessibleException notAccessible(final ThingId thingId, final DittoHeaders headers) {

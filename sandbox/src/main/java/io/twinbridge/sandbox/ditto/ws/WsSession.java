@@ -64,8 +64,10 @@ public final class WsSession implements EventSubscriber {
     private final EventHub hub;
     private final AtomicReference<EventFilter> eventFilter = new AtomicReference<>(EventFilter.all());
     private final AckRegistry acks;
-    private final Set<String> declaredAcks;
+    /** The labels this session holds: those of its upgrade, or none if another session held one of them. */
+    private volatile Set<String> declaredAcks;
     private final SandboxFaults faults;
+    private final CommandLoops loops;
 
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub) {
@@ -83,7 +85,18 @@ public final class WsSession implements EventSubscriber {
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub, final AckRegistry acks,
             final Set<String> declaredAcks, final SandboxFaults faults) {
+        this(socket, subject, things, policies, hub, acks, declaredAcks, faults, CommandLoops.inline());
+    }
+
+    /**
+     * @param faults e.g. answers delayed, see {@link SandboxFaults}
+     * @param loops where the session's commands run, by entity (see {@link CommandLoops})
+     */
+    public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
+            final PolicyService policies, final EventHub hub, final AckRegistry acks,
+            final Set<String> declaredAcks, final SandboxFaults faults, final CommandLoops loops) {
         this.faults = faults;
+        this.loops = loops;
         this.socket = socket;
         this.subject = subject;
         this.things = things;
@@ -103,11 +116,13 @@ public final class WsSession implements EventSubscriber {
         });
         final Optional<String> taken = acks.declare(id, declaredAcks);
         if (taken.isPresent()) {
-            // as Ditto: a label belongs to one subscriber at a time; the second one is refused
+            // As Ditto 3.9's StreamingSessionActor.declareAcknowledgementLabels: a label belongs to one subscriber at
+            // a time; the second one gets AcknowledgementLabelNotUniqueException as an error message, and its session
+            // stays open without the labels (it never declares them, and Ditto never asks it to acknowledge).
+            declaredAcks = Set.of();
             send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, AcknowledgementLabelNotUniqueException
                     .newBuilder().message("The acknowledgement label <" + taken.get() + "> is already declared by "
                             + "another session.").build(), DittoHeaders.empty()));
-            socket.close();
         }
         socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed", id, e));
     }
@@ -151,7 +166,7 @@ public final class WsSession implements EventSubscriber {
         } else if (trimmed.startsWith("JWT-TOKEN")) {
             LOG.debug("ignoring JWT-TOKEN on a basic-auth session");
         } else {
-            onProtocolMessage(trimmed);
+            loops.execute(CommandLoops.entityKey(trimmed), () -> onProtocolMessage(trimmed));
         }
     }
 
