@@ -70,8 +70,6 @@ public final class IngestBenchmark {
     /** The gateway's default ingest.max-writes-in-flight, also the naive baseline's concurrency. */
     private static final int MAX_WRITES_IN_FLIGHT = IngestSettings.DEFAULT_MAX_WRITES_IN_FLIGHT;
     private static final int PROBE_MERGES = 200;
-    /** Merges of the sandbox-alone measurement (`bench sandbox` defaults to 200,000; fewer keep the run short). */
-    private static final long SANDBOX_MERGES = 50_000;
 
     private final IngestBenchmarkOptions options;
     private final PrintStream out;
@@ -179,11 +177,6 @@ public final class IngestBenchmark {
                 result.put("naiveEvents", naiveEvents);
                 result.put("naiveEventsPerSec", Math.round(naiveRate));
                 result.put("speedupVsNaive", naiveRate == 0 ? 0 : round3(gatewayRate / naiveRate));
-                // 5. the sandbox alone, as `bench sandbox` measures it, after the gateway's phases (fresh twins)
-                Object sandboxRate = new SandboxBenchmark(new SandboxBenchmark.Options(SANDBOX_MERGES,
-                        SandboxBenchmark.Options.defaults().things(), SandboxBenchmark.Options.defaults().sessions(),
-                        SandboxBenchmark.Options.defaults().inFlight()), out).run(sandbox).get("sandboxMergesPerSec");
-                result.put("sandboxMergesPerSec", sandboxRate);
                 result.put("dlq", ingest.stats().deadLettered());
                 result.put("lost", lost);
                 result.put("cores", Runtime.getRuntime().availableProcessors());
