@@ -8,6 +8,8 @@ import org.eclipse.ditto.base.model.auth.AuthorizationContext;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
 import io.twinbridge.sandbox.ditto.events.EventSubscriber;
 import io.twinbridge.sandbox.ditto.twin.ThingChange;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 
 /** Server-sent events of thing changes, one {@code data:} line with the changed thing JSON per event, as Ditto. */
@@ -18,6 +20,8 @@ final class SseStream implements EventSubscriber {
     private final AuthorizationContext subject;
     private final EventFilter filter;
     private final Set<String> thingIds;
+    /** The request's context, which owns the response: changes are published from the command loops. */
+    private final Context context = Vertx.currentContext();
 
     SseStream(final HttpServerResponse response, final AuthorizationContext subject, final EventFilter filter,
             final Set<String> thingIds) {
@@ -41,7 +45,16 @@ final class SseStream implements EventSubscriber {
     public boolean deliver(final ThingChange visible) {
         final boolean wanted = thingIds.isEmpty() || thingIds.contains(visible.thingId().toString());
         if (wanted && filter.accepts(visible) && !response.closed()) {
-            response.write("data:" + visible.partialThing().toString() + "\n\n");
+            final String line = "data:" + visible.partialThing().toString() + "\n\n";
+            if (context == null || Vertx.currentContext() == context) {
+                response.write(line);
+            } else {
+                context.runOnContext(v -> {
+                    if (!response.closed()) {
+                        response.write(line);
+                    }
+                });
+            }
             return true;
         }
         return false;
