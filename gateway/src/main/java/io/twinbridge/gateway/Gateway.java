@@ -72,7 +72,7 @@ public final class Gateway {
 
     /** The ingest flow, unless {@code ingest.enabled} is false. */
     public Optional<IngestService> ingest() {
-        return parts.ingest.flatMap(IngestPart::service);
+        return parts.ingest.flatMap(FlowPart::service);
     }
 
     /** Tenants as declared in the tenants document, and their administration. */
@@ -82,7 +82,7 @@ public final class Gateway {
 
     /** The egress flow, unless {@code egress.enabled} is false. */
     public Optional<EgressService> egress() {
-        return parts.egress.flatMap(EgressPart::service);
+        return parts.egress.flatMap(FlowPart::service);
     }
 
     public boolean isReady() {

@@ -10,6 +10,7 @@ import io.twinbridge.gateway.dashboard.LagProbe;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.egress.EgressFactory;
+import io.twinbridge.gateway.egress.EgressService;
 import io.twinbridge.gateway.health.DittoCheck;
 import io.twinbridge.gateway.health.KafkaCheck;
 import io.twinbridge.gateway.health.ReadinessMonitor;
@@ -41,6 +42,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
@@ -58,8 +60,8 @@ final class GatewayAssembly {
     final DittoPort ditto;
     final ReadinessMonitor readiness;
     final TenantAdmin tenants;
-    final Optional<IngestPart> ingest;
-    final Optional<EgressPart> egress;
+    final Optional<FlowPart<IngestService>> ingest;
+    final Optional<FlowPart<EgressService>> egress;
     final HttpPart http;
     final List<Lifecycle> parts = new ArrayList<>();
 
@@ -105,7 +107,8 @@ final class GatewayAssembly {
         readiness = new ReadinessMonitor(vertx, List.of(
                 new KafkaCheck(admin, config.readiness().timeout(), vertx.getOrCreateContext()),
                 new DittoCheck(ditto, shorter(config.readiness().checkInterval(), config.readiness().timeout()),
-                        config.readiness().timeout(), vertx.getOrCreateContext(), Clock.systemUTC())),
+                        config.readiness().timeout().plus(config.readiness().checkInterval()),
+                        vertx.getOrCreateContext(), Clock.systemUTC())),
                 config.readiness().checkInterval(), Clock.systemUTC());
         Router router = Router.router(vertx);
         new HealthRoutes(readiness).mount(router);
@@ -116,22 +119,31 @@ final class GatewayAssembly {
         parts.add(http);
 
         // the ingest session writes cleared desired properties: egress must see those as events
-        egress = config.egress().enabled() ? Optional.of(new EgressPart(
-                () -> EgressFactory.create(config, models, tenantSessions, directory),
-                service -> metrics.ifPresent(m -> m.bindEgress(service.stats())), config.shutdownTimeout()))
-                : Optional.empty();
+        egress = config.egress().enabled() ? Optional.of(new FlowPart<>("egress", () -> {
+            EgressService service = EgressFactory.create(config, models, tenantSessions, directory);
+            metrics.ifPresent(m -> m.bindEgress(service.stats()));
+            return service;
+        }, GatewayClients::started, service -> GatewayClients.logged(service.start(),
+                "Egress subscriptions not confirmed yet ({}); the sessions keep retrying"),
+                service -> service.stop(config.shutdownTimeout()), EgressService::tenantsChanged)) : Optional.empty();
         egress.ifPresent(parts::add);
-        ingest = codecs.map(c -> new IngestPart(() -> new IngestService(IngestFactory.settings(config), directory,
-                c::forKind, models, tenantSessions::writer), service -> metrics.ifPresent(m -> m.bindIngest(
-                service.stats(), service.consumerStats(),
-                topic -> directory.ofTelemetryTopic(topic, topicNames).map(t -> t.id().value()))),
-                policies::applied));
+        // things ingest creates reference their tenant's policy: it consumes once Ditto holds every one
+        ingest = codecs.map(c -> new FlowPart<>("ingest", () -> {
+            IngestService service = new IngestService(IngestFactory.settings(config), directory, c::forKind, models,
+                    tenantSessions::writer);
+            metrics.ifPresent(m -> m.bindIngest(service.stats(), service.consumerStats(),
+                    topic -> directory.ofTelemetryTopic(topic, topicNames).map(t -> t.id().value())));
+            return service;
+        }, policies::applied, IngestService::start, IngestService::stop, (service, change) -> {
+            service.tenantsChanged();
+            return CompletableFuture.completedFuture(null);
+        }));
         ingest.ifPresent(parts::add);
         Optional<Dashboard> dashboard = config.dashboardEnabled()
                 // the untracked factory: the signed-in people's sessions are counted by one gauge, not one each
                 ? Optional.of(Dashboard.create(vertx, dittoSessions, config.ditto(), directory, models,
-                        new GatewayStatsSource(() -> ingest.flatMap(IngestPart::service),
-                                () -> egress.flatMap(EgressPart::service), new LagProbe(admin,
+                        new GatewayStatsSource(() -> ingest.flatMap(FlowPart::service),
+                                () -> egress.flatMap(FlowPart::service), new LagProbe(admin,
                                 config.kafka().groupId(), Dashboard.LAG_INTERVAL, config.readiness().timeout()),
                                 directory, topicNames), config.dashboardMaxUsers()))
                 : Optional.empty();

@@ -66,13 +66,13 @@ public enum ConfigKey {
     READINESS_CHECK_INTERVAL("readiness.check-interval", ConfigType.DURATION, "1s",
             Validator.durationBetween(Duration.ofMillis(50), Duration.ofMinutes(5)),
             "How often `/ready` re-checks Kafka and Ditto; also how long Ditto's probe (a retrieve of the absent "
-                    + "thing `twinbridge.readiness:probe`) may take. A Ditto hang shows as 503 after at most this "
-                    + "plus `readiness.timeout`, its end as 200 after about this."),
-    READINESS_TIMEOUT("readiness.timeout", ConfigType.DURATION, "3s",
+                    + "thing `twinbridge.readiness:probe`) may take. A Ditto hang shows as 503 after at most twice "
+                    + "this plus `readiness.timeout` (4 s), its end as 200 after about this."),
+    READINESS_TIMEOUT("readiness.timeout", ConfigType.DURATION, "2s",
             Validator.durationBetween(Duration.ofMillis(50), Duration.ofMinutes(5)),
-            "How long Kafka's check (`describeCluster`) may take, and how long Ditto may send the gateway's "
-                    + "session nothing at all (no answer to the probe or any other command, no event) before it "
-                    + "counts as down."),
+            "How long Kafka's check (`describeCluster`) may take. Ditto counts as down when it sent the gateway's "
+                    + "session nothing at all (no answer to the probe or any other command, no event) for this plus "
+                    + "`readiness.check-interval`."),
     SHUTDOWN_TIMEOUT("shutdown.timeout", ConfigType.DURATION, "10s",
             Validator.durationBetween(Duration.ofMillis(100), Duration.ofMinutes(1)),
             "Time the gateway has to drain and close everything on stop."),

@@ -1,7 +1,6 @@
 package io.twinbridge.gateway.ditto;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,10 +9,8 @@ import org.eclipse.ditto.base.model.common.HttpStatus;
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
 import org.eclipse.ditto.base.model.headers.DittoHeadersBuilder;
 import org.eclipse.ditto.json.JsonFactory;
-import org.eclipse.ditto.json.JsonField;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
-import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.json.JsonRuntimeException;
 import org.eclipse.ditto.protocol.Adaptable;
 import org.eclipse.ditto.protocol.ProtocolFactory;
@@ -23,8 +20,6 @@ import org.eclipse.ditto.protocol.TopicPath;
 public final class TwinEvents {
     /** Marks a record that carries a state read back from Ditto rather than an event. */
     public static final String RESYNC_HEADER = "twinbridge-resync";
-    /** The actions of Ditto's thing twin events ({@code TopicPath.Action}'s event actions). */
-    private static final Set<String> EVENT_ACTIONS = Set.of("created", "modified", "merged", "deleted");
 
     private TwinEvents() {
     }
@@ -40,49 +35,7 @@ public final class TwinEvents {
         } catch (JsonRuntimeException e) {
             return Optional.empty();
         }
-        return plainEvent(json, text).or(() -> viaAdaptable(json, text));
-    }
-
-    /**
-     * The common case read straight off the JSON, several times cheaper than building Ditto's {@code Adaptable} and
-     * {@code DittoHeaders} (which dominated egress's cost per event, issue 15.5): a twin event
-     * {@code <ns>/<name>/things/twin/events/<action>} whose headers are all lower case and request no
-     * acknowledgements. Anything else is left to {@link #viaAdaptable}, whose result it equals (TwinEventsTest).
-     */
-    static Optional<TwinEvent> plainEvent(JsonObject json, String text) {
-        Optional<String> topic = json.getValue("topic").filter(JsonValue::isString).map(JsonValue::asString);
-        Optional<JsonObject> headers = json.getValue("headers").filter(JsonValue::isObject).map(JsonValue::asObject);
-        Optional<String> path = json.getValue("path").filter(JsonValue::isString).map(JsonValue::asString);
-        if (topic.isEmpty() || headers.isEmpty() || path.isEmpty() || !path.get().startsWith("/")) {
-            return Optional.empty();
-        }
-        String[] parts = topic.get().split("/", -1);
-        if (parts.length != 6 || !"things".equals(parts[2]) || !"twin".equals(parts[3])
-                || !"events".equals(parts[4]) || !EVENT_ACTIONS.contains(parts[5]) || parts[0].isEmpty()
-                || parts[1].isEmpty()) {
-            return Optional.empty();
-        }
-        for (JsonField header : headers.get()) {
-            String name = header.getKeyName();
-            if (!name.equals(name.toLowerCase(Locale.ROOT)) || "requested-acks".equals(name)) {
-                return Optional.empty();
-            }
-        }
-        Optional<JsonValue> revision = json.getValue("revision");
-        Optional<JsonValue> timestamp = json.getValue("timestamp");
-        if (revision.filter(v -> !v.isNumber()).isPresent() || timestamp.filter(v -> !v.isString()).isPresent()) {
-            return Optional.empty();
-        }
-        Optional<Instant> when;
-        try {
-            when = timestamp.map(v -> Instant.parse(v.asString()));
-        } catch (java.time.format.DateTimeParseException e) {
-            return Optional.empty();
-        }
-        return Optional.of(new TwinEvent(parts[0] + ":" + parts[1], parts[5], JsonPointer.of(path.get()),
-                json.getValue("value"), revision.map(JsonValue::asLong).orElse(0L), when,
-                headers.get().getValue("correlation-id").filter(JsonValue::isString).map(JsonValue::asString),
-                Set.of(), text));
+        return viaAdaptable(json, text);
     }
 
     /** Through Ditto's protocol adapter: every form Ditto may send. */

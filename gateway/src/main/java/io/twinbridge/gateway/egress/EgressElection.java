@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class EgressElection {
     private static final Logger LOG = LoggerFactory.getLogger(EgressElection.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    static final Duration RETRY = Duration.ofSeconds(2);
 
     interface Listener {
         /** This instance holds the partition now: become active. */
@@ -80,6 +81,25 @@ final class EgressElection {
     }
 
     private void run() {
+        try {
+            while (exit.get() == null) {
+                try {
+                    participate();
+                } catch (RuntimeException e) {
+                    // e.g. the position could not be read on election: give the tenant up (a standby may take it)
+                    // and take part again, rather than leave this instance out of the tenant for good
+                    LOG.error("egress election of {} failed; taking part again in {} ms", tenant, RETRY.toMillis(),
+                            e);
+                    depose();
+                    pause();
+                }
+            }
+        } finally {
+            closed.complete(null);
+        }
+    }
+
+    private void participate() {
         try (CloseOnExit ignored = new CloseOnExit()) {
             consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             consumer.subscribe(List.of(topic), new Rebalance());
@@ -90,11 +110,13 @@ final class EgressElection {
                     // stop() or crash() asked to leave the loop
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.error("egress election of {} failed; this instance no longer takes part", tenant, e);
-            depose();
-        } finally {
-            closed.complete(null);
+        }
+    }
+
+    private void pause() {
+        long until = System.nanoTime() + RETRY.toNanos();
+        while (exit.get() == null && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(POLL.toNanos());
         }
     }
 
@@ -103,6 +125,7 @@ final class EgressElection {
         @Override
         public void close() {
             KafkaConsumer<byte[], byte[]> c = consumer;
+            consumer = null;
             if (c == null) {
                 return;
             }

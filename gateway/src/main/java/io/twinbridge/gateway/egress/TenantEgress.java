@@ -105,10 +105,12 @@ final class TenantEgress implements TwinEventListener {
                 PositionStore.FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         CompletionStage<Void> connected = events.connect();
         CompletionStage<Void> subscribed = events.subscribeTwinEvents(tenant.namespaces(), this);
-        return connected.thenCombine(subscribed, (a, b) -> null).thenRun(() -> {
+        // the sweep follows Ditto's acknowledgement whenever it comes, also when Ditto was down at start
+        subscribed.thenRun(() -> {
             Instant subscribedAt = Instant.now();
-            worker.execute(() -> reconciler.fullSweep(subscribedAt));
+            onWorker(() -> reconciler.fullSweep(subscribedAt));
         });
+        return connected.thenCombine(subscribed, (a, b) -> null);
     }
 
     /** Waits for the worker to hand its queue to Kafka, writes the position, then closes the session. */

@@ -9,11 +9,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * Serves the Thing Models at stable paths under {@code /models/}, so that a thing's {@code definition} URL resolves,
- * for Ditto and for people. {@code GET /models} lists them. Link {@code href}s are served absolute, under the same
+ * for Ditto and for people, and beside them the binding files ({@code <kind>-<version>.binding.json}, as shipped),
+ * which clients in other languages need too. {@code GET /models} lists both. Link {@code href}s are served absolute, under the same
  * public base URL as the definitions ({@link ModelLinks}), because Ditto cannot follow relative ones.
  */
 public final class ModelRoutes {
@@ -34,12 +36,22 @@ public final class ModelRoutes {
     }
 
     private void list(RoutingContext ctx) {
+        TreeSet<String> paths = new TreeSet<>(models.documentPaths());
+        paths.addAll(models.bindingPaths());
         ctx.response().putHeader("content-type", "application/json; charset=utf-8")
-                .end(new JsonArray(java.util.List.copyOf(new TreeSet<>(models.documentPaths()))).encode());
+                .end(new JsonArray(java.util.List.copyOf(paths)).encode());
     }
 
     private void document(RoutingContext ctx) {
         Buffer document = served.get(ctx.normalizedPath());
+        Optional<ModelDocument> binding = models.binding(ctx.normalizedPath());
+        if (document == null && binding.isPresent()) {
+            // a client in another language needs the bindings as well as the models (docs/clients.md)
+            ctx.response().putHeader("content-type", "application/json; charset=utf-8")
+                    .putHeader("cache-control", "public, max-age=300")
+                    .end(Buffer.buffer(binding.get().bytes()));
+            return;
+        }
         if (document == null) {
             ctx.response().setStatusCode(404).putHeader("content-type", "application/json; charset=utf-8")
                     .end("{\"status\":404,\"error\":\"model.notfound\",\"message\":\"No Thing Model at "

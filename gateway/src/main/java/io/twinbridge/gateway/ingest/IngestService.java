@@ -91,7 +91,7 @@ public final class IngestService {
 
                     @Override
                     public long pendingBytes() {
-                        return scheduler.pendingBytes();
+                        return scheduler.pendingBytes() + pipeline.queuedBytes();
                     }
                 }, settings.commitInterval(), settings.drainTimeout());
     }

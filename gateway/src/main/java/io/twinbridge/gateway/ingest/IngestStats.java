@@ -176,6 +176,11 @@ public final class IngestStats {
         return dittoRetries.sum();
     }
 
+    /** Decodes retried because the schema registry did not answer. */
+    public long decodeRetries() {
+        return decodeRetries.sum();
+    }
+
     public long thingsCreated() {
         return thingsCreated.sum();
     }

@@ -400,6 +400,8 @@ public final class IngestConsumer {
                 progress.put(tp, new PartitionProgress());
             }
             stats.assignedPartitions = progress.size();
+            // before the poll that assigned them fetches anything: a full downstream pauses them at once
+            applyBackpressure();
             LOG.info("Partitions assigned: {}", List.copyOf(partitions));
         }
     }

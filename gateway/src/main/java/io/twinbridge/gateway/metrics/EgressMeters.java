@@ -34,6 +34,10 @@ final class EgressMeters {
                         c -> c.commandsPublished);
                 counter(MetricNames.EGRESS_COMMANDS_REJECTED, "Desired-property changes that map to no valid command",
                         tags, counts, c -> c.commandsRejected);
+                counter(MetricNames.EGRESS_ACKS_WITHHELD, "Twin events not acknowledged because the buffer was full",
+                        tags, counts, c -> c.acksWithheld);
+                counter(MetricNames.EGRESS_DESIRED_CLEARED, "Desired properties cleared once reported", tags, counts,
+                        c -> c.desiredCleared);
             }
         });
     }

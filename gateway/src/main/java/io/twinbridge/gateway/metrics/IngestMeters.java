@@ -76,6 +76,19 @@ final class IngestMeters {
                 .baseUnit("bytes").description("Estimated memory of the patches waiting or being written")
                 .register(registry);
         stats.onDittoLatency((tenant, nanos) -> dittoTimer(tenant).record(nanos, TimeUnit.NANOSECONDS));
+        // counted for the whole gateway, not per tenant
+        gatewayCounter(MetricNames.INGEST_DECODE_RETRIES, "Decodes retried (schema registry unreachable)",
+                IngestStats::decodeRetries);
+        gatewayCounter(MetricNames.INGEST_THINGS_PROVISIONED, "Twins created for devices seen the first time",
+                IngestStats::thingsCreated);
+        gatewayCounter(MetricNames.DITTO_WRITE_RETRIES, "Writes to Ditto retried after a transient failure",
+                IngestStats::dittoRetries);
+        gatewayCounter(MetricNames.DITTO_EGRESS_ACK_FAILURES, "Merges Ditto answered 408/424: egress did not confirm",
+                IngestStats::egressAckFailures);
+    }
+
+    private void gatewayCounter(String name, String description, ToDoubleFunction<IngestStats> read) {
+        FunctionCounter.builder(name, stats, read).description(description).register(registry);
     }
 
     /** Registers the meters of tenants and error codes seen since the last call, and updates the partition gauges. */

@@ -43,6 +43,12 @@ public final class MetricNames {
     public static final String EGRESS_EVENTS_DROPPED = "twinbridge.egress.events.dropped";
     public static final String EGRESS_COMMANDS_PUBLISHED = "twinbridge.egress.commands.published";
     public static final String EGRESS_COMMANDS_REJECTED = "twinbridge.egress.commands.rejected";
+    public static final String EGRESS_ACKS_WITHHELD = "twinbridge.egress.acks.withheld";
+    public static final String EGRESS_DESIRED_CLEARED = "twinbridge.egress.desired.cleared";
+    public static final String INGEST_DECODE_RETRIES = "twinbridge.ingest.decode.retries";
+    public static final String INGEST_THINGS_PROVISIONED = "twinbridge.ingest.things.provisioned";
+    public static final String DITTO_WRITE_RETRIES = "twinbridge.ditto.write.retries";
+    public static final String DITTO_EGRESS_ACK_FAILURES = "twinbridge.ditto.egress.ack.failures";
 
     private MetricNames() {
     }

@@ -40,6 +40,7 @@ final class ModelLoader {
         BindingChecker checker = new BindingChecker(problems);
         Map<String, BoundModel> bySchema = new HashMap<>();
         Map<String, BoundModel> byKind = new HashMap<>();
+        Map<String, ModelDocument> bindings = new HashMap<>();
         for (Path file : files(modelsRoot, BINDING_SUFFIX, true)) {
             String rel = ModelPaths.relative(modelsRoot, file);
             Optional<Binding> parsed = bindingParser.parse(rel, file);
@@ -47,6 +48,7 @@ final class ModelLoader {
                 continue;
             }
             Binding binding = parsed.get();
+            readBinding(file, rel).ifPresent(doc -> bindings.put(doc.path(), doc));
             Schema schema = schemas.get(binding.schemaName());
             if (schema == null || schema.getType() != Schema.Type.RECORD) {
                 problems.add(Problem.ofFile(rel, "unknown Avro record schema '" + binding.schemaName() + "'"));
@@ -76,7 +78,18 @@ final class ModelLoader {
         if (!problems.isEmpty()) {
             throw new ModelRegistryException(problems);
         }
-        return new ModelRegistry(bySchema, byKind, documents, schemas);
+        return new ModelRegistry(bySchema, byKind, documents, bindings, schemas);
+    }
+
+    /** The binding file as shipped, served beside its Thing Model for clients in other languages. */
+    private Optional<ModelDocument> readBinding(Path file, String rel) {
+        try {
+            String served = ModelPaths.servedPath(rel);
+            return Optional.of(new ModelDocument(served, Files.readAllBytes(file)));
+        } catch (java.io.IOException e) {
+            problems.add(Problem.ofFile(rel, "cannot read: " + e.getMessage()));
+            return Optional.empty();
+        }
     }
 
     private Map<String, Schema> loadSchemas() {

@@ -25,13 +25,16 @@ public final class ModelRegistry {
     private final Map<String, BoundModel> bySchema;
     private final Map<String, BoundModel> byKind;
     private final Map<String, ModelDocument> documents;
+    private final Map<String, ModelDocument> bindings;
     private final Map<String, Schema> schemas;
 
     ModelRegistry(Map<String, BoundModel> bySchema, Map<String, BoundModel> byKind,
-                  Map<String, ModelDocument> documents, Map<String, Schema> schemas) {
+                  Map<String, ModelDocument> documents, Map<String, ModelDocument> bindings,
+                  Map<String, Schema> schemas) {
         this.bySchema = Map.copyOf(bySchema);
         this.byKind = Map.copyOf(byKind);
         this.documents = Map.copyOf(documents);
+        this.bindings = Map.copyOf(bindings);
         this.schemas = Map.copyOf(schemas);
     }
 
@@ -100,6 +103,19 @@ public final class ModelRegistry {
 
     public Set<String> documentPaths() {
         return documents.keySet();
+    }
+
+    /**
+     * A binding file as shipped, by its path beside its Thing Model, e.g.
+     * {@code /models/turbine/turbine-1.0.0.binding.json}: which Avro field feeds which feature property, and which
+     * desired property becomes which device command.
+     */
+    public Optional<ModelDocument> binding(String path) {
+        return Optional.ofNullable(bindings.get(path));
+    }
+
+    public Set<String> bindingPaths() {
+        return bindings.keySet();
     }
 
     /** Every loaded Avro schema (telemetry, TwinChangeEvent, DeviceCommand) by full name. */

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.eclipse.ditto.things.model.ThingId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * group (the coordinator learns of it only when the session times out, as after a SIGKILL), the Ditto session and the
  * producer close at once, and nothing is drained or written.
  */
+@Tag("flow")
 class EgressFailoverTest {
     private static final String TOPIC = "failover.twin-events.acme";
     private static final TenantId ACME = TenantId.of("acme");

@@ -80,6 +80,20 @@ class ModelRoutesTest {
         }
     }
 
+    /** Issue 11 item 12: a client in another language needs the bindings beside the models. */
+    @Test
+    void everyBindingIsServedBesideItsModelAsShipped() throws Exception {
+        assertEquals(4, models.bindingPaths().size(), models.bindingPaths()::toString);
+        for (String kind : List.of("turbine", "robot", "hvac", "vehicle")) {
+            String path = "/models/" + kind + "/" + kind + "-1.0.0.binding.json";
+            HttpResponse<String> response = get(path);
+            assertEquals(200, response.statusCode(), path);
+            assertTrue(response.headers().firstValue("content-type").orElseThrow().startsWith("application/json"));
+            assertEquals(json.readTree(models.binding(path).orElseThrow().text()), json.readTree(response.body()));
+            assertTrue(get("/models").body().contains("\"" + path + "\""), path);
+        }
+    }
+
     @Test
     void theListNamesEveryModelAndAnUnknownPathIs404() throws Exception {
         HttpResponse<String> list = get("/models");

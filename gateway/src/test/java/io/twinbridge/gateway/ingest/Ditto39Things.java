@@ -2,13 +2,8 @@ package io.twinbridge.gateway.ingest;
 
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortException;
-import io.twinbridge.gateway.ditto.DittoRequestOptions;
-import io.twinbridge.gateway.ditto.StatePage;
-import io.twinbridge.gateway.ditto.ThingPage;
-import io.twinbridge.gateway.ditto.TwinEvent;
-import io.twinbridge.gateway.ditto.TwinEventListener;
-import java.time.Instant;
-import java.util.List;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,123 +13,73 @@ import org.eclipse.ditto.json.JsonMergePatch;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
-import org.eclipse.ditto.policies.model.PolicyId;
-import org.eclipse.ditto.things.model.ThingId;
 
 /**
- * A Ditto 3.9 twin store for {@link ThingWriter}: the thing rules of Ditto that decide which policy a new thing gets.
+ * A Ditto 3.9 twin store for {@link ThingWriter}, as a {@link DittoPort} (a proxy: it answers the commands ingest
+ * sends and refuses the rest), with the thing rules of Ditto that decide which policy a new thing gets:
  * <ul>
  *   <li>a merge of the whole thing ({@code path} empty) on a missing thing creates it
  *       ({@code ModifyToCreateThingTransformer}, the first of {@code things.conf}'s signal transformers), with Ditto's
  *       default policy named after the thing when the patch names no {@code policyId}
  *       ({@code ThingEnforcerActor.loadPolicyEnforcerForCreateThing});</li>
  *   <li>a merge at any other path of a missing thing is answered 404 {@code things:thing.notfound};</li>
- *   <li>a create that references a missing policy is refused, 404 {@code things:policy.notfound}
+ *   <li>a create that references a missing policy is refused, 404 {@code policies:policy.notfound}
  *       ({@code retrievePolicyWithEnforcement}).</li>
  * </ul>
  */
-final class Ditto39Things implements DittoPort {
+final class Ditto39Things {
     final Map<String, JsonObject> things = new ConcurrentHashMap<>();
     final Map<String, JsonObject> policies = new ConcurrentHashMap<>();
 
-    @Override
-    public CompletionStage<Void> connect() {
-        return CompletableFuture.completedFuture(null);
+    DittoPort port() {
+        return (DittoPort) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DittoPort.class},
+                (proxy, method, args) -> answer(method, args));
     }
 
-    @Override
-    public CompletionStage<Void> close() {
-        return CompletableFuture.completedFuture(null);
+    private Object answer(Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "connect", "close" -> CompletableFuture.completedFuture(null);
+            case "isConnected" -> true;
+            case "lastAnswer" -> Optional.empty();
+            case "retrieveThing" -> CompletableFuture.completedFuture(Optional.ofNullable(things.get(
+                    args[0].toString())));
+            case "createThing" -> create((JsonObject) args[0]);
+            case "mergeThing" -> merge(args[0].toString(), (JsonPointer) args[1], (JsonValue) args[2]);
+            default -> throw new UnsupportedOperationException(method.getName() + " is not needed by ThingWriter");
+        };
     }
 
-    @Override
-    public boolean isConnected() {
-        return true;
-    }
-
-    @Override
-    public Optional<Instant> lastAnswer() {
-        return Optional.empty();
-    }
-
-    @Override
-    public CompletionStage<Optional<JsonObject>> retrieveThing(ThingId thingId, DittoRequestOptions options) {
-        return CompletableFuture.completedFuture(Optional.ofNullable(things.get(thingId.toString())));
-    }
-
-    @Override
-    public CompletionStage<JsonObject> createThing(JsonObject thing, Optional<JsonObject> inlinePolicy,
-                                                   DittoRequestOptions options) {
+    private CompletionStage<JsonObject> create(JsonObject thing) {
         String thingId = thing.getValue("thingId").orElseThrow().asString();
         if (things.containsKey(thingId)) {
             return failed(409, "things:thing.conflict");
         }
         Optional<String> policyId = thing.getValue("policyId").map(JsonValue::asString);
         if (policyId.isPresent() && !policies.containsKey(policyId.get())) {
-            return failed(404, "things:policy.notfound");
+            return failed(404, "policies:policy.notfound");
         }
         JsonObject created = policyId.isPresent() ? thing : withDefaultPolicy(thingId, thing);
         things.put(thingId, created);
         return CompletableFuture.completedFuture(created);
     }
 
-    @Override
-    public CompletionStage<Void> mergeThing(ThingId thingId, JsonPointer path, JsonValue patch,
-                                            DittoRequestOptions options) {
-        JsonObject existing = things.get(thingId.toString());
+    private CompletionStage<Void> merge(String thingId, JsonPointer path, JsonValue patch) {
+        JsonObject existing = things.get(thingId);
         if (existing == null) {
             if (!path.isEmpty()) {
                 return failed(404, "things:thing.notfound");
             }
-            JsonObject created = patch.asObject().setValue("thingId", thingId.toString());
-            return createThing(created.contains("policyId") ? created : withDefaultPolicy(thingId.toString(), created),
-                    Optional.empty(), options).thenApply(thing -> null);
+            JsonObject created = patch.asObject().setValue("thingId", thingId);
+            return create(created.contains("policyId") ? created : withDefaultPolicy(thingId, created))
+                    .thenApply(thing -> null);
         }
-        things.put(thingId.toString(), JsonMergePatch.of(path, patch).applyOn(existing).asObject());
+        things.put(thingId, JsonMergePatch.of(path, patch).applyOn(existing).asObject());
         return CompletableFuture.completedFuture(null);
     }
 
     private JsonObject withDefaultPolicy(String thingId, JsonObject thing) {
         policies.put(thingId, JsonObject.newBuilder().set("policyId", thingId).build());
         return thing.setValue("policyId", thingId);
-    }
-
-    @Override
-    public CompletionStage<Void> deleteThing(ThingId thingId, DittoRequestOptions options) {
-        things.remove(thingId.toString());
-        return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletionStage<Optional<JsonObject>> retrieveThingState(ThingId thingId) {
-        return retrieveThing(thingId, DittoRequestOptions.defaults());
-    }
-
-    @Override
-    public CompletionStage<Void> subscribeTwinEvents(List<String> namespaces, TwinEventListener listener) {
-        throw new UnsupportedOperationException("not needed by ThingWriter");
-    }
-
-    @Override
-    public boolean acknowledge(TwinEvent event, String label, int status) {
-        throw new UnsupportedOperationException("not needed by ThingWriter");
-    }
-
-    @Override
-    public CompletionStage<ThingPage> searchThings(String namespace, Optional<String> cursor, int size) {
-        throw new UnsupportedOperationException("not needed by ThingWriter");
-    }
-
-    @Override
-    public CompletionStage<StatePage> searchStates(List<String> namespaces, Optional<String> filter,
-                                                   Optional<String> cursor, int size) {
-        throw new UnsupportedOperationException("not needed by ThingWriter");
-    }
-
-    @Override
-    public CompletionStage<Void> putPolicy(PolicyId policyId, JsonObject policy, DittoRequestOptions options) {
-        policies.put(policyId.toString(), policy);
-        return CompletableFuture.completedFuture(null);
     }
 
     private static <T> CompletionStage<T> failed(int status, String code) {

@@ -36,6 +36,10 @@ public final class IngestStatsFixture {
         repeat(2, () -> stats.recordStaleRecord(tenant));
         repeat(6, () -> stats.recordDeadLetter(tenant, "validate.out-of-range"));
         stats.recordDeadLetter(tenant, "decode.malformed");
+        stats.decodeRetries.add(21);
+        stats.thingsCreated.add(22);
+        stats.dittoRetries.add(23);
+        stats.egressAckFailures.add(24);
         return stats;
     }
 

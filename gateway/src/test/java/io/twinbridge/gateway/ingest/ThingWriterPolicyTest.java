@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinbridge.gateway.codec.CodecKind;
+import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.model.FeatureModel;
 import io.twinbridge.gateway.model.ModelRegistry;
@@ -34,7 +35,8 @@ class ThingWriterPolicyTest {
             Optional.of("acme:tenant-policy"));
     private final ScheduledExecutorService pipeline = Executors.newSingleThreadScheduledExecutor();
     private final Ditto39Things ditto = new Ditto39Things();
-    private final ThingWriter writer = new ThingWriter(tenant -> ditto, new ThingProvisioner("http://gw:8088"),
+    private final DittoPort port = ditto.port();
+    private final ThingWriter writer = new ThingWriter(tenant -> port, new ThingProvisioner("http://gw:8088"),
             new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5), pipeline, new IngestStats(),
             Optional.empty());
 

@@ -213,4 +213,46 @@ class IngestConsumerTest {
                     }
                 });
     }
+
+    /** Issue 12: every partition pauses while the pending twins or pending bytes downstream are over their bounds. */
+    @Test
+    void pausesEveryPartitionWhilePendingTwinsOrBytesAreOverTheirBoundsAndResumesAfter() throws Exception {
+        String topic = "t4.telemetry.acme";
+        produce(topic, 2, 400);
+        java.util.concurrent.atomic.AtomicInteger twins = new java.util.concurrent.atomic.AtomicInteger(50);
+        java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        PendingWork downstream = new PendingWork() {
+            @Override
+            public int pendingTwins() {
+                return twins.get();
+            }
+
+            @Override
+            public long pendingBytes() {
+                return bytes.get();
+            }
+        };
+        IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g4"),
+                () -> Pattern.compile("t4\\.telemetry\\..*"), r -> CompletableFuture.completedFuture(null),
+                new InFlightLimits(1_000_000, 10, 1_000), downstream, Duration.ofMillis(50), Duration.ofSeconds(5));
+        consumer.start();
+        try {
+            // given more pending twins than allowed: nothing is fetched
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stats().pausedPartitions() == 2);
+            assertEquals(0, consumer.stats().consumed());
+
+            // when they drop below, but the pending bytes are over theirs: still paused
+            bytes.set(5_000);
+            twins.set(0);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() ->
+                    consumer.stats().consumed() == 0 && consumer.stats().pausedPartitions() == 2);
+
+            // then with both below their bounds everything is read and committed
+            bytes.set(0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> committed("g4").values().stream()
+                    .mapToLong(OffsetAndMetadata::offset).sum() == 400);
+        } finally {
+            consumer.stop().get(30, TimeUnit.SECONDS);
+        }
+    }
 }

@@ -32,7 +32,8 @@ public final class BenchCommand {
                                              [--freeze-seconds N] [--group-protocol classic|consumer] [--out FILE]
               broker, Ditto sandbox and two gateways as processes on 127.0.0.1 under load, with SIGKILL of a
               gateway, SIGSTOP/SIGCONT of the sandbox, a poison flood and SIGKILL + restart of the broker
-              --duration-seconds  how long valid records flow (default 90, at least 75)
+              --duration-seconds  how long valid records flow once the gateways caught up and the faults
+                                  begin (default 90, at least 75)
               --rate              valid records/s (default 1000)
               --devices           simulated devices (default 1000)
               --poison            bad records of the flood (default 1000)

@@ -62,7 +62,7 @@ import org.eclipse.ditto.json.JsonObject;
 /**
  * {@code ./twinbridge bench faults}: the broker, the Ditto sandbox and two gateway instances, each a process of its
  * own on 127.0.0.1, under a steady stream of valid records, with faults injected on a fixed schedule (seconds after
- * the stream starts): SIGKILL of gateway 2 at 10 (started again at 25), SIGSTOP of the twin service at 32 for
+ * the gateways have caught up with the stream, every twin created): SIGKILL of gateway 2 at 10 (started again at 25), SIGSTOP of the twin service at 32 for
  * {@code --freeze-seconds}, a poison flood at 52, SIGKILL of the broker at 57 (started again at 64). Afterwards it
  * checks every twin against the newest values produced, the DLQ against exactly the poison records, and the group's
  * commits against the end offsets. Not part of CI; docs/operations.md, "Fault suite".
@@ -81,6 +81,9 @@ public final class FaultsBenchmark {
     private static final Duration KILL_BROKER = Duration.ofSeconds(57);
     private static final Duration RESTART_BROKER = Duration.ofSeconds(64);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration WARM_UP = Duration.ofMinutes(3);
+    /** Every device has sent at least one record by then (one sample per device and second at the default rate). */
+    private static final Duration MIN_WARM_UP = Duration.ofSeconds(20);
 
     private final FaultsOptions options;
     private final PrintStream out;
@@ -90,6 +93,8 @@ public final class FaultsBenchmark {
     private final Set<Long> poisonOffsets = ConcurrentHashMap.newKeySet();
     private final AtomicLong sendFailures = new AtomicLong();
     private TwinExpectation expected;
+    /** Until the faults begin, records flow for at most the warm-up and the duration. */
+    private volatile long produceUntil = System.nanoTime() + WARM_UP.toNanos() + Duration.ofMinutes(10).toNanos();
 
     public FaultsBenchmark(FaultsOptions options, PrintStream out, Path workDir) {
         this.options = options;
@@ -153,9 +158,20 @@ public final class FaultsBenchmark {
             Iterator<SimRecord> poison = new FleetSimulator(fleet.withSeed(7L).withFaults(1.0, java.util.EnumSet.allOf(FaultKind.class))).records();
 
             try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-                long t0 = System.nanoTime();
-                Thread producing = new Thread(() -> produce(producer, valid, t0), "faults-producer");
+                long start = System.nanoTime();
+                Thread producing = new Thread(() -> produce(producer, valid, start), "faults-producer");
                 producing.start();
+                // the faults start once the gateways keep up (every twin created, at most 2 s of lag), so that they
+                // measure failover, not the first minute's thing creation
+                sleepUntil(start + MIN_WARM_UP.toNanos());
+                boolean caughtUp = waitUntil(WARM_UP, () -> behind(admin) < 2L * options.rate());
+                long t0 = System.nanoTime();
+                double warmUpSeconds = (t0 - start) / 1e9;
+                out.printf("warm-up: %s after %.1f s; faults start now%n", caughtUp ? "caught up" : "NOT caught up",
+                        warmUpSeconds);
+                result.put("warmUpSeconds", Math.round(warmUpSeconds * 10) / 10.0);
+                result.put("warmUpCaughtUp", caughtUp);
+                produceUntil = t0 + options.duration().toNanos();
 
                 at(t0, KILL_GATEWAY);
                 Map<TopicPartition, Long> beforeKill = committed(admin);
@@ -316,9 +332,9 @@ public final class FaultsBenchmark {
     }
 
     /** Valid records at the configured rate until the duration is over; each one's expectation counts once acked. */
+    /** Valid records at the configured rate until {@link #produceUntil}, set once the faults begin. */
     private void produce(KafkaProducer<byte[], byte[]> producer, Iterator<SimRecord> fleet, long t0) {
-        long total = options.rate() * options.duration().toSeconds();
-        for (long i = 0; i < total; i++) {
+        for (long i = 0; System.nanoTime() < produceUntil; i++) {
             sleepUntil(t0 + i * 1_000_000_000L / options.rate());
             SimRecord record = fleet.next();
             producer.send(new ProducerRecord<>(record.topic(), record.key().getBytes(StandardCharsets.UTF_8),

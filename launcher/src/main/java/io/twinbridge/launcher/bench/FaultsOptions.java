@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Options of {@code ./twinbridge bench faults}.
  *
- * @param duration      how long valid records are produced; every fault happens within it (at least 75 s)
+ * @param duration      how long valid records keep flowing once the faults begin (after the warm-up, in which the
+ *                      gateways catch up); every fault happens within it (at least 75 s)
  * @param rate          valid records per second
  * @param devices       simulated devices, spread over the four kinds
  * @param poison        bad records of the poison flood

@@ -77,7 +77,7 @@ public final class DittoSandbox implements AutoCloseable {
         final Router router = Router.router(vertx);
         router.route("/ws/2").handler(ctx -> upgrade(ctx, authenticator, things, policies, hub, acks,
                 sessions, faults, loops));
-        new HttpApi(authenticator, things, policies, hub, searchLag).mount(vertx, router);
+        new HttpApi(authenticator, things, policies, hub, searchLag, acks).mount(vertx, router);
         final HttpServer server = vertx.createHttpServer().requestHandler(router);
         try {
             await(server.listen(o.port(), o.host()));

@@ -68,6 +68,13 @@ class PolicyRulesTest {
     }
 
     @Test
+    void creatingAThingUnderAMissingPolicyIsNotFoundToo() throws Exception {
+        // PolicyCommandEnforcement.authorizeSignalWithMissingEnforcer
+        assertError(put("/api/2/things/org.example:pump", "owner", "{\"policyId\":\"org.example:nowhere\"}"), 404,
+                "policies:policy.notfound");
+    }
+
+    @Test
     void readOnOnePartOfThePolicyIsEnoughToCreate() throws Exception {
         // PolicyCommandEnforcement checks READ with hasPartialPermissions on policy:/
         assertEquals(201, put("/api/2/things/org.example:pump", "reader", "{\"policyId\":\"org.example:plant\"}")

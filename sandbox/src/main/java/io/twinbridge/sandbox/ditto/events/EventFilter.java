@@ -61,6 +61,15 @@ public final class EventFilter {
         return new EventFilter(namespaces, filter);
     }
 
+    /**
+     * As {@link #accepts(ThingChange)}, with the filter evaluated on {@code asSeen}: the event's thing with enriched
+     * extra fields (Ditto's {@code StreamingSession.matchesFilter} on {@code mergeThingWithExtra}).
+     */
+    public boolean accepts(final ThingChange change, final JsonObject asSeen) {
+        final boolean namespaceOk = namespaces.isEmpty() || namespaces.contains(change.thingId().getNamespace());
+        return namespaceOk && filter.map(f -> f.test(asSeen)).orElse(true);
+    }
+
     public boolean accepts(final ThingChange change) {
         final boolean namespaceOk = namespaces.isEmpty() || namespaces.contains(change.thingId().getNamespace());
         return namespaceOk && filter.map(f -> f.test(change.partialThing())).orElse(true);

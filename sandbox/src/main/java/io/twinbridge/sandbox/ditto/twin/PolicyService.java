@@ -73,8 +73,10 @@ public final class PolicyService {
                 throw notAccessible(policyId, request.headers());
             }
             switch (request.action()) {
-                case RETRIEVE:
-                    return retrieve(request, policy, access, path);
+                case RETRIEVE: {
+                    final EntityResponse found = retrieve(request, policy, access, path);
+                    return ThingPreconditions.policyETag(policy, path).map(found::withETag).orElse(found);
+                }
                 case MODIFY:
                 case DELETE:
                     return write(request, policy, access, path);

@@ -78,31 +78,41 @@ public final class ThingService {
         final ThingId thingId = ThingId.of(request.entityId());
         final ThingResource resource = ThingResource.of(request.path(), request.headers());
         synchronized (stripes[thingId.hashCode() & (STRIPES - 1)]) {
-            final Optional<ThingRecord> existing = store.thing(thingId);
-            switch (request.action()) {
-                case RETRIEVE:
-                    return retrieve(request, thingId, resource, existing);
-                case CREATE:
-                    if (existing.isPresent()) {
-                        throw ThingConflictException.newBuilder(thingId).dittoHeaders(request.headers()).build();
-                    }
+            final EntityResponse response = apply(request, thingId, resource, store.thing(thingId));
+            // Ditto's ETag of the resource after the command (the strategies' nextEntityTag); none after a delete.
+            // Only HTTP answers carry it (requests without an origin session), so WebSocket writes do not pay for it.
+            return request.action() == TwinAction.DELETE || request.origin().isPresent() ? response
+                    : store.thing(thingId)
+                    .flatMap(thing -> ThingPreconditions.eTagOf(thing, request.path()))
+                    .map(response::withETag).orElse(response);
+        }
+    }
+
+    private EntityResponse apply(final EntityRequest request, final ThingId thingId, final ThingResource resource,
+            final Optional<ThingRecord> existing) {
+        switch (request.action()) {
+            case RETRIEVE:
+                return retrieve(request, thingId, resource, existing);
+            case CREATE:
+                if (existing.isPresent()) {
+                    throw ThingConflictException.newBuilder(thingId).dittoHeaders(request.headers()).build();
+                }
+                synchronized (store) {
+                    return create(request, thingId);
+                }
+            case MODIFY:
+                if (resource.kind() == ThingResource.Kind.THING && existing.isEmpty()) {
                     synchronized (store) {
                         return create(request, thingId);
                     }
-                case MODIFY:
-                    if (resource.kind() == ThingResource.Kind.THING && existing.isEmpty()) {
-                        synchronized (store) {
-                            return create(request, thingId);
-                        }
-                    }
-                    return modify(request, thingId, resource, existing);
-                case MERGE:
-                    return merge(request, thingId, resource, existing);
-                case DELETE:
-                    return delete(request, thingId, resource, existing);
-                default:
-                    throw new IllegalStateException("unknown action " + request.action());
-            }
+                }
+                return modify(request, thingId, resource, existing);
+            case MERGE:
+                return merge(request, thingId, resource, existing);
+            case DELETE:
+                return delete(request, thingId, resource, existing);
+            default:
+                throw new IllegalStateException("unknown action " + request.action());
         }
     }
 
@@ -114,7 +124,8 @@ public final class ThingService {
             store.thing(id).ifPresent(thing -> {
                 final JsonObject view = readView(thing, fields, subject);
                 if (!view.isEmpty()) {
-                    result.add(fields.map(view::get).orElse(view));
+                    result.add(fields.map(f -> FieldSelectors.expandFeatureWildcards(f, thing.json()))
+                            .map(view::get).orElse(view));
                 }
             });
         }
@@ -166,8 +177,10 @@ public final class ThingService {
         if (view.isEmpty()) {
             throw notAccessible(thingId, request.headers());
         }
+        ThingPreconditions.check(request, existing);
         if (resource.kind() == ThingResource.Kind.THING) {
-            return EntityResponse.of(HttpStatus.OK, request.fields().map(view::get).orElse(view));
+            return EntityResponse.of(HttpStatus.OK, request.fields()
+                    .map(f -> FieldSelectors.expandFeatureWildcards(f, thing.json())).map(view::get).orElse(view));
         }
         final JsonValue value = view.getValue(request.path())
                 .orElseThrow(() -> resource.notAccessible(thingId, request.headers()));
@@ -192,6 +205,7 @@ public final class ThingService {
 
     private EntityResponse create(final EntityRequest request, final ThingId thingId) {
         final DittoHeaders headers = request.headers();
+        ThingPreconditions.check(request, Optional.empty());
         final JsonObject value = objectValue(request);
         if (value.contains(COPY_POLICY_FROM)) {
             throw ThingNotCreatableException.fromMessage("The sandbox does not support '_copyPolicyFrom'.",
@@ -216,9 +230,11 @@ public final class ThingService {
                     request.subject())).setValue(POLICY_ID, JsonValue.of(policyId.toString()));
             newPolicy = true;
         } else {
+            // Ditto 3.9 retrieves a referenced policy as the creator (ThingEnforcerActor.retrievePolicyWithEnforcement);
+            // for a missing one the policies service answers 404 policies:policy.notfound
+            // (PolicyCommandEnforcement.authorizeSignalWithMissingEnforcer), the same as for one it may not read.
             policyJson = referenced.map(PolicyRecord::json).orElseThrow(() ->
-                    ThingNotCreatableException.newBuilderForPolicyMissing(thingId, policyId).dittoHeaders(headers)
-                            .build());
+                    PolicyNotAccessibleException.newBuilder(policyId).dittoHeaders(headers).build());
             newPolicy = false;
         }
         final PolicyAccess access = referenced.filter(p -> !newPolicy).map(policyAccess::of)
@@ -292,6 +308,7 @@ public final class ThingService {
                     .dittoHeaders(request.headers()).build() : notAccessible(thingId, request.headers());
         }
         checkCondition(request, thing);
+        ThingPreconditions.check(request, existing);
         final JsonValue value = request.value()
                 .orElseThrow(() -> JsonParseException.newBuilder().message("The command has no value.").build());
         final JsonValue merged = JsonMergePatch.of(request.path(), value).applyOn(thing.json());
@@ -352,6 +369,7 @@ public final class ThingService {
             requireExistingPolicy(request);
         }
         checkCondition(request, thing);
+        ThingPreconditions.check(request, existing);
         return thing;
     }
 
