@@ -107,10 +107,15 @@ final class DesiredLoop {
             thing.pendingDesired.remove(key);
             JsonPointer pointer = JsonPointer.of("/features/" + reported.feature() + "/desiredProperties/"
                     + reported.property());
-            JsonObject patch = JsonObject.empty().setValue(pointer, JsonValue.nullLiteral());
+            // Merged at the feature's desired properties, never at the thing's root: Ditto 3.9 turns a root merge
+            // of a thing deleted meanwhile into a create with a default policy (ModifyToCreateThingTransformer),
+            // whereas a merge at a path of a missing thing is answered 404
+            JsonPointer desiredProperties = JsonPointer.of("/features/" + reported.feature() + "/desiredProperties");
+            JsonObject patch = JsonObject.empty().setValue(JsonPointer.of("/" + reported.property()),
+                    JsonValue.nullLiteral());
             DittoRequestOptions options = DittoRequestOptions.defaults()
                     .withCondition("eq(" + pointer.toString().substring(1) + "," + desired + ")");
-            writer.mergeThing(ThingId.of(event.thingId()), JsonPointer.empty(), patch, options)
+            writer.mergeThing(ThingId.of(event.thingId()), desiredProperties, patch, options)
                     .whenComplete(LogContext.carried((ok, failure) -> {
                         if (failure == null) {
                             stats.desiredCleared.increment();

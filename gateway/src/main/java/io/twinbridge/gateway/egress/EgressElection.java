@@ -51,6 +51,9 @@ final class EgressElection {
     private final AtomicReference<Exit> exit = new AtomicReference<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    /** How long leaving the group may take at stop (Kafka may be down); the client's default is 30 s. */
+    private volatile Duration leaveTimeout = Duration.ofSeconds(30);
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean active;
 
     /**
@@ -75,6 +78,9 @@ final class EgressElection {
     }
 
     void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         Thread thread = new Thread(this::run, "twinbridge-egress-election-" + tenant);
         thread.setDaemon(true);
         thread.start();
@@ -135,14 +141,20 @@ final class EgressElection {
                         .withTimeout(Duration.ZERO));
             } else {
                 depose();
-                c.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+                c.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(leaveTimeout));
             }
         }
     }
 
-    /** Stops publishing, then leaves the group so that a standby takes over at once. */
-    CompletableFuture<Void> stop() {
+    /**
+     * Stops publishing, then leaves the group (within {@code timeout}) so that a standby takes over at once. An
+     * election that never started (its start was still waiting for Kafka) is closed at once.
+     */
+    CompletableFuture<Void> stop(Duration timeout) {
+        leaveTimeout = timeout;
         exit.compareAndSet(null, Exit.LEAVE);
+        closeIfNeverStarted();
         wakeup();
         return closed.copy();
     }
@@ -150,8 +162,15 @@ final class EgressElection {
     /** Leaves the loop without a word to the group and without deposing: for failover tests. */
     CompletableFuture<Void> crash() {
         exit.compareAndSet(null, Exit.CRASH);
+        closeIfNeverStarted();
         wakeup();
         return closed.copy();
+    }
+
+    private void closeIfNeverStarted() {
+        if (started.compareAndSet(false, true)) {
+            closed.complete(null);
+        }
     }
 
     private void wakeup() {

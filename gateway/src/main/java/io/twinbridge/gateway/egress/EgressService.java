@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -209,24 +210,34 @@ public final class EgressService implements TenantListener {
      * over at once), and closes the sessions and the producer.
      */
     public CompletableFuture<Void> stop(Duration timeout) {
+        // every wait below is bounded by the one deadline: a gateway whose Kafka is down must still stop in time
+        long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<Void> pendingChanges;
         synchronized (this) {
             stopped = true;
             pendingChanges = changes.handle((ok, ignored) -> null);
         }
-        return pendingChanges.thenCompose(ignored -> {
-            CompletableFuture<?>[] stopping = tenants.values().stream().map(t -> t.stop(timeout))
-                    .toArray(CompletableFuture[]::new);
-            return CompletableFuture.allOf(stopping);
-        }).handle((ok, failure) -> {
-            if (failure != null) {
-                LOG.warn("stopping an egress session failed: {}", failure.toString());
-            }
-            producer.close(timeout);
-            egressTopics.close();
-            LOG.info("Egress stopped: {}", stats);
-            return null;
-        });
+        // a tenant change or start blocked on Kafka (topic creation) fails at once instead of holding the stop up
+        egressTopics.abort();
+        return pendingChanges.completeOnTimeout(null, remainingMs(deadline), TimeUnit.MILLISECONDS)
+                .thenCompose(ignored -> {
+                    CompletableFuture<?>[] stopping = tenants.values().stream()
+                            .map(t -> t.stop(Duration.ofMillis(remainingMs(deadline))))
+                            .toArray(CompletableFuture[]::new);
+                    return CompletableFuture.allOf(stopping).orTimeout(remainingMs(deadline), TimeUnit.MILLISECONDS);
+                }).handle((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("stopping an egress session failed or took longer than {}: {}", timeout,
+                                failure.toString());
+                    }
+                    producer.close(Duration.ofMillis(remainingMs(deadline)));
+                    LOG.info("Egress stopped: {}", stats);
+                    return null;
+                });
+    }
+
+    private static long remainingMs(long deadline) {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }
 
     /**
@@ -242,7 +253,7 @@ public final class EgressService implements TenantListener {
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(crashing).whenComplete((ok, failure) -> {
             producer.close(Duration.ZERO);
-            egressTopics.close();
+            egressTopics.abort();
         });
     }
 
@@ -275,7 +286,8 @@ public final class EgressService implements TenantListener {
         final CompletableFuture<Void> decided = new CompletableFuture<>();
         volatile TenantEgress active;
         private final Object lifecycle = new Object();
-        private boolean ended;
+        /** Set by stop/crash without the lock: elected() holds it no longer than a check, never while on Kafka. */
+        private volatile boolean ended;
 
         TenantRun(TenantSettings tenant) {
             this.tenant = tenant;
@@ -286,13 +298,21 @@ public final class EgressService implements TenantListener {
 
         CompletableFuture<Void> start() {
             CompletableFuture.runAsync(() -> {
+                if (ended) {
+                    return;
+                }
                 if (election.isPresent()) {
                     egressTopics.ensure(tenant.id());
                     election.get().start();
                 } else {
                     elected();
                 }
-            }, runnable -> new Thread(runnable, "twinbridge-egress-start-" + tenant.id()).start())
+            }, runnable -> {
+                // may block on Kafka (topic creation, position read): must not keep the JVM from exiting
+                Thread thread = new Thread(runnable, "twinbridge-egress-start-" + tenant.id());
+                thread.setDaemon(true);
+                thread.start();
+            })
                     .whenComplete((ok, failure) -> {
                         if (failure != null) {
                             LOG.error("Egress of tenant {} cannot start", tenant.id(), failure);
@@ -305,15 +325,18 @@ public final class EgressService implements TenantListener {
         /** Reads the stored position, then opens the session and subscribes (blocking: not on an event loop). */
         @Override
         public void elected() {
+            if (ended) {
+                return;
+            }
+            // blocking on Kafka outside the lock, so that stop() never waits for it
+            egressTopics.ensure(tenant.id());
+            Map<String, Long> position = PositionStore.read(settings.producerProperties(),
+                    egressTopics.state(tenant.id()), POSITION_READ);
             TenantEgress egress;
-            Map<String, Long> position;
             synchronized (lifecycle) {
                 if (ended) {
                     return;
                 }
-                egressTopics.ensure(tenant.id());
-                position = PositionStore.read(settings.producerProperties(),
-                        egressTopics.state(tenant.id()), POSITION_READ);
                 egress = egressOf(tenant);
                 active = egress;
             }
@@ -344,23 +367,25 @@ public final class EgressService implements TenantListener {
         }
 
         CompletableFuture<Void> stop(Duration timeout) {
+            TenantEgress egress;
             synchronized (lifecycle) {
                 ended = true;
+                egress = active;
             }
             if (election.isPresent()) {
-                return election.get().stop();
+                return election.get().stop(timeout);
             }
-            TenantEgress egress = active;
             active = null;
             return egress == null ? CompletableFuture.completedFuture(null)
                     : egress.stop(timeout).toCompletableFuture();
         }
 
         CompletableFuture<Void> crash() {
+            TenantEgress egress;
             synchronized (lifecycle) {
                 ended = true;
+                egress = active;
             }
-            TenantEgress egress = active;
             active = null;
             if (egress != null) {
                 egress.crash();

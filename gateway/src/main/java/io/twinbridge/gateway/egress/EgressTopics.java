@@ -1,6 +1,7 @@
 package io.twinbridge.gateway.egress;
 
 import io.twinbridge.gateway.tenant.TenantId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ final class EgressTopics implements AutoCloseable {
     private final String prefix;
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
     private Admin admin;
+    private boolean aborted;
 
     EgressTopics(Properties clientProperties, String prefix) {
         this.clientProperties = clientProperties;
@@ -75,16 +77,28 @@ final class EgressTopics implements AutoCloseable {
     }
 
     private synchronized Admin admin() {
+        if (aborted) {
+            throw new IllegalStateException("egress is stopping: its topics are no longer created");
+        }
         if (admin == null) {
             admin = Admin.create(clientProperties);
         }
         return admin;
     }
 
-    @Override
-    public synchronized void close() {
+    /**
+     * Closes the admin client at once: a topic creation still waiting (up to {@value #TIMEOUT_S} s when Kafka is
+     * down) fails now, so that a stopping gateway does not wait for it; later creations fail too.
+     */
+    synchronized void abort() {
+        aborted = true;
         if (admin != null) {
-            admin.close();
+            admin.close(Duration.ZERO);
         }
+    }
+
+    @Override
+    public void close() {
+        abort();
     }
 }

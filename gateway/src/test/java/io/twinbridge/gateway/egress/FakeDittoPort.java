@@ -24,6 +24,8 @@ import org.eclipse.ditto.things.model.ThingId;
  */
 final class FakeDittoPort implements DittoPort {
     volatile TwinEventListener listener;
+    /** The merges asked for, as {@code <thingId> <path> <patch>}. */
+    final List<String> merges = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile Function<ThingId, CompletionStage<Optional<JsonObject>>> states = id -> CompletableFuture.failedFuture(
             new DittoPortException(408, DittoPortException.CODE_TIMEOUT, "no answer from Ditto for " + id + " in time",
                     null));
@@ -66,6 +68,7 @@ final class FakeDittoPort implements DittoPort {
     @Override
     public CompletionStage<Void> mergeThing(ThingId thingId, JsonPointer path, JsonValue patch,
                                             DittoRequestOptions options) {
+        merges.add(thingId + " " + path + " " + patch);
         return CompletableFuture.completedFuture(null);
     }
 

@@ -89,6 +89,24 @@ class TenantEgressTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> stats.eventsPublished.sum() == 2);
     }
 
+    /**
+     * A reported value that reaches the pending desired one clears it by a merge at the feature's desired
+     * properties, never at the thing's root: Ditto 3.9 turns a root merge of a thing deleted meanwhile into a create
+     * with a default policy (ModifyToCreateThingTransformer), a merge at a path of a missing thing is answered 404.
+     */
+    @Test
+    void anAppliedDesiredValueIsClearedByAMergeBelowTheThingsRoot() {
+        start(10);
+
+        ditto.listener().onEvent(desired("acme:h-1", 2));
+        ditto.listener().onEvent(new TwinEvent("acme:h-1", "merged",
+                JsonPointer.of("/features/climate/properties/target"), Optional.of(JsonFactory.readFrom("21")), 3,
+                Optional.empty(), Optional.empty(), Set.of(), "{}"));
+
+        await().atMost(WAIT).until(() -> !ditto.merges.isEmpty());
+        assertEquals(List.of("acme:h-1 /features/climate/desiredProperties {\"target\":null}"), ditto.merges);
+    }
+
     /** Issue 15.3: a deleted thing leaves no revision and no facts behind, and the facts are bounded (here 100). */
     @Test
     void deletedThingsAreForgottenAndFactsStayBounded() {
