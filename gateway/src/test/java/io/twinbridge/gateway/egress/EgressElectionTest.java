@@ -53,7 +53,7 @@ class EgressElectionTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> elected.get() == 2);
             assertEquals(1, deposed.get(), "the failed activation was undone once");
         } finally {
-            election.stop().get(30, TimeUnit.SECONDS);
+            election.stop(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
         }
         assertEquals(2, deposed.get(), "stopping deposes the active instance");
     }

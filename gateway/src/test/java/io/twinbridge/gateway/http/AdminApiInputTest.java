@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -25,6 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.twinbridge.gateway.Gateway;
+import io.twinbridge.gateway.config.GatewayConfig;
+import io.twinbridge.gateway.testkit.TestHttp;
 import io.twinbridge.gateway.tenant.TenantDocs;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
@@ -54,13 +57,23 @@ class AdminApiInputTest {
         sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
         Path tenantsFile = dir.resolve("tenants.json");
         Files.write(tenantsFile, TenantDocs.exampleBytes());
-        gateway = Gateway.start(AdminApiTest.config(sandbox.wsUrl(), Optional.of(tenantsFile)))
-                .await(30, TimeUnit.SECONDS);
+        // only the admin API is under test: no egress or dashboard sessions to start and stop
+        Map<String, String> env = new HashMap<>(Map.of(
+                "TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + TestHttp.unusedPort(),
+                "TWINBRIDGE_DITTO_ENDPOINT", sandbox.wsUrl(),
+                "TWINBRIDGE_DITTO_HTTP_ENDPOINT", sandbox.httpUrl(),
+                "TWINBRIDGE_HTTP_PORT", "0",
+                "TWINBRIDGE_INGEST_ENABLED", "false",
+                "TWINBRIDGE_EGRESS_ENABLED", "false",
+                "TWINBRIDGE_DASHBOARD_ENABLED", "false",
+                "TWINBRIDGE_TENANTS_FILE", tenantsFile.toString(),
+                "TWINBRIDGE_ADMIN_PRINCIPALS", "ops:*:" + AdminAuth.hash(OPS_TOKEN)));
+        gateway = Gateway.start(GatewayConfig.fromEnv(env)).await(60, TimeUnit.SECONDS);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        gateway.stop().await(15, TimeUnit.SECONDS);
+        gateway.stop().await(60, TimeUnit.SECONDS);
         sandbox.close();
     }
 

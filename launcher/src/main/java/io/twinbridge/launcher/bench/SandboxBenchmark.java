@@ -60,6 +60,7 @@ public final class SandboxBenchmark {
 
     private final Options options;
     private final PrintStream out;
+    private WebSocketClient client;
 
     public SandboxBenchmark(Options options, PrintStream out) {
         this.options = options;
@@ -114,7 +115,8 @@ public final class SandboxBenchmark {
     }
 
     private List<Session> connect(Vertx vertx, int port) throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient();
+        // a field: Vert.x closes a client, and its sockets, once it is garbage collected (runs stalled at random)
+        client = vertx.createWebSocketClient();
         String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + USER)
                 .getBytes(StandardCharsets.UTF_8));
         List<Session> sessions = new ArrayList<>();
@@ -266,7 +268,7 @@ public final class SandboxBenchmark {
             socket.exceptionHandler(e -> out.println("session failed: " + e));
             socket.closeHandler(v -> {
                 if (!done.isDone()) {
-                    out.println("session closed by the sandbox: " + socket.closeStatusCode() + " "
+                    out.println("session closed: " + socket.closeStatusCode() + " "
                             + socket.closeReason());
                 }
             });

@@ -16,6 +16,8 @@ import org.eclipse.ditto.things.model.ThingId;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
 import io.twinbridge.sandbox.ditto.events.EventSubscriber;
 import io.twinbridge.sandbox.ditto.twin.ThingChange;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -42,6 +44,8 @@ final class SseStream implements EventSubscriber {
     private final Selection selection;
     /** The current thing cut to the extra fields, as the subject may read it (Ditto's signal enrichment facade). */
     private final BiFunction<ThingId, JsonFieldSelector, Optional<JsonObject>> extra;
+    /** The request's context, which owns the response: changes are published from the command loops. */
+    private final Context owner = Vertx.currentContext();
 
     SseStream(final HttpServerResponse response, final AuthorizationContext subject, final EventFilter filter,
             final Selection selection, final BiFunction<ThingId, JsonFieldSelector, Optional<JsonObject>> extra) {
@@ -78,8 +82,21 @@ final class SseStream implements EventSubscriber {
             return false;
         }
         final Optional<JsonValue> data = dataOf(visible, thing);
-        data.ifPresent(value -> response.write("data:" + value + "\n\n"));
+        data.ifPresent(value -> write("data:" + value + "\n\n"));
         return data.isPresent();
+    }
+
+    /** On the response's own event loop: changes are published from the command loops of other entities. */
+    private void write(final String line) {
+        if (owner == null || Vertx.currentContext() == owner) {
+            response.write(line);
+        } else {
+            owner.runOnContext(v -> {
+                if (!response.closed()) {
+                    response.write(line);
+                }
+            });
+        }
     }
 
     private Optional<JsonValue> dataOf(final ThingChange change, final JsonObject thing) {

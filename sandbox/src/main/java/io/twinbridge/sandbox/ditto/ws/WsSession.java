@@ -68,6 +68,8 @@ public final class WsSession implements EventSubscriber {
     private volatile Set<String> declaredAcks;
     private final SandboxFaults faults;
     private final CommandLoops loops;
+    /** The context the socket was upgraded on, which owns it; null when built outside Vert.x (tests). */
+    private final io.vertx.core.Context socketContext = io.vertx.core.Vertx.currentContext();
 
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub) {
@@ -319,8 +321,18 @@ public final class WsSession implements EventSubscriber {
         }
     }
 
+    /**
+     * Writes on the socket's own event loop: commands and events of other entities run on other loops
+     * ({@link CommandLoops}), and Vert.x's WebSocket stopped sending at all (answers lost, connection left open) when
+     * several threads wrote to it at once.
+     */
     private void send(final String text) {
-        socket.writeTextMessage(text).onFailure(e -> LOG.debug("could not send to session {}", id, e));
+        if (socketContext == null || io.vertx.core.Vertx.currentContext() == socketContext) {
+            socket.writeTextMessage(text).onFailure(e -> LOG.debug("could not send to session {}", id, e));
+        } else {
+            socketContext.runOnContext(v -> socket.writeTextMessage(text)
+                    .onFailure(e -> LOG.debug("could not send to session {}", id, e)));
+        }
     }
 
     public io.vertx.core.Future<Void> close() {
