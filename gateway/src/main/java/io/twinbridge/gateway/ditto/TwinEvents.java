@@ -29,6 +29,10 @@ public final class TwinEvents {
         if (text.isEmpty() || text.charAt(0) != '{') {
             return Optional.empty();
         }
+        TwinEvent plain = PlainTwinEvents.parse(text);
+        if (plain != null) {
+            return Optional.of(plain);
+        }
         JsonObject json;
         try {
             json = JsonFactory.newObject(text);
@@ -64,7 +68,7 @@ public final class TwinEvents {
     }
 
     /** The message with the gateway's per-command suffix taken off its {@code correlation-id}, as users see it. */
-    private static String withoutSuffix(String text, Optional<String> commandId) {
+    static String withoutSuffix(String text, Optional<String> commandId) {
         if (commandId.isEmpty()) {
             return text;
         }
