@@ -83,7 +83,11 @@ public final class HttpApi {
     public void mount(final Vertx vertx, final Router router) {
         router.route("/api/2/*").handler(this::authenticate);
         router.route("/api/2/*").handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+        // Ditto's ThingSearchRoute: GET and POST (form body) on /search/things and /search/things/count
         router.get("/api/2/search/things").handler(this::search);
+        router.post("/api/2/search/things").handler(this::search);
+        router.get("/api/2/search/things/count").handler(this::count);
+        router.post("/api/2/search/things/count").handler(this::count);
         router.get("/api/2/things").handler(this::listOrStream);
         router.post("/api/2/things").handler(this::post);
         router.routeWithRegex("/api/2/things/([^/]+)(/.*)?").handler(ctx -> entity(ctx, things::handle, true));
@@ -105,6 +109,14 @@ public final class HttpApi {
     private void search(final RoutingContext ctx) {
         try {
             new SearchRoute(things, searchLag).handle(ctx, ctx.get(SUBJECT));
+        } catch (final DittoRuntimeException error) {
+            sendError(ctx, error);
+        }
+    }
+
+    private void count(final RoutingContext ctx) {
+        try {
+            new SearchRoute(things, searchLag).count(ctx, ctx.get(SUBJECT));
         } catch (final DittoRuntimeException error) {
             sendError(ctx, error);
         }

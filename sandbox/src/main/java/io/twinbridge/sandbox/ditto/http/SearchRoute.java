@@ -1,11 +1,14 @@
 package io.twinbridge.sandbox.ditto.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.eclipse.ditto.base.model.auth.AuthorizationContext;
@@ -13,28 +16,41 @@ import org.eclipse.ditto.base.model.headers.DittoHeaders;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonFieldSelector;
 import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonParseException;
+import org.eclipse.ditto.json.JsonParseOptions;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.things.model.ThingId;
 import org.eclipse.ditto.thingsearch.model.SearchModelFactory;
 import org.eclipse.ditto.thingsearch.model.SearchResultBuilder;
 import org.eclipse.ditto.thingsearch.model.signals.commands.exceptions.InvalidOptionException;
 
+import io.twinbridge.sandbox.ditto.twin.FieldSelectors;
 import io.twinbridge.sandbox.ditto.twin.ThingConditions;
 import io.twinbridge.sandbox.ditto.twin.ThingService;
+import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code GET /api/2/search/things} with cursor paging, as Ditto answers it: {@code {"items":[...],"cursor":"..."}},
- * the cursor present only while more things follow. A subject finds only things it may read, as in Ditto, whose
- * search index honours the things' policies. Supported: {@code namespaces}, {@code fields} and {@code option=size(n)},
- * {@code cursor(c)}, {@code sort(+thingId)}; results are sorted by thing id. {@code filter} is an RQL filter on the
- * thing with {@code _revision}, {@code _created} and {@code _modified}, as Ditto's search indexes them.
+ * Ditto 3.9's search HTTP API ({@code ThingSearchRoute}, doc pages {@code httpapi-search.md} and
+ * {@code basic-search.md}): {@code GET|POST /api/2/search/things} answers {@code {"items":[...],"cursor":"..."}},
+ * the cursor present only while more things follow; {@code GET|POST /api/2/search/things/count} answers a bare
+ * number. POST takes the same parameters as an {@code application/x-www-form-urlencoded} body. A subject finds only
+ * things it may read, as in Ditto, whose search index honours the things' policies. Parameters: {@code namespaces},
+ * {@code filter} (RQL on the thing with {@code _revision}, {@code _created} and {@code _modified}, as Ditto's search
+ * indexes them), {@code fields} (Ditto's field selector, parentheses included; exactly the selected fields) and
+ * {@code option=size(n),cursor(c),sort(+f,-g,...)}.
  */
 final class SearchRoute {
-    /** Ditto's default and largest page size ({@code things-search.query.limits.max}). */
+    /** Ditto's default page size and largest one ({@code things-search.query.limits}: default 25, max 200). */
     private static final int DEFAULT_SIZE = 25;
     private static final int MAX_SIZE = 200;
     private static final JsonPointer THING_ID = JsonPointer.of("thingId");
+    /** Ditto's field selector syntax with parentheses; the query is URL-decoded already (ThingSearchRoute). */
+    private static final JsonParseOptions FIELD_SELECTOR_SYNTAX = JsonFactory.newParseOptionsBuilder()
+            .withoutUrlDecoding().build();
+    /** Ditto's default sort, and its tie-breaker for every sort ({@code basic-search.md}: "sort(+thingId)"). */
+    private static final SortKey BY_THING_ID = new SortKey(THING_ID, true);
 
     private final ThingService things;
     private final SearchLag lag;
@@ -44,53 +60,148 @@ final class SearchRoute {
         this.lag = lag;
     }
 
+    /** {@code /search/things}: a page of items with the selected fields. */
     void handle(final RoutingContext ctx, final AuthorizationContext subject) {
+        final MultiMap params = params(ctx);
         final DittoHeaders headers = DittoHeaders.empty();
-        // an RQL filter, as Ditto's search takes it, on the thing's JSON with _revision, _created and _modified
-        final Optional<java.util.function.Predicate<JsonObject>> filter = Optional.ofNullable(
-                ctx.request().getParam("filter")).filter(f -> !f.isBlank())
-                .map(rql -> ThingConditions.parse(rql, headers));
-        final Optional<Set<String>> namespaces = Optional.ofNullable(ctx.request().getParam("namespaces"))
-                .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()));
         int size = DEFAULT_SIZE;
-        Optional<String> after = Optional.empty();
-        final String options = Optional.ofNullable(ctx.request().getParam("option")).orElse("");
-        for (final String option : options.isBlank() ? List.<String>of() : List.of(options.split(","))) {
-            final String o = option.trim();
+        Optional<JsonObject> after = Optional.empty();
+        List<SortKey> sort = List.of(BY_THING_ID);
+        for (final String o : options(Optional.ofNullable(params.get("option")).orElse(""))) {
             if (o.startsWith("size(") && o.endsWith(")")) {
                 size = size(o.substring(5, o.length() - 1), headers);
             } else if (o.startsWith("cursor(") && o.endsWith(")")) {
                 after = Optional.of(decode(o.substring(7, o.length() - 1), headers));
-            } else if (!"sort(+thingId)".equals(o)) {
-                throw InvalidOptionException.newBuilder().message("The option <" + o + "> is not supported by the "
-                        + "Ditto sandbox.").dittoHeaders(headers).build();
+            } else if (o.startsWith("sort(") && o.endsWith(")")) {
+                sort = sort(o.substring(5, o.length() - 1), headers);
+            } else {
+                // Ditto's RqlOptionParser knows size, cursor, sort (and the deprecated limit), nothing else
+                throw InvalidOptionException.newBuilder().message("The option <" + o + "> is not supported.")
+                        .dittoHeaders(headers).build();
             }
         }
-        final Optional<String> from = after;
-        final java.util.function.Predicate<org.eclipse.ditto.things.model.ThingId> where = id -> namespaces
-                .map(n -> n.contains(id.getNamespace())).orElse(true)
-                && from.map(a -> id.toString().compareTo(a) > 0).orElse(true);
-        final List<JsonObject> found = new java.util.ArrayList<>(things.search(where.and(id -> !lag.hidden(id)),
-                filter, subject));
-        // a deleted thing stays in the lagging index as it was, and matches the filter as it was
-        lag.stillIndexed(where, subject).stream().filter(t -> filter.map(f -> f.test(t)).orElse(true))
-                .forEach(found::add);
-        found.sort(java.util.Comparator.comparing(t -> t.getValue(THING_ID).orElseThrow().asString()));
-        final Optional<JsonFieldSelector> fields = Optional.ofNullable(ctx.request().getParam("fields"))
-                .filter(f -> !f.isBlank()).map(JsonFactory::parseJsonFieldSelector);
+        final Comparator<JsonObject> order = comparator(sort);
+        final List<JsonObject> found = find(params, subject, headers);
+        found.sort(order);
+        final Optional<JsonObject> from = after;
+        final List<JsonObject> page = found.stream().filter(t -> from.map(a -> order.compare(t, a) > 0).orElse(true))
+                .toList();
+        final Optional<JsonFieldSelector> fields = Optional.ofNullable(params.get("fields"))
+                .filter(f -> !f.isBlank()).map(f -> JsonFactory.newFieldSelector(f, FIELD_SELECTOR_SYNTAX));
         final SearchResultBuilder result = SearchModelFactory.newSearchResultBuilder();
-        // Ditto always returns the thingId of an item, whatever the selected fields
-        found.stream().limit(size).forEach(thing -> result.add(fields
-                .map(f -> thing.get(f).setValue(THING_ID, thing.getValue(THING_ID).orElseThrow()))
-                .map(JsonValue.class::cast)
-                // without fields, Ditto returns the thing without its special fields
+        // exactly the selected fields (gateway QueryThingsPerRequestActor.getEntitiesWithSelectedFields);
+        // without fields, the thing without its special fields
+        // (features/*/... expanded as RetrieveThings does, which QueryThingsPerRequestActor sends)
+        page.stream().limit(size).forEach(thing -> result.add(fields
+                .map(f -> (JsonValue) thing.get(FieldSelectors.expandFeatureWildcards(f, thing)))
                 .orElseGet(() -> thing.remove("_revision").remove("_created").remove("_modified"))));
-        if (found.size() > size) {
-            result.cursor(encode(found.get(size - 1).getValue(THING_ID).orElseThrow().asString()));
+        if (page.size() > size) {
+            result.cursor(encode(page.get(size - 1), sort));
         }
         ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                 .end(result.build().toJson().toString());
+    }
+
+    /** {@code /search/things/count}: the number of matching things as a bare JSON number (ThingSearchRoute). */
+    void count(final RoutingContext ctx, final AuthorizationContext subject) {
+        final MultiMap params = params(ctx);
+        final DittoHeaders headers = DittoHeaders.empty();
+        // ThingSearchRoute.countThings takes filter and namespaces only; an option is not part of a count
+        final int count = find(params, subject, headers).size();
+        ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(Integer.toString(count));
+    }
+
+    /** GET: the query; POST: the form body (ThingSearchRoute reads formFieldMultiMap), merged by Vert.x's BodyHandler. */
+    private static MultiMap params(final RoutingContext ctx) {
+        final MultiMap params = MultiMap.caseInsensitiveMultiMap().addAll(ctx.request().params());
+        if ("POST".equals(ctx.request().method().name())) {
+            params.addAll(ctx.request().formAttributes());
+        }
+        return params;
+    }
+
+    /** All matching things the subject may read, each with its special fields, as the (lagging) index has them. */
+    private List<JsonObject> find(final MultiMap params, final AuthorizationContext subject,
+            final DittoHeaders headers) {
+        // an invalid filter: 400 rql.expression.invalid (InvalidRqlExpressionException, thrown by Ditto's parser)
+        final Optional<Predicate<JsonObject>> filter = Optional.ofNullable(params.get("filter"))
+                .filter(f -> !f.isBlank()).map(rql -> ThingConditions.parse(rql, headers));
+        final Optional<Set<String>> namespaces = Optional.ofNullable(params.get("namespaces"))
+                .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet()));
+        final Predicate<ThingId> where = id -> namespaces.map(n -> n.contains(id.getNamespace())).orElse(true);
+        final List<JsonObject> found = new ArrayList<>(things.search(where.and(id -> !lag.hidden(id)), filter,
+                subject));
+        // a deleted thing stays in the lagging index as it was, and matches the filter as it was
+        lag.stillIndexed(where, subject).stream().filter(t -> filter.map(f -> f.test(t)).orElse(true))
+                .forEach(found::add);
+        return found;
+    }
+
+    private static List<String> options(final String options) {
+        // split at top-level commas only: sort(+a,-b) holds commas of its own
+        final List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < options.length(); i++) {
+            final char c = options.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                out.add(options.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        out.add(options.substring(start).trim());
+        return out.stream().filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** {@code sort(+thingId,-_modified,...)}: each key needs its direction, as Ditto's RQL sort grammar. */
+    private static List<SortKey> sort(final String keys, final DittoHeaders headers) {
+        final List<SortKey> sort = new ArrayList<>();
+        for (final String key : keys.split(",")) {
+            final String k = key.trim();
+            if (k.length() < 2 || (k.charAt(0) != '+' && k.charAt(0) != '-')) {
+                throw InvalidOptionException.newBuilder().message("Invalid sort key <" + k + ">: it must start "
+                        + "with '+' or '-'.").dittoHeaders(headers).build();
+            }
+            sort.add(new SortKey(JsonPointer.of(k.substring(1)), k.charAt(0) == '+'));
+        }
+        if (sort.stream().noneMatch(s -> s.field().equals(THING_ID))) {
+            sort.add(BY_THING_ID); // Ditto's search appends thingId so that the order (and the cursor) is total
+        }
+        return List.copyOf(sort);
+    }
+
+    private static Comparator<JsonObject> comparator(final List<SortKey> sort) {
+        Comparator<JsonObject> order = (a, b) -> 0;
+        for (final SortKey key : sort) {
+            final Comparator<JsonObject> one = (a, b) -> compare(a.getValue(key.field()), b.getValue(key.field()));
+            order = order.thenComparing(key.ascending() ? one : one.reversed());
+        }
+        return order;
+    }
+
+    /** MongoDB's order, which Ditto's search index has: missing first, then numbers, then strings, then others. */
+    private static int compare(final Optional<JsonValue> a, final Optional<JsonValue> b) {
+        final int ra = rank(a);
+        final int rb = rank(b);
+        if (ra != rb) {
+            return Integer.compare(ra, rb);
+        }
+        if (ra == 1) {
+            return Double.compare(a.orElseThrow().asDouble(), b.orElseThrow().asDouble());
+        }
+        if (ra == 2) {
+            return a.orElseThrow().asString().compareTo(b.orElseThrow().asString());
+        }
+        return ra == 0 ? 0 : a.orElseThrow().toString().compareTo(b.orElseThrow().toString());
+    }
+
+    private static int rank(final Optional<JsonValue> v) {
+        if (v.isEmpty() || v.get().isNull()) {
+            return 0;
+        }
+        return v.get().isNumber() ? 1 : v.get().isString() ? 2 : 3;
     }
 
     private static int size(final String value, final DittoHeaders headers) {
@@ -106,17 +217,24 @@ final class SearchRoute {
                 + MAX_SIZE + ".").dittoHeaders(headers).build();
     }
 
-    /** The cursor is opaque to clients, as Ditto's is; here it is the last thing id of the page. */
-    private static String encode(final String thingId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(thingId.getBytes(StandardCharsets.UTF_8));
+    /**
+     * The cursor is opaque to clients, as Ditto's is; here it holds the sort values of the page's last item, so the
+     * next page starts after it whatever the sort.
+     */
+    private static String encode(final JsonObject last, final List<SortKey> sort) {
+        final JsonObject key = last.get(JsonFactory.newFieldSelector(sort.stream().map(SortKey::field).toList()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decode(final String cursor, final DittoHeaders headers) {
+    private static JsonObject decode(final String cursor, final DittoHeaders headers) {
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (final IllegalArgumentException notACursor) {
+            return JsonFactory.newObject(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+        } catch (final IllegalArgumentException | JsonParseException notACursor) {
             throw InvalidOptionException.newBuilder().message("The cursor <" + cursor + "> is invalid.")
                     .dittoHeaders(headers).build();
         }
+    }
+
+    private record SortKey(JsonPointer field, boolean ascending) {
     }
 }
