@@ -78,6 +78,28 @@ class SearchApiTest {
         assertEquals(List.of("org.example:a", "org.other:c", "org.example:b"), seen);
     }
 
+    /** ThingsSearchCursor: the cursor carries filter, namespaces and sort; a differing filter or sort is refused. */
+    @Test
+    void theCursorFixesFilterAndSort() throws Exception {
+        final JsonObject first = search("filter=" + enc("eq(attributes/room,\"kitchen\")") + "&option="
+                + enc("sort(-thingId),size(1)") + "&fields=thingId");
+        assertEquals(List.of("org.other:c"), ids(first.getValue("items").orElseThrow().asArray().stream()
+                .map(JsonValue::asObject).toList()));
+        final String cursor = first.getValue("cursor").orElseThrow().asString();
+        // the next page without filter and sort: the cursor's own apply
+        final JsonObject second = search("option=" + enc("cursor(" + cursor + ")") + "&fields=thingId");
+        assertEquals(List.of("org.example:a"), ids(second.getValue("items").orElseThrow().asArray().stream()
+                .map(JsonValue::asObject).toList()));
+        assertFalse(second.contains("cursor"));
+        for (final String query : List.of("filter=" + enc("eq(attributes/room,\"hall\")") + "&option="
+                + enc("cursor(" + cursor + ")"), "option=" + enc("sort(+thingId),cursor(" + cursor + ")"),
+                "option=" + enc("cursor(" + cursor + "),cursor(" + cursor + ")"))) {
+            final HttpResponse<String> response = get("/api/2/search/things?" + query);
+            assertEquals(400, response.statusCode(), query);
+            assertEquals("thing-search:search.option.invalid", error(response), query);
+        }
+    }
+
     /** QueryThingsPerRequestActor.getEntitiesWithSelectedFields: exactly the selected fields, parentheses included. */
     @Test
     void fieldsSelectExactlyTheSelectedFields() throws Exception {

@@ -65,23 +65,46 @@ final class SearchRoute {
         final MultiMap params = params(ctx);
         final DittoHeaders headers = DittoHeaders.empty();
         int size = DEFAULT_SIZE;
-        Optional<JsonObject> after = Optional.empty();
-        List<SortKey> sort = List.of(BY_THING_ID);
+        final List<String> cursors = new ArrayList<>();
+        Optional<List<SortKey>> sortOption = Optional.empty();
         for (final String o : options(Optional.ofNullable(params.get("option")).orElse(""))) {
             if (o.startsWith("size(") && o.endsWith(")")) {
                 size = size(o.substring(5, o.length() - 1), headers);
             } else if (o.startsWith("cursor(") && o.endsWith(")")) {
-                after = Optional.of(decode(o.substring(7, o.length() - 1), headers));
+                cursors.add(o.substring(7, o.length() - 1));
             } else if (o.startsWith("sort(") && o.endsWith(")")) {
-                sort = sort(o.substring(5, o.length() - 1), headers);
+                sortOption = Optional.of(sort(o.substring(5, o.length() - 1), headers));
             } else {
                 // Ditto's RqlOptionParser knows size, cursor, sort (and the deprecated limit), nothing else
                 throw InvalidOptionException.newBuilder().message("The option <" + o + "> is not supported.")
                         .dittoHeaders(headers).build();
             }
         }
+        if (cursors.size() > 1) {
+            throw invalidCursor("There may not be more than 1 'cursor' option.", headers); // ThingsSearchCursor
+        }
+        Optional<String> filter = Optional.ofNullable(params.get("filter")).filter(f -> !f.isBlank());
+        Optional<Set<String>> namespaces = namespaces(params.get("namespaces"));
+        List<SortKey> sort = sortOption.orElse(List.of(BY_THING_ID));
+        Optional<JsonObject> after = Optional.empty();
+        if (!cursors.isEmpty()) {
+            // ThingsSearchCursor: the cursor fixes filter, namespaces and sort of the query it continues
+            final Cursor cursor = Cursor.decode(cursors.get(0), headers);
+            if (filter.isPresent() && !filter.equals(cursor.filter())) {
+                throw invalidCursor("The parameter 'filter' must not differ from the original query of the cursor.",
+                        headers);
+            }
+            if (sortOption.isPresent() && !sortOption.get().equals(cursor.sort())) {
+                throw invalidCursor("The option 'sort' must not differ from the original query of the cursor.",
+                        headers);
+            }
+            filter = cursor.filter();
+            namespaces = cursor.namespaces();
+            sort = cursor.sort();
+            after = Optional.of(cursor.last());
+        }
         final Comparator<JsonObject> order = comparator(sort);
-        final List<JsonObject> found = find(params, subject, headers);
+        final List<JsonObject> found = find(filter, namespaces, subject, headers);
         found.sort(order);
         final Optional<JsonObject> from = after;
         final List<JsonObject> page = found.stream().filter(t -> from.map(a -> order.compare(t, a) > 0).orElse(true))
@@ -96,7 +119,7 @@ final class SearchRoute {
                 .map(f -> (JsonValue) thing.get(FieldSelectors.expandFeatureWildcards(f, thing)))
                 .orElseGet(() -> thing.remove("_revision").remove("_created").remove("_modified"))));
         if (page.size() > size) {
-            result.cursor(encode(page.get(size - 1), sort));
+            result.cursor(new Cursor(filter, namespaces, sort, page.get(size - 1)).encode());
         }
         ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                 .end(result.build().toJson().toString());
@@ -107,11 +130,12 @@ final class SearchRoute {
         final MultiMap params = params(ctx);
         final DittoHeaders headers = DittoHeaders.empty();
         // ThingSearchRoute.countThings takes filter and namespaces only; an option is not part of a count
-        final int count = find(params, subject, headers).size();
+        final int count = find(Optional.ofNullable(params.get("filter")).filter(f -> !f.isBlank()),
+                namespaces(params.get("namespaces")), subject, headers).size();
         ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(Integer.toString(count));
     }
 
-    /** GET: the query; POST: the form body (ThingSearchRoute reads formFieldMultiMap), merged by Vert.x's BodyHandler. */
+    /** GET: the query; POST: the form body (ThingSearchRoute's formFieldMultiMap; parsed by Vert.x BodyHandler). */
     private static MultiMap params(final RoutingContext ctx) {
         final MultiMap params = MultiMap.caseInsensitiveMultiMap().addAll(ctx.request().params());
         if ("POST".equals(ctx.request().method().name())) {
@@ -121,14 +145,10 @@ final class SearchRoute {
     }
 
     /** All matching things the subject may read, each with its special fields, as the (lagging) index has them. */
-    private List<JsonObject> find(final MultiMap params, final AuthorizationContext subject,
-            final DittoHeaders headers) {
+    private List<JsonObject> find(final Optional<String> rql, final Optional<Set<String>> namespaces,
+            final AuthorizationContext subject, final DittoHeaders headers) {
         // an invalid filter: 400 rql.expression.invalid (InvalidRqlExpressionException, thrown by Ditto's parser)
-        final Optional<Predicate<JsonObject>> filter = Optional.ofNullable(params.get("filter"))
-                .filter(f -> !f.isBlank()).map(rql -> ThingConditions.parse(rql, headers));
-        final Optional<Set<String>> namespaces = Optional.ofNullable(params.get("namespaces"))
-                .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()));
+        final Optional<Predicate<JsonObject>> filter = rql.map(f -> ThingConditions.parse(f, headers));
         final Predicate<ThingId> where = id -> namespaces.map(n -> n.contains(id.getNamespace())).orElse(true);
         final List<JsonObject> found = new ArrayList<>(things.search(where.and(id -> !lag.hidden(id)), filter,
                 subject));
@@ -136,6 +156,16 @@ final class SearchRoute {
         lag.stillIndexed(where, subject).stream().filter(t -> filter.map(f -> f.test(t)).orElse(true))
                 .forEach(found::add);
         return found;
+    }
+
+    private static Optional<Set<String>> namespaces(final String list) {
+        return Optional.ofNullable(list).map(l -> Arrays.stream(l.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private static InvalidOptionException invalidCursor(final String description, final DittoHeaders headers) {
+        return InvalidOptionException.newBuilder().message("The option 'cursor' is not valid for the search request.")
+                .description(description).dittoHeaders(headers).build();
     }
 
     private static List<String> options(final String options) {
@@ -218,20 +248,56 @@ final class SearchRoute {
     }
 
     /**
-     * The cursor is opaque to clients, as Ditto's is; here it holds the sort values of the page's last item, so the
-     * next page starts after it whatever the sort.
+     * The cursor, opaque to clients as Ditto's is: like Ditto's {@code ThingsSearchCursor}, it holds the query's
+     * filter, namespaces and sort, and the sort values of the page's last item, so the next page starts after it.
      */
-    private static String encode(final JsonObject last, final List<SortKey> sort) {
-        final JsonObject key = last.get(JsonFactory.newFieldSelector(sort.stream().map(SortKey::field).toList()));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.toString().getBytes(StandardCharsets.UTF_8));
-    }
+    private record Cursor(Optional<String> filter, Optional<Set<String>> namespaces, List<SortKey> sort,
+            JsonObject last) {
+        String encode() {
+            final JsonObject json = JsonObject.newBuilder()
+                    .set("filter", filter.map(JsonValue::of).orElse(JsonValue.nullLiteral()))
+                    .set("namespaces", namespaces.map(n -> (JsonValue) n.stream().sorted().map(JsonValue::of)
+                            .collect(org.eclipse.ditto.json.JsonCollectors.valuesToArray()))
+                            .orElse(JsonValue.nullLiteral()))
+                    .set("sort", sort.stream().map(k -> JsonValue.of((k.ascending() ? "+" : "-") + k.field()))
+                            .collect(org.eclipse.ditto.json.JsonCollectors.valuesToArray()))
+                    .set("values", sort.stream().map(k -> last.getValue(k.field()).orElse(JsonValue.nullLiteral()))
+                            .collect(org.eclipse.ditto.json.JsonCollectors.valuesToArray()))
+                    .build();
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+        }
 
-    private static JsonObject decode(final String cursor, final DittoHeaders headers) {
-        try {
-            return JsonFactory.newObject(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-        } catch (final IllegalArgumentException | JsonParseException notACursor) {
-            throw InvalidOptionException.newBuilder().message("The cursor <" + cursor + "> is invalid.")
-                    .dittoHeaders(headers).build();
+        static Cursor decode(final String cursor, final DittoHeaders headers) {
+            try {
+                final JsonObject json = JsonFactory.newObject(new String(Base64.getUrlDecoder().decode(cursor),
+                        StandardCharsets.UTF_8));
+                final List<SortKey> sort = json.getValue("sort").orElseThrow().asArray().stream()
+                        .map(JsonValue::asString)
+                        .map(k -> new SortKey(JsonPointer.of(k.substring(1)), k.charAt(0) == '+')).toList();
+                final org.eclipse.ditto.json.JsonArray values = json.getValue("values").orElseThrow()
+                        .asArray();
+                if (values.getSize() != sort.size()) {
+                    throw invalidCursor("sort option and sort values have different dimensions", headers);
+                }
+                JsonObject last = JsonObject.empty();
+                for (int i = 0; i < sort.size(); i++) {
+                    last = last.setValue(sort.get(i).field(), values.get(i).orElseThrow());
+                }
+                // a JSON null in Ditto's model also answers isArray/isString, so it is excluded first
+                final Optional<String> filter = json.getValue("filter").filter(v -> !v.isNull() && v.isString())
+                        .map(JsonValue::asString);
+                final Optional<Set<String>> namespaces = json.getValue("namespaces")
+                        .filter(v -> !v.isNull() && v.isArray())
+                        .map(a -> a.asArray().stream().map(JsonValue::asString)
+                                .collect(Collectors.toUnmodifiableSet()));
+                return new Cursor(filter, namespaces, sort, last);
+            } catch (final IllegalArgumentException | ClassCastException | UnsupportedOperationException
+                    | org.eclipse.ditto.json.JsonRuntimeException | java.util.NoSuchElementException
+                    | StringIndexOutOfBoundsException notACursor) {
+                // ThingsSearchCursor.decode: anything that does not decode is an invalid option
+                throw invalidCursor("The cursor <" + cursor + "> is invalid.", headers);
+            }
         }
     }
 
