@@ -100,6 +100,22 @@ class SearchApiTest {
         }
     }
 
+    /** ThingsSearchCursor.processSearchResult: nextPageOffset only on a first page without size(n). */
+    @Test
+    void nextPageOffsetAsDittoSendsIt() throws Exception {
+        assertEquals(-1, search("fields=thingId").getValue("nextPageOffset").orElseThrow().asInt());
+        final JsonObject sized = search("fields=thingId&option=" + enc("size(1)"));
+        assertFalse(sized.contains("nextPageOffset"));
+        final String cursor = sized.getValue("cursor").orElseThrow().asString();
+        assertFalse(search("option=" + enc("cursor(" + cursor + ")")).contains("nextPageOffset"));
+        for (int i = 0; i < 25; i++) {
+            put("org.more:t" + i, "{}");
+        }
+        final JsonObject first = search("fields=thingId");
+        assertEquals(25, first.getValue("nextPageOffset").orElseThrow().asInt());
+        assertTrue(first.contains("cursor"));
+    }
+
     /** QueryThingsPerRequestActor.getEntitiesWithSelectedFields: exactly the selected fields, parentheses included. */
     @Test
     void fieldsSelectExactlyTheSelectedFields() throws Exception {

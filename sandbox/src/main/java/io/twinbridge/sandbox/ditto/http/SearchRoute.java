@@ -65,11 +65,13 @@ final class SearchRoute {
         final MultiMap params = params(ctx);
         final DittoHeaders headers = DittoHeaders.empty();
         int size = DEFAULT_SIZE;
+        boolean sized = false;
         final List<String> cursors = new ArrayList<>();
         Optional<List<SortKey>> sortOption = Optional.empty();
         for (final String o : options(Optional.ofNullable(params.get("option")).orElse(""))) {
             if (o.startsWith("size(") && o.endsWith(")")) {
                 size = size(o.substring(5, o.length() - 1), headers);
+                sized = true;
             } else if (o.startsWith("cursor(") && o.endsWith(")")) {
                 cursors.add(o.substring(7, o.length() - 1));
             } else if (o.startsWith("sort(") && o.endsWith(")")) {
@@ -121,6 +123,9 @@ final class SearchRoute {
         if (page.size() > size) {
             result.cursor(new Cursor(filter, namespaces, sort, page.get(size - 1)).encode());
         }
+        // ThingsSearchCursor.processSearchResult: nextPageOffset only on a first page requested without size(n):
+        // the next page's offset, or -1 on the last page
+        result.nextPageOffset(cursors.isEmpty() && !sized ? (page.size() > size ? (long) size : -1L) : null);
         ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                 .end(result.build().toJson().toString());
     }
