@@ -26,11 +26,11 @@ final class WsTestClient implements AutoCloseable {
     private static final WebSocketClient CLIENT = VERTX.createWebSocketClient();
 
     private final WebSocket socket;
-    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<String> received;
 
-    private WsTestClient(final WebSocket socket) {
+    private WsTestClient(final WebSocket socket, final List<String> received) {
         this.socket = socket;
-        socket.textMessageHandler(received::add);
+        this.received = received;
     }
 
     static WsTestClient connect(final DittoSandbox sandbox, final String user, final String password)
@@ -48,8 +48,12 @@ final class WsTestClient implements AutoCloseable {
         if (!declaredAcks.isEmpty()) {
             options.addHeader("declared-acks", declaredAcks);
         }
-        return new WsTestClient(CLIENT.connect(options).toCompletionStage().toCompletableFuture()
-                .get(30, TimeUnit.SECONDS));
+        // The handler is set in the connect callback, on the socket's own event loop: a frame the server sends right
+        // after the upgrade (e.g. acknowledgement:label.not.unique) could otherwise arrive before it and be lost.
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final WebSocket socket = CLIENT.connect(options).onSuccess(ws -> ws.textMessageHandler(received::add))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return new WsTestClient(socket, received);
     }
 
     void send(final String text) {
