@@ -147,11 +147,6 @@ final class EgressElection {
         }
     }
 
-    /** {@link #stop(Duration)} with the Kafka client's own close timeout. */
-    CompletableFuture<Void> stop() {
-        return stop(Duration.ofSeconds(30));
-    }
-
     /**
      * Stops publishing, then leaves the group (within {@code timeout}) so that a standby takes over at once. An
      * election that never started (its start was still waiting for Kafka) is closed at once.

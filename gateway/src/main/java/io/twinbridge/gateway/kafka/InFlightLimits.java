@@ -18,16 +18,4 @@ public record InFlightLimits(long maxSpanPerPartition, int maxPendingTwins, long
             throw new IllegalArgumentException("in-flight limits must be positive");
         }
     }
-
-    /**
-     * The bounds' former shape (records and bytes, per partition and in total), mapped to their successors: records
-     * per partition become the span per partition, total records the pending twins, total bytes the pending bytes;
-     * bytes per partition are no longer bounded (a partition holds no record bytes once they are handed on).
-     */
-    public InFlightLimits(int recordsPerPartition, long bytesPerPartition, int recordsTotal, long bytesTotal) {
-        this(recordsPerPartition, recordsTotal, bytesTotal);
-        if (bytesPerPartition <= 0) {
-            throw new IllegalArgumentException("in-flight limits must be positive");
-        }
-    }
 }

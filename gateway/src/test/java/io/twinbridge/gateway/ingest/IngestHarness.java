@@ -90,7 +90,7 @@ final class IngestHarness {
     IngestSettings settings(String group, Duration window) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return new IngestSettings(props, group, prefix, window, new InFlightLimits(200, 1 << 20, 2_000, 1 << 24),
+        return new IngestSettings(props, group, prefix, window, new InFlightLimits(200, 2_000, 1 << 24),
                 Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(500),
                 "http://127.0.0.1:8088");
     }

@@ -110,7 +110,7 @@ class IngestConsumerTest {
             return CompletableFuture.completedFuture(null);
         };
         IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g1"), () -> Pattern.compile("t1\\.telemetry\\..*"),
-                handler, new InFlightLimits(1_000, 1 << 20, 10_000, 1 << 24), Duration.ofMillis(50),
+                handler, new InFlightLimits(1_000, 10_000, 1 << 24), Duration.ofMillis(50),
                 Duration.ofSeconds(5));
         consumer.start();
         try {
@@ -141,7 +141,7 @@ class IngestConsumerTest {
             return f;
         };
         IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g2"), () -> Pattern.compile("t2\\.telemetry\\..*"),
-                handler, new InFlightLimits(20, 1 << 20, 10_000, 1 << 24), Duration.ofMillis(50),
+                handler, new InFlightLimits(20, 10_000, 1 << 24), Duration.ofMillis(50),
                 Duration.ofMillis(200));
         consumer.start();
         try {
@@ -175,10 +175,10 @@ class IngestConsumerTest {
         Duration never = Duration.ofHours(1);
         IngestConsumer first = new IngestConsumer(() -> wokenBeforeEachCommitSync(newConsumer("g3")),
                 () -> Pattern.compile("t3\\.telemetry\\..*"), finishAtOnce,
-                new InFlightLimits(1_000, 1 << 20, 10_000, 1 << 24), never, Duration.ofSeconds(5));
+                new InFlightLimits(1_000, 10_000, 1 << 24), never, Duration.ofSeconds(5));
         IngestConsumer second = new IngestConsumer(() -> newConsumer("g3"),
                 () -> Pattern.compile("t3\\.telemetry\\..*"), finishAtOnce,
-                new InFlightLimits(1_000, 1 << 20, 10_000, 1 << 24), never, Duration.ofSeconds(5));
+                new InFlightLimits(1_000, 10_000, 1 << 24), never, Duration.ofSeconds(5));
         first.start();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> first.stats().finished() == 400);
