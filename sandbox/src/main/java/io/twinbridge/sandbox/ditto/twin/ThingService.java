@@ -30,6 +30,7 @@ import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingNotModifi
 import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyNotAccessibleException;
 
 import io.twinbridge.sandbox.ditto.SandboxStore;
+import io.twinbridge.sandbox.ditto.rql.RqlTarget;
 import io.twinbridge.sandbox.ditto.SandboxStore.PolicyRecord;
 import io.twinbridge.sandbox.ditto.SandboxStore.ThingRecord;
 
@@ -397,21 +398,54 @@ public final class ThingService {
         if (condition == null) {
             return;
         }
-        final java.util.Set<JsonPointer> fields = new java.util.HashSet<>();
-        for (final String field : ThingConditions.condition(condition, request.headers()).fields()) {
-            fields.add(JsonPointer.of(field));
-        }
+        final List<JsonPointer> fields = ThingConditions.condition(condition, request.headers()).pointers();
         if (!access.mayReadAll(PolicyAccess.THING, fields, request.subject())) {
             throw ThingConditionFailedException.newBuilderForInsufficientPermission(request.headers()).build();
         }
     }
 
+    /** Ditto 3.9 {@code ThingConditionValidator}: the condition on the thing before the command, with its metadata. */
     private void checkCondition(final EntityRequest request, final ThingRecord thing) {
-        final Optional<String> condition = Optional.ofNullable(request.headers().get("condition"));
-        if (condition.isPresent() && !ThingConditions.condition(condition.get(), request.headers()).predicate()
-                .test(models.of(thing.id(), thing.json()))) {
+        final String condition = request.headers().get("condition");
+        if (condition != null && !ThingConditions.condition(condition, request.headers())
+                .test(conditionTarget(thing), request.headers())) {
             throw ThingConditionFailedException.newBuilder(request.headers()).build();
         }
+    }
+
+    /**
+     * The thing as Ditto's condition sees it ({@code thing.toJson(p -> true)}): its JSON plus the special fields
+     * {@code _revision}, {@code _created}, {@code _modified} and {@code _namespace}; {@code time:now} is the
+     * service's clock.
+     */
+    private RqlTarget conditionTarget(final ThingRecord thing) {
+        return new RqlTarget() {
+            @Override
+            public JsonObject json() {
+                return thing.json();
+            }
+
+            @Override
+            public Optional<JsonValue> special(final String name) {
+                switch (name) {
+                    case "_revision":
+                        return Optional.of(JsonValue.of(thing.revision()));
+                    case "_created":
+                        return Optional.of(JsonValue.of(thing.created().toString()));
+                    case "_modified":
+                        return Optional.of(JsonValue.of(thing.modified().toString()));
+                    case "_namespace":
+                        return Optional.of(JsonValue.of(thing.id().getNamespace()));
+                    default:
+                        return Optional.empty();
+                }
+            }
+
+            @Override
+            public Instant now() {
+                return clock.instant();
+            }
+        };
     }
 
     private ThingRecord save(final ThingRecord before, final JsonObject json, final EntityRequest request) {
