@@ -14,7 +14,6 @@ import org.eclipse.ditto.base.model.headers.DittoHeaders;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonFieldSelector;
 import org.eclipse.ditto.json.JsonKey;
-import org.eclipse.ditto.json.JsonMergePatch;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonParseException;
 import org.eclipse.ditto.json.JsonPointer;
@@ -57,7 +56,6 @@ public final class ThingService {
     private static final int STRIPES = 256;
 
     private final PolicyAccessCache policyAccess = new PolicyAccessCache();
-    private final ThingModelCache models = new ThingModelCache();
     private final Object[] stripes = new Object[STRIPES];
     private final SandboxStore store;
     private final ChangeListener listener;
@@ -249,7 +247,7 @@ public final class ThingService {
         if (!access.mayWrite(PolicyAccess.THING, JsonPointer.empty(), request.subject())) {
             throw ThingNotModifiableException.newBuilder(thingId).dittoHeaders(headers).build();
         }
-        final JsonObject thingJson = models.validate(thingId, value.remove(INLINE_POLICY)
+        final JsonObject thingJson = ThingValidation.whole(value.remove(INLINE_POLICY)
                 .setValue(THING_ID, JsonValue.of(thingId.toString()))
                 .setValue(POLICY_ID, JsonValue.of(policyId.toString())));
         final Instant now = clock.instant();
@@ -281,7 +279,7 @@ public final class ThingService {
         } else {
             changed = current.setValue(request.path(), value);
         }
-        final JsonObject updated = models.validate(thingId, changed.setValue(THING_ID,
+        final JsonObject updated = ThingValidation.whole(changed.setValue(THING_ID,
                 JsonValue.of(thingId.toString())));
         final ThingRecord saved = save(thing, updated, request);
         publish(request, thingId, existed ? "modified" : "created", request.path(),
@@ -312,9 +310,12 @@ public final class ThingService {
         ThingPreconditions.check(request, existing);
         final JsonValue value = request.value()
                 .orElseThrow(() -> JsonParseException.newBuilder().message("The command has no value.").build());
-        final JsonValue merged = JsonMergePatch.of(request.path(), value).applyOn(thing.json());
-        final JsonObject updated = models.validate(thingId, merged.asObject().setValue(THING_ID,
-                JsonValue.of(thingId.toString())));
+        // the patch from the thing's root, as JsonMergePatch.of(path, value) builds it
+        final JsonValue patch = request.path().isEmpty() ? value : JsonFactory.newObject(request.path(), value);
+        final JsonObject merged = MergePatch.apply(patch, thing.json()).asObject();
+        final JsonValue id = JsonValue.of(thingId.toString());
+        final JsonObject updated = ThingValidation.afterMerge(thing.json(), patch,
+                merged.getValue(THING_ID).filter(id::equals).isPresent() ? merged : merged.setValue(THING_ID, id));
         final ThingRecord saved = save(thing, updated, request);
         publish(request, thingId, "merged", request.path(), Optional.of(value), saved.revision(), saved.modified(),
                 accessOf(updated));
@@ -331,7 +332,6 @@ public final class ThingService {
             synchronized (store) {
                 store.removeThing(thingId, revision);
             }
-            models.forget(thingId);
             publish(request, thingId, "deleted", JsonPointer.empty(), Optional.empty(), revision, now, access);
             return EntityResponse.noContent();
         }
