@@ -3,6 +3,7 @@ package io.twinbridge.sandbox.ditto.rql;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.eclipse.ditto.json.JsonKey;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
 
@@ -15,28 +16,36 @@ import org.eclipse.ditto.json.JsonValue;
  */
 final class FieldPresence {
 
+    // JsonKeys, not Strings: ditto-json parses a String argument as a JSON pointer with a regex on every call
+    private static final JsonKey ATTRIBUTES = JsonKey.of("attributes");
+    private static final JsonKey FEATURES = JsonKey.of("features");
+    private static final JsonKey DEFINITION = JsonKey.of("definition");
+    private static final JsonKey PROPERTIES = JsonKey.of("properties");
+    private static final JsonKey DESIRED_PROPERTIES = JsonKey.of("desiredProperties");
+    private static final JsonKey METADATA = JsonKey.of("_metadata");
+
     private FieldPresence() {
     }
 
     static Predicate<RqlTarget> exists(final RqlField field) {
         final JsonLookup path = JsonLookup.of(field.path());
-        final String featureId = field.featureId();
+        final JsonKey featureKey = field.featureId() == null ? null : JsonKey.of(field.featureId());
         switch (field.kind()) {
             case ATTRIBUTE:
-                return t -> object(t.json(), "attributes").flatMap(path::getFlatteningArrays).isPresent();
+                return t -> object(t.json(), ATTRIBUTES).flatMap(path::getFlatteningArrays).isPresent();
             case FEATURE:
-                return t -> object(t.json(), "features").map(f -> f.contains(featureId)).orElse(false);
+                return t -> object(t.json(), FEATURES).map(f -> f.contains(featureKey)).orElse(false);
             case FEATURE_DEFINITION:
-                return t -> featurePart(t, featureId, "definition").isPresent();
+                return t -> featurePart(t, featureKey, DEFINITION).isPresent();
             case FEATURE_PROPERTIES:
-                return t -> featurePart(t, featureId, "properties").isPresent();
+                return t -> featurePart(t, featureKey, PROPERTIES).isPresent();
             case FEATURE_DESIRED_PROPERTIES:
-                return t -> featurePart(t, featureId, "desiredProperties").isPresent();
+                return t -> featurePart(t, featureKey, DESIRED_PROPERTIES).isPresent();
             case FEATURE_PROPERTY:
-                return t -> featurePart(t, featureId, "properties").filter(JsonValue::isObject)
+                return t -> featurePart(t, featureKey, PROPERTIES).filter(JsonValue::isObject)
                         .flatMap(p -> path.getFlatteningArrays(p.asObject())).isPresent();
             case FEATURE_DESIRED_PROPERTY:
-                return t -> featurePart(t, featureId, "desiredProperties").filter(JsonValue::isObject)
+                return t -> featurePart(t, featureKey, DESIRED_PROPERTIES).filter(JsonValue::isObject)
                         .flatMap(p -> path.getFlatteningArrays(p.asObject())).isPresent();
             case METADATA:
                 return t -> metadata(t).map(m -> path.get(m).isPresent()).orElse(false);
@@ -49,28 +58,28 @@ final class FieldPresence {
 
     static Predicate<RqlTarget> empty(final RqlField field) {
         final JsonLookup path = JsonLookup.of(field.path());
-        final String featureId = field.featureId();
+        final JsonKey featureKey = field.featureId() == null ? null : JsonKey.of(field.featureId());
         switch (field.kind()) {
             case ATTRIBUTE:
-                return t -> object(t.json(), "attributes").map(a -> isEmpty(path.getFlatteningArrays(a)))
+                return t -> object(t.json(), ATTRIBUTES).map(a -> isEmpty(path.getFlatteningArrays(a)))
                         .orElse(true);
             case FEATURE:
-                return t -> feature(t, featureId).map(f -> !present(f, "definition") && !present(f, "properties")
-                        && !present(f, "desiredProperties")).orElse(true);
+                return t -> feature(t, featureKey).map(f -> !present(f, DEFINITION) && !present(f, PROPERTIES)
+                        && !present(f, DESIRED_PROPERTIES)).orElse(true);
             case FEATURE_DEFINITION:
-                return t -> featurePart(t, featureId, "definition")
+                return t -> featurePart(t, featureKey, DEFINITION)
                         .map(d -> d.isArray() && d.asArray().isEmpty()).orElse(true);
             case FEATURE_PROPERTIES:
-                return t -> featurePart(t, featureId, "properties")
+                return t -> featurePart(t, featureKey, PROPERTIES)
                         .map(p -> p.isObject() && p.asObject().isEmpty()).orElse(true);
             case FEATURE_DESIRED_PROPERTIES:
-                return t -> featurePart(t, featureId, "desiredProperties")
+                return t -> featurePart(t, featureKey, DESIRED_PROPERTIES)
                         .map(p -> p.isObject() && p.asObject().isEmpty()).orElse(true);
             case FEATURE_PROPERTY:
-                return t -> featurePart(t, featureId, "properties").filter(JsonValue::isObject)
+                return t -> featurePart(t, featureKey, PROPERTIES).filter(JsonValue::isObject)
                         .map(p -> isEmpty(path.getFlatteningArrays(p.asObject()))).orElse(true);
             case FEATURE_DESIRED_PROPERTY:
-                return t -> featurePart(t, featureId, "desiredProperties").filter(JsonValue::isObject)
+                return t -> featurePart(t, featureKey, DESIRED_PROPERTIES).filter(JsonValue::isObject)
                         .map(p -> isEmpty(path.getFlatteningArrays(p.asObject()))).orElse(true);
             case METADATA:
                 return t -> metadata(t).map(m -> isEmpty(path.get(m))).orElse(true);
@@ -83,27 +92,26 @@ final class FieldPresence {
         }
     }
 
-    private static Optional<JsonObject> object(final JsonObject json, final String key) {
+    private static Optional<JsonObject> object(final JsonObject json, final JsonKey key) {
         return json.getValue(key).filter(JsonValue::isObject).map(JsonValue::asObject);
     }
 
-    private static Optional<JsonObject> feature(final RqlTarget t, final String featureId) {
-        return object(t.json(), "features").flatMap(f -> f.getValue(org.eclipse.ditto.json.JsonPointer.empty()
-                .addLeaf(org.eclipse.ditto.json.JsonKey.of(featureId)))).filter(JsonValue::isObject)
+    private static Optional<JsonObject> feature(final RqlTarget t, final JsonKey featureKey) {
+        return object(t.json(), FEATURES).flatMap(f -> f.getValue(featureKey)).filter(JsonValue::isObject)
                 .map(JsonValue::asObject);
     }
 
     /** A part of a feature that the thing model holds as present: the key with a non-null value. */
-    private static Optional<JsonValue> featurePart(final RqlTarget t, final String featureId, final String part) {
-        return feature(t, featureId).flatMap(f -> f.getValue(part)).filter(v -> !v.isNull());
+    private static Optional<JsonValue> featurePart(final RqlTarget t, final JsonKey featureKey, final JsonKey part) {
+        return feature(t, featureKey).flatMap(f -> f.getValue(part)).filter(v -> !v.isNull());
     }
 
-    private static boolean present(final JsonObject feature, final String part) {
+    private static boolean present(final JsonObject feature, final JsonKey part) {
         return feature.getValue(part).filter(v -> !v.isNull()).isPresent();
     }
 
     private static Optional<JsonObject> metadata(final RqlTarget t) {
-        final Optional<JsonValue> inJson = t.json().getValue("_metadata");
+        final Optional<JsonValue> inJson = t.json().getValue(METADATA);
         return (inJson.isPresent() ? inJson : t.special("_metadata")).filter(JsonValue::isObject)
                 .map(JsonValue::asObject);
     }

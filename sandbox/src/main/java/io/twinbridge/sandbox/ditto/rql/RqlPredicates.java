@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.eclipse.ditto.json.JsonKey;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
 
@@ -134,9 +135,13 @@ public final class RqlPredicates {
     /** getThingField: the field's value in the thing with its special fields, flattening arrays. */
     private static final class FieldValues {
         private final JsonLookup lookup;
+        private final String root;
+        private final JsonKey rootKey;
 
         FieldValues(final RqlField field) {
             this.lookup = JsonLookup.of(field.path());
+            this.root = lookup.root();
+            this.rootKey = JsonKey.of(root);
         }
 
         boolean anyMatch(final RqlTarget target, final Predicate<Object> test) {
@@ -154,8 +159,7 @@ public final class RqlPredicates {
 
         private Optional<JsonValue> value(final RqlTarget target) {
             final JsonObject json = target.json();
-            final String root = lookup.root();
-            if (!root.isEmpty() && root.charAt(0) == '_' && !json.contains(root)) {
+            if (!root.isEmpty() && root.charAt(0) == '_' && !json.contains(rootKey)) {
                 final Optional<JsonValue> special = target.special(root);
                 return special.isPresent() ? lookup.getFlatteningArrays(json, special.get()) : Optional.empty();
             }

@@ -29,9 +29,27 @@ final class MergePatch {
             return mergeObjects(patch.asObject(), target.asObject());
         }
         if (patch.isObject()) {
-            return patch.asObject().filter(field -> !field.getValue().isNull());
+            return withoutNullFields(patch.asObject());
         }
         return patch;
+    }
+
+    /**
+     * {@code object.filter(field -> !field.getValue().isNull())} (ditto-json's filter applies to nested objects too),
+     * without building a copy when there is no null field at any level.
+     */
+    private static JsonObject withoutNullFields(final JsonObject object) {
+        return hasNullField(object) ? object.filter(f -> !f.getValue().isNull()) : object;
+    }
+
+    private static boolean hasNullField(final JsonObject object) {
+        for (final org.eclipse.ditto.json.JsonField field : object) {
+            final JsonValue value = field.getValue();
+            if (value.isNull() || value.isObject() && hasNullField(value.asObject())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonObject mergeObjects(final JsonObject patch, final JsonObject target) {
@@ -48,7 +66,7 @@ final class MergePatch {
             } else if (existing.isPresent()) {
                 builder.set(key, apply(value, existing.get()));
             } else if (value.isObject()) {
-                builder.set(key, value.asObject().filter(f -> !f.getValue().isNull()));
+                builder.set(key, withoutNullFields(value.asObject()));
             } else {
                 builder.set(field);
             }
@@ -62,17 +80,25 @@ final class MergePatch {
     }
 
     private static List<JsonKey> nulledByRegex(final JsonObject patch, final JsonObject target) {
-        final List<JsonKey> nulled = new ArrayList<>();
-        for (final JsonKey keyRegex : patch.getKeys()) {
+        List<JsonKey> nulled = List.of();
+        for (final org.eclipse.ditto.json.JsonField field : patch) {
+            final JsonKey keyRegex = field.getKey();
             if (!isRegexKey(keyRegex)) {
                 continue;
+            }
+            if (nulled.isEmpty()) {
+                nulled = new ArrayList<>();
             }
             final String inner = keyRegex.toString().substring(2, keyRegex.length() - 2).trim();
             if (inner.length() >= 2 && (inner.startsWith("~") && inner.endsWith("~")
                     || inner.startsWith("/") && inner.endsWith("/"))) {
                 final Pattern pattern = Pattern.compile(inner.substring(1, inner.length() - 1));
                 if (patch.getValue(keyRegex).filter(JsonValue::isNull).isPresent()) {
-                    target.getKeys().stream().filter(key -> pattern.matcher(key).matches()).forEach(nulled::add);
+                    for (final org.eclipse.ditto.json.JsonField targetField : target) {
+                        if (pattern.matcher(targetField.getKey()).matches()) {
+                            nulled.add(targetField.getKey());
+                        }
+                    }
                 }
             }
         }

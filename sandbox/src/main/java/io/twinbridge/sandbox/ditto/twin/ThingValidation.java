@@ -16,6 +16,10 @@ import org.eclipse.ditto.things.model.ThingsModelFactory;
  */
 final class ThingValidation {
 
+    // JsonKeys, not Strings: ditto-json parses a String argument as a JSON pointer with a regex on every call
+    private static final org.eclipse.ditto.json.JsonKey ATTRIBUTES = org.eclipse.ditto.json.JsonKey.of("attributes");
+    private static final org.eclipse.ditto.json.JsonKey FEATURES = org.eclipse.ditto.json.JsonKey.of("features");
+
     private ThingValidation() {
     }
 
@@ -51,14 +55,20 @@ final class ThingValidation {
     /** True if the touched part is valid and the model renders it as it is; false: validate the whole thing. */
     private static boolean touchedPartValid(final String key, final JsonValue patchPart, final JsonObject merged) {
         if ("attributes".equals(key)) {
-            final Optional<JsonObject> attributes = object(merged, "attributes");
+            final Optional<JsonObject> attributes = object(merged, ATTRIBUTES);
+            if (attributes.isPresent() && patchPart.isObject() && !patchPart.asObject().isNull()) {
+                // the stored attributes were valid; what the model checks in attributes (ImmutableAttributes.of:
+                // JsonKeyValidator.validateJsonKeys) is checked on what the patch brings
+                ThingsModelFactory.validateJsonKeys(patchPart.asObject());
+                return true;
+            }
             return attributes.isPresent()
                     && ThingsModelFactory.newAttributes(attributes.get()).toJson().equals(attributes.get());
         }
         if (!"features".equals(key) || !patchPart.isObject() || patchPart.asObject().isNull()) {
             return false;
         }
-        final Optional<JsonObject> features = object(merged, "features");
+        final Optional<JsonObject> features = object(merged, FEATURES);
         if (features.isEmpty()) {
             return false;
         }
@@ -67,7 +77,12 @@ final class ThingValidation {
                 return false;
             }
             final Optional<JsonValue> mergedFeature = features.get().getValue(feature.getKey());
-            if (mergedFeature.isPresent()) {
+            if (mergedFeature.isPresent() && propertiesOnly(feature.getValue(), mergedFeature.get())) {
+                // properties of an existing feature: ImmutableFeatureProperties.of checks their keys
+                // (JsonKeyValidator.validateJsonKeys), on what the patch brings
+                feature.getValue().asObject().forEach(part -> ThingsModelFactory.validateJsonKeys(
+                        part.getValue().asObject()));
+            } else if (mergedFeature.isPresent()) {
                 final JsonObject single = JsonObject.newBuilder().set(feature.getKey(), mergedFeature.get()).build();
                 if (!ThingsModelFactory.newFeatures(single).toJson().equals(single)) {
                     return false;
@@ -77,7 +92,27 @@ final class ThingValidation {
         return true;
     }
 
-    private static Optional<JsonObject> object(final JsonObject json, final String key) {
+    /**
+     * The feature existed as an object and stays one, and the patch touches only its {@code properties} or
+     * {@code desiredProperties}, each with an object: the model renders them as they are.
+     */
+    private static boolean propertiesOnly(final JsonValue patchFeature, final JsonValue mergedFeature) {
+        if (!patchFeature.isObject() || patchFeature.asObject().isNull() || !mergedFeature.isObject()
+                || patchFeature.asObject().isEmpty()) {
+            return false;
+        }
+        for (final JsonField part : patchFeature.asObject()) {
+            final String name = part.getKeyName();
+            if (!("properties".equals(name) || "desiredProperties".equals(name)) || !part.getValue().isObject()
+                    || part.getValue().asObject().isNull()
+                    || !mergedFeature.asObject().getValue(part.getKey()).filter(JsonValue::isObject).isPresent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<JsonObject> object(final JsonObject json, final org.eclipse.ditto.json.JsonKey key) {
         return json.getValue(key).filter(JsonValue::isObject).map(JsonValue::asObject)
                 .filter(o -> !o.isNull());
     }

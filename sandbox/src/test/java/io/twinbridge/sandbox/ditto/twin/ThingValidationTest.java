@@ -36,6 +36,11 @@ class ThingValidationTest {
             new String[]{"/features", "{\"{{ ~F|G~ }}\":null}"},
             // malformed parts: Ditto's model must refuse them as the whole-thing validation does
             new String[]{"/features/F/definition", "[\"not a definition\"]"},
+            new String[]{"/features/F/properties", "{\"ok\":1,\"a/b\":1}"},
+            new String[]{"/", "{\"features\":{\"F\":{\"properties\":{\"x\":{\"bad/key\":1}}}}}"},
+            new String[]{"/features/F", "{\"desiredProperties\":{\"\\u0000\":1}}"},
+            new String[]{"/attributes", "{\"a/b\":1}"},
+            new String[]{"/attributes/x", "{\"c/d\":1}"},
             new String[]{"/features/F", "{\"definition\":\"org.example:f:1\"}"},
             new String[]{"/features/F", "5"},
             new String[]{"/features/F/properties", "\"text\""},
