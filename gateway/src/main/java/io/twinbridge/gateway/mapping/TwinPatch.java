@@ -20,7 +20,9 @@ import org.eclipse.ditto.json.JsonValue;
  * Feature-property updates for one thing, each property with the source timestamp of its sample. Immutable.
  *
  * <p>{@link #toMergePatch()} gives the thing-relative Ditto merge patch; each touched feature also gets
- * {@code properties/sourceTs} = the newest source timestamp among its properties in this patch.
+ * {@code properties/sourceTs} = the newest source timestamp among its properties in this patch. Ingest writes the
+ * same patch as text instead ({@link #mergeWrite(boolean)}): the ditto-json tree renders and keeps the JSON of every
+ * nesting level, which cost several microseconds and about 30 KB per write.
  */
 public final class TwinPatch {
     private final String deviceId;
@@ -184,16 +186,89 @@ public final class TwinPatch {
 
     private String condition(String comparison) {
         int[] touched = presentFeatures();
-        StringBuilder all = new StringBuilder(touched.length * 120);
+        String[] pointers = layout.text().sourceTsPointer;
+        StringBuilder condition = new StringBuilder(conditionCapacity(touched, pointers));
+        appendCondition(condition, comparison, touched, pointers);
+        return condition.toString();
+    }
+
+    /**
+     * The merge patch at {@code /features} and the freshness condition ({@code redelivery}: the redelivery condition)
+     * of this patch, written as text in one pass without a ditto-json tree: ingest's {@code ThingWriter} sends these
+     * per merge. The patch text equals {@code toMergePatch().getValue("features")}'s {@code toString()} and the
+     * condition equals {@link #freshnessCondition()} / {@link #redeliveryCondition()} (MergeWriteRenderingTest).
+     */
+    public MergeWrite mergeWrite(boolean redelivery) {
+        int[] touched = presentFeatures();
+        LayoutText text = layout.text();
+        StringBuilder condition = new StringBuilder(conditionCapacity(touched, text.sourceTsPointer));
+        appendCondition(condition, redelivery ? "le" : "lt", touched, text.sourceTsPointer);
+        if (!text.plainKeys) {
+            // a key ditto-json would not write as itself (see LayoutText.plainKeys): let it build the tree
+            return new MergeWrite(toMergePatch().getValue("features").orElseThrow().toString(), condition.toString());
+        }
+        StringBuilder patch = new StringBuilder(patchCapacity(touched, text));
+        patch.append('{');
+        for (int i = 0; i < touched.length; i++) {
+            int f = touched[i];
+            if (i > 0) {
+                patch.append(',');
+            }
+            patch.append(text.featureOpening[f]);
+            for (int slot : layout.featureSlots(f)) {
+                if (values[slot] != null) {
+                    patch.append(text.slotKey[slot]);
+                    DittoJsonText.appendValue(patch, values[slot]);
+                    patch.append(',');
+                }
+            }
+            patch.append(LayoutText.SOURCE_TS_FIELD).append(featureSourceTimestamp(f)).append("}}");
+        }
+        return new MergeWrite(patch.append('}').toString(), condition.toString());
+    }
+
+    /**
+     * {@code and(c1,c2,…)} over the touched features, or the one feature's {@code c1}, where each {@code c} is
+     * {@code or(not(exists(P)),<comparison>(P,<feature source time>))}, P the feature's {@code sourceTs} pointer.
+     */
+    private void appendCondition(StringBuilder out, String comparison, int[] touched, String[] pointers) {
         if (touched.length > 1) {
-            all.append("and(");
+            out.append("and(");
         }
         for (int i = 0; i < touched.length; i++) {
-            String pointer = "features/" + layout.feature(touched[i]) + "/properties/" + FeatureModel.SOURCE_TS;
-            all.append(i == 0 ? "" : ",").append("or(not(exists(").append(pointer).append(")),").append(comparison)
-                    .append('(').append(pointer).append(',').append(featureSourceTimestamp(touched[i])).append("))");
+            String pointer = pointers[touched[i]];
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append("or(not(exists(").append(pointer).append(")),").append(comparison).append('(').append(pointer)
+                    .append(',').append(featureSourceTimestamp(touched[i])).append("))");
         }
-        return touched.length > 1 ? all.append(')').toString() : all.toString();
+        if (touched.length > 1) {
+            out.append(')');
+        }
+    }
+
+    private static int conditionCapacity(int[] touched, String[] pointers) {
+        int capacity = 6;
+        for (int f : touched) {
+            // or(not(exists(P)),lt(P,T)), T at most 20 digits
+            capacity += 2 * pointers[f].length() + 42;
+        }
+        return capacity;
+    }
+
+    /** Enough for the keys and typical values, so the builder rarely grows (a growth copies it). */
+    private int patchCapacity(int[] touched, LayoutText text) {
+        int capacity = 2;
+        for (int f : touched) {
+            capacity += text.featureOpening[f].length() + LayoutText.SOURCE_TS_FIELD.length() + 24;
+            for (int slot : layout.featureSlots(f)) {
+                if (values[slot] != null) {
+                    capacity += text.slotKey[slot].length() + 24;
+                }
+            }
+        }
+        return capacity;
     }
 
     /**
