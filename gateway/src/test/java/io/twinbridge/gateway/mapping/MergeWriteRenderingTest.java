@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.avro.util.Utf8;
 import org.eclipse.ditto.json.JsonFactory;
@@ -151,6 +155,40 @@ class MergeWriteRenderingTest {
         assertEquals("{\"f\\\"1\":{\"properties\":{\"p\\\\\\n\\u0001\\u001F\u007fé😀\":\"\\b\\f\\r\\t/~\u2028\","
                 + "\"sourceTs\":5}}}", patch.mergeWrite(false).featuresPatch());
         assertEquals(referencePatch(patch), patch.mergeWrite(false).featuresPatch());
+    }
+
+    @Test
+    void aHugePatchThenSmallOnesOnOneThreadAndWritesOnManyThreadsStayExact() throws Exception {
+        TwinPatch.Builder huge = TwinPatch.builder("dev", 7L);
+        for (int i = 0; i < 2_000; i++) {
+            huge.put("f" + (i % 7), "property" + i, "value " + i);
+        }
+        TwinPatch big = huge.build();
+        TwinPatch small = TwinPatch.builder("dev", 8L).put("rotor", "speed", 1.5).build();
+        // the per-thread builders grow past what they keep for the huge one; the next write must not see its rest
+        assertEquals(referencePatch(big), big.mergeWrite(false).featuresPatch());
+        assertEquals(new MergeWrite(referencePatch(small), referenceCondition(small, "lt")), small.mergeWrite(false));
+        assertEquals(new MergeWrite(referencePatch(small), referenceCondition(small, "le")), small.mergeWrite(true));
+
+        List<TwinPatch> patches = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            patches.add(TwinPatch.builder("dev-" + i, i).put("f" + i, "p", i).put("g", "q" + i, text()).build());
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                for (TwinPatch patch : patches) {
+                    results.add(threads.submit(() -> patch.mergeWrite(false).equals(
+                            new MergeWrite(referencePatch(patch), referenceCondition(patch, "lt")))));
+                }
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** Renders {@code patch} (or both fail alike) and compares with the ditto-json tree and the former condition. */
