@@ -177,6 +177,11 @@ public class CodecBenchmark {
      * patch text wrapped as the JSON value the Ditto adapter sends verbatim. Not part of the 3x goal, which is about
      * decode + validate + map; its own goal (issue 12 item 3) is 2 µs and 2 KB per write.
      */
+    /** The next of the mapped patches, for {@link MergeWriteCpuTime}. */
+    TwinPatch nextPatch() {
+        return patches[index()];
+    }
+
     @Benchmark
     public void mergePatchAndCondition(Blackhole blackhole) {
         MergeWrite write = patches[index()].mergeWrite(false);
@@ -196,7 +201,7 @@ public class CodecBenchmark {
         blackhole.consume(formerCondition(patch));
     }
 
-    private static String formerCondition(TwinPatch patch) {
+    static String formerCondition(TwinPatch patch) {
         List<String> touched = List.copyOf(patch.featureIds());
         StringBuilder all = new StringBuilder(touched.size() * 120);
         if (touched.size() > 1) {
