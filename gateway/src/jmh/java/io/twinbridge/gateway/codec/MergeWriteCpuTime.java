@@ -8,8 +8,8 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
- * A cross-check of {@link CodecBenchmark#mergePatchAndCondition} and
- * {@link CodecBenchmark#mergePatchAndConditionDittoJsonTree} for a shared machine: the same work on the same patches,
+ * A cross-check of {@link CodecBenchmark#mergePatchAndCondition}, {@link CodecBenchmark#mergePatchAndConditionDittoJsonTree}
+ * and the two {@link MergeCommandBenchmark} operations for a shared machine: the same work on the same patches,
  * interleaved in rounds in one JVM, timed by the thread's CPU time (time descheduled by other processes' load is not
  * counted; cache and GC interference still is) and with the bytes the thread allocated per operation. Not a JMH
  * benchmark; see docs/benchmarks.md (issue 12 item 3).
@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Run: {@code java -cp gateway/target/benchmarks.jar io.twinbridge.gateway.codec.MergeWriteCpuTime}
  */
 public final class MergeWriteCpuTime {
-    private static final int OPS_PER_ROUND = 500_000;
+    private static final int OPS_PER_ROUND = 200_000;
     private static final int ROUNDS = 8;
     /** Keep results reachable so the JIT cannot drop the work. */
     private static volatile Object patchSink;
@@ -32,6 +32,8 @@ public final class MergeWriteCpuTime {
     public static void main(String[] args) throws IOException {
         CodecBenchmark b = new CodecBenchmark();
         b.setUp();
+        MergeCommandBenchmark wire = new MergeCommandBenchmark();
+        wire.setUp();
         try {
             com.sun.management.ThreadMXBean threads =
                     (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -43,7 +45,8 @@ public final class MergeWriteCpuTime {
                 TwinPatch patch = b.nextPatch();
                 patchSink = patch.toMergePatch().getValue("features").orElseThrow();
                 conditionSink = CodecBenchmark.formerCondition(patch);
-            }));
+            }), new Op("mergeCommandWire", () -> patchSink = wire.mergeCommandWire()),
+                    new Op("mergeCommandWireDittoJsonTree", () -> patchSink = wire.mergeCommandWireDittoJsonTree()));
             // the first rounds are warm-up; read the later ones
             for (int round = 0; round < ROUNDS; round++) {
                 StringBuilder line = new StringBuilder("round " + round + ":");
@@ -62,6 +65,7 @@ public final class MergeWriteCpuTime {
                 System.out.println(line);
             }
         } finally {
+            wire.tearDown();
             b.tearDown();
         }
     }
