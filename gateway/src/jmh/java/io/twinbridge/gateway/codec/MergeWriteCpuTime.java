@@ -8,8 +8,9 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
- * A cross-check of {@link CodecBenchmark#mergePatchAndCondition}, {@link CodecBenchmark#mergePatchAndConditionDittoJsonTree}
- * and the two {@link MergeCommandBenchmark} operations for a shared machine: the same work on the same patches,
+ * A cross-check of {@link CodecBenchmark#mergePatchAndCondition},
+ * {@link CodecBenchmark#mergePatchAndConditionDittoJsonTree} and the two {@link MergeCommandBenchmark} operations
+ * for a shared machine: the same work on the same patches,
  * interleaved in rounds in one JVM, timed by the thread's CPU time (time descheduled by other processes' load is not
  * counted; cache and GC interference still is) and with the bytes the thread allocated per operation. Not a JMH
  * benchmark; see docs/benchmarks.md (issue 12 item 3).

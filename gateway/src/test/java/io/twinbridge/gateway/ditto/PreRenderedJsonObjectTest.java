@@ -36,7 +36,8 @@ class PreRenderedJsonObjectTest {
     /** The text ditto-client 2.4.0 writes to its WebSocket for a merge of {@code patch} at /features. */
     private static String wireMessage(JsonValue patch) {
         DittoHeaders headers = DittoHeaders.newBuilder().correlationId("c-1").responseRequired(true)
-                .condition("or(not(exists(features/rotor/properties/sourceTs)),lt(features/rotor/properties/sourceTs,1))")
+                .condition("or(not(exists(features/rotor/properties/sourceTs)),"
+                        + "lt(features/rotor/properties/sourceTs,1))")
                 .build();
         MergeThing merge = MergeThing.of(ThingId.of("acme:WTG-7"), JsonPointer.of("/features"), patch, headers);
         return ProtocolFactory.wrapAsJsonifiableAdaptable(PROTOCOL.toAdaptable(merge)).toJsonString();
