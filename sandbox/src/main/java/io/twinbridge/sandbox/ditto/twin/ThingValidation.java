@@ -59,7 +59,7 @@ final class ThingValidation {
             if (attributes.isPresent() && patchPart.isObject() && !patchPart.asObject().isNull()) {
                 // the stored attributes were valid; what the model checks in attributes (ImmutableAttributes.of:
                 // JsonKeyValidator.validateJsonKeys) is checked on what the patch brings
-                ThingsModelFactory.validateJsonKeys(patchPart.asObject());
+                validateJsonKeys(patchPart.asObject());
                 return true;
             }
             return attributes.isPresent()
@@ -80,8 +80,7 @@ final class ThingValidation {
             if (mergedFeature.isPresent() && propertiesOnly(feature.getValue(), mergedFeature.get())) {
                 // properties of an existing feature: ImmutableFeatureProperties.of checks their keys
                 // (JsonKeyValidator.validateJsonKeys), on what the patch brings
-                feature.getValue().asObject().forEach(part -> ThingsModelFactory.validateJsonKeys(
-                        part.getValue().asObject()));
+                feature.getValue().asObject().forEach(part -> validateJsonKeys(part.getValue().asObject()));
             } else if (mergedFeature.isPresent()) {
                 final JsonObject single = JsonObject.newBuilder().set(feature.getKey(), mergedFeature.get()).build();
                 if (!ThingsModelFactory.newFeatures(single).toJson().equals(single)) {
@@ -106,6 +105,40 @@ final class ThingValidation {
             if (!("properties".equals(name) || "desiredProperties".equals(name)) || !part.getValue().isObject()
                     || part.getValue().asObject().isNull()
                     || !mergedFeature.asObject().getValue(part.getKey()).filter(JsonValue::isObject).isPresent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * ThingsModelFactory.validateJsonKeys, whose regex per key ({@code RegexPatterns.NO_CONTROL_CHARS_NO_SLASHES_PATTERN}
+     * and {@code AbstractPatternValidator}'s 256 characters) is checked here by hand first; only an invalid key goes
+     * to Ditto's validator, for its exception.
+     */
+    private static void validateJsonKeys(final JsonObject object) {
+        if (!keysValid(object)) {
+            ThingsModelFactory.validateJsonKeys(object);
+        }
+    }
+
+    private static boolean keysValid(final JsonObject object) {
+        for (final JsonField field : object) {
+            if (!keyValid(field.getKeyName()) || field.getValue().isObject() && !keysValid(field.getValue().asObject())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "^[^\x00-\x1F\x7F-\xFF/]+$" and at most 256 characters. */
+    static boolean keyValid(final String key) {
+        if (key.isEmpty() || key.length() > 256) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            final char c = key.charAt(i);
+            if (c <= 0x1F || c >= 0x7F && c <= 0xFF || c == '/') {
                 return false;
             }
         }

@@ -40,6 +40,10 @@ class ThingValidationTest {
             new String[]{"/", "{\"features\":{\"F\":{\"properties\":{\"x\":{\"bad/key\":1}}}}}"},
             new String[]{"/features/F", "{\"desiredProperties\":{\"\\u0000\":1}}"},
             new String[]{"/attributes", "{\"a/b\":1}"},
+            new String[]{"/features/F/properties", "{\"caf\u00e9\":1}"},
+            new String[]{"/features/F/properties", "{\"\u20ac-\u0100 ok\":{\"x\u007f\":1}}"},
+            new String[]{"/features/F/properties", "{\"" + "k".repeat(257) + "\":1}"},
+            new String[]{"/attributes", "{\"" + "k".repeat(256) + "\":1}"},
             new String[]{"/attributes/x", "{\"c/d\":1}"},
             new String[]{"/features/F", "{\"definition\":\"org.example:f:1\"}"},
             new String[]{"/features/F", "5"},
@@ -65,6 +69,16 @@ class ThingValidationTest {
             refused += expected.startsWith("error ") ? 1 : 0;
         }
         assertNotEquals(0, refused, "some merges must be refused by the model");
+    }
+
+    /** The hand-written key check is Ditto's regex (RegexPatterns.NO_CONTROL_CHARS_NO_SLASHES_PATTERN), char by char. */
+    @Test
+    void keyCheckIsDittosPatternForEveryCharacter() {
+        for (char c = 0; c < 0x400; c++) {
+            final String key = "a" + c + "b";
+            assertEquals(org.eclipse.ditto.base.model.entity.id.RegexPatterns.NO_CONTROL_CHARS_NO_SLASHES_PATTERN
+                    .matcher(key).matches(), ThingValidation.keyValid(key), "char " + (int) c);
+        }
     }
 
     @Test
