@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -27,21 +27,16 @@ class SseTest {
 
     private static final String THING = "/api/2/things/org.example:sse";
 
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
         assertEquals(201, put(THING, "{\"attributes\":{\"room\":\"kitchen\",\"x\":1}}").statusCode());
     }
 
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
     private HttpResponse<String> put(final String path, final String body) throws Exception {
-        return Http.send(Http.request(sandbox, path, "ditto").header("Content-Type", "application/json")
+        return Http.send(Http.request(ditto.get(), path, "ditto").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -49,7 +44,7 @@ class SseTest {
     private List<String> open(final String path) throws Exception {
         final List<String> data = new CopyOnWriteArrayList<>();
         final List<String> lines = new CopyOnWriteArrayList<>();
-        final HttpResponse<Stream<String>> response = Http.client().sendAsync(Http.request(sandbox, path, "ditto")
+        final HttpResponse<Stream<String>> response = Http.client().sendAsync(Http.request(ditto.get(), path, "ditto")
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
                 .get(10, TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
