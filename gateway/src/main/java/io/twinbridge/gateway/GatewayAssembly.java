@@ -84,12 +84,12 @@ final class GatewayAssembly {
         // fail at start, not on the first record, when confluent-avro has no registry
         codecs.ifPresent(c -> c.forKind(codec));
 
-        Vertx vertx = Vertx.vertx();
+        Optional<GatewayMetrics> metrics = config.metricsEnabled() ? Optional.of(new GatewayMetrics())
+                : Optional.empty();
+        Vertx vertx = metrics.map(GatewayMetrics::newVertx).orElseGet(Vertx::vertx);
         Admin admin = Admin.create(GatewayClients.adminProperties(config));
         parts.add(Lifecycle.of("Kafka admin client and Vert.x", GatewayClients::started,
                 () -> GatewayClients.close(vertx, admin, config.shutdownTimeout())));
-        Optional<GatewayMetrics> metrics = config.metricsEnabled() ? Optional.of(new GatewayMetrics())
-                : Optional.empty();
         DittoPortFactory sessions = metrics.map(m -> m.trackSessions(dittoSessions)).orElse(dittoSessions);
         ditto = sessions.open("ingest");
         // tenants with a Ditto user of their own are written and read as that user, the others through `ditto`

@@ -2,6 +2,10 @@ package io.twinbridge.gateway.metrics;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.egress.EgressStats;
 import io.twinbridge.gateway.ingest.IngestStats;
@@ -24,6 +28,18 @@ public final class GatewayMetrics {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * A Vert.x whose own meters go to this registry (vertx-micrometer-metrics, as {@code vertx_*}): the HTTP server's
+     * requests and connections, the event bus, and the worker and connection pools. Labels stay at Vert.x's defaults
+     * (route, method, status code, pool and address; not the request path, which would name every thing).
+     */
+    public Vertx newVertx() {
+        return Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
     }
 
     /** Ingest's counters, consumer lag and paused partitions; {@code tenantOfTopic} labels the partition meters. */
