@@ -1,5 +1,9 @@
 package io.twinbridge.gateway.egress;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.twinbridge.gateway.metrics.MeterReads;
+import io.twinbridge.gateway.metrics.MetricNames;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.mapping.TwinRecords;
@@ -50,7 +54,7 @@ public final class EgressService implements TenantListener {
     private final DesiredPropertyCommands mappings;
     private final Map<TenantId, TenantRun> tenants = new ConcurrentHashMap<>();
     private final EgressTopics egressTopics;
-    private final EgressStats stats = new EgressStats();
+    private final MeterRegistry meters;
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     /** Tenant changes run one after the other, each after the previous one's sessions closed. */
     private CompletableFuture<Void> changes = CompletableFuture.completedFuture(null);
@@ -65,22 +69,25 @@ public final class EgressService implements TenantListener {
     public EgressService(EgressSettings settings, TenantDirectory directory, ModelRegistry models,
                          DittoPortFactory sessions, DittoPort writer) {
         this(settings, directory, models, TenantDitto.shared(writer, sessions),
-                props -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+                props -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()),
+                new SimpleMeterRegistry());
     }
 
     /** @param producers creates the producer from the complete properties (idempotent, acks=all) */
     public EgressService(EgressSettings settings, TenantDirectory directory, ModelRegistry models,
                          DittoPortFactory sessions, DittoPort writer,
                          Function<Properties, Producer<byte[], byte[]>> producers) {
-        this(settings, directory, models, TenantDitto.shared(writer, sessions), producers);
+        this(settings, directory, models, TenantDitto.shared(writer, sessions), producers, new SimpleMeterRegistry());
     }
 
     /**
-     * @param ditto each tenant's sessions: events are read, and desired properties cleared, as the tenant's
-     *              technical subject
+     * @param ditto  each tenant's sessions: events are read, and desired properties cleared, as the tenant's
+     *               technical subject
+     * @param meters where each tenant's counters are kept ({@link EgressStats})
      */
     public EgressService(EgressSettings settings, TenantDirectory directory, ModelRegistry models, TenantDitto ditto,
-                         Function<Properties, Producer<byte[], byte[]>> producers) {
+                         Function<Properties, Producer<byte[], byte[]>> producers, MeterRegistry meters) {
+        this.meters = Objects.requireNonNull(meters, "meters");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.ditto = Objects.requireNonNull(ditto, "ditto");
@@ -95,7 +102,7 @@ public final class EgressService implements TenantListener {
     private TenantEgress egressOf(TenantSettings tenant) {
         Optional<String> label = settings.ackLabelPrefix()
                 .map(prefix -> EgressSettings.ackLabel(prefix, tenant.id().value()));
-        EgressStats tenantStats = stats.tenant(tenant.id().value());
+        EgressStats tenantStats = new EgressStats(meters, tenant.id().value());
         DittoPort session = ditto.open(tenant, "egress-" + tenant.id(), label.map(Set::of).orElse(Set.of()));
         TenantEgress.Parts parts = new TenantEgress.Parts(ditto.writer(tenant), new RecordSender(producer), records,
                 new DesiredCommands(tenant.id().value(), mappings, records, tenantStats),
@@ -231,7 +238,11 @@ public final class EgressService implements TenantListener {
                                 failure.toString());
                     }
                     producer.close(Duration.ofMillis(remainingMs(deadline)));
-                    LOG.info("Egress stopped: {}", stats);
+                    LOG.info("Egress stopped: published={} resyncs={} commands={} dropped={}",
+                            MeterReads.total(meters, MetricNames.EGRESS_EVENTS_PUBLISHED),
+                            MeterReads.total(meters, MetricNames.EGRESS_RESYNCS_PUBLISHED),
+                            MeterReads.total(meters, MetricNames.EGRESS_COMMANDS_PUBLISHED),
+                            MeterReads.total(meters, MetricNames.EGRESS_EVENTS_DROPPED));
                     return null;
                 });
     }
@@ -257,8 +268,9 @@ public final class EgressService implements TenantListener {
         });
     }
 
-    public EgressStats stats() {
-        return stats;
+    /** The registry of the tenants' counters ({@link EgressStats}); read it with {@link MeterReads}. */
+    public MeterRegistry meters() {
+        return meters;
     }
 
     /** The Ditto session that reads the tenant's events, while this instance is its active one. */
