@@ -23,11 +23,13 @@ final class DemoCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            console.out().println(DemoOptions.USAGE);
+        DemoOptions.Args parsed = new DemoOptions.Args();
+        CommandLines.Parsed line = CommandLines.parse(parsed, args);
+        if (line.helpAsked()) {
+            line.printHelp(console.out());
             return ExitCodes.OK;
         }
-        Demo demo = Demo.start(DemoOptions.parse(args));
+        Demo demo = Demo.start(DemoOptions.from(parsed));
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM runs shutdown hooks on SIGINT and SIGTERM; it halts when they return, so the stop is bounded.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

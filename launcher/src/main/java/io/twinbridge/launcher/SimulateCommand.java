@@ -58,8 +58,9 @@ final class SimulateCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            console.out().println(SimulateOptions.USAGE);
+        CommandLines.Parsed line = CommandLines.parse(new SimulateOptions.Args(), args);
+        if (line.helpAsked()) {
+            line.printHelp(console.out());
             return ExitCodes.OK;
         }
         SimulateOptions options = SimulateOptions.parse(args, environment);

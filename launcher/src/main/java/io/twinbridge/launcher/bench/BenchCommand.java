@@ -9,74 +9,151 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
-/** {@code ./twinbridge bench ingest|egress|sandbox [options]}: parses the options, runs, prints and writes the JSON result. */
+/**
+ * {@code ./twinbridge bench ingest|egress|faults|sandbox [options]}: picocli parses the options and generates the
+ * help, then the benchmark runs, prints and writes its JSON result.
+ */
 public final class BenchCommand {
-    public static final String USAGE = """
-            usage: ./twinbridge bench egress [--events N] [--things N] [--out FILE]
-              --events            twin changes merged into the sandbox and published (default 100000)
-              --things            twins the changes are spread over (default 1000)
-              --out               result file (default target/bench/egress.json)
-                   ./twinbridge bench ingest [--events N] [--devices N] [--partitions N] [--rate N]
-                                             [--latency-seconds N] [--coalesce-window-ms N]
-                                             [--naive-events N] [--out FILE]
-              --events            records preloaded and ingested (default 1000000)
-              --devices           simulated devices, spread over the four kinds (default 10000)
-              --partitions        partitions of the telemetry topic (default 4)
-              --rate              events/s of the latency phase (default 5000)
-              --latency-seconds   length of the latency phase (default 20)
-              --coalesce-window-ms  ingest.coalesce-window for the run (default 5)
-              --naive-events      records of the naive baseline, one merge per event (default 20000; 0 = skip)
-              --out               result file (default target/bench/ingest.json)
-                   ./twinbridge bench faults [--duration-seconds N] [--rate N] [--devices N] [--poison N]
-                                             [--freeze-seconds N] [--group-protocol classic|consumer] [--out FILE]
-              broker, Ditto sandbox and two gateways as processes on 127.0.0.1 under load, with SIGKILL of a
-              gateway, SIGSTOP/SIGCONT of the sandbox, a poison flood and SIGKILL + restart of the broker
-              --duration-seconds  how long valid records flow once the gateways caught up and the faults
-                                  begin (default 90, at least 75)
-              --rate              valid records/s (default 1000)
-              --devices           simulated devices (default 1000)
-              --poison            bad records of the flood (default 1000)
-              --freeze-seconds    how long the sandbox is stopped (default 15)
-              --group-protocol    the gateways' kafka.group-protocol (default classic)
-              --out               result file (default target/bench/faults.json; logs under target/bench/faults/)
-                   ./twinbridge bench sandbox [--merges N] [--things N] [--sessions N] [--in-flight N] [--out FILE]
-              --merges            conditional merges measured, after a tenth as many to warm up (default 200000)
-              --things            turbine twins under the acme tenant policy (default 10000)
-              --sessions          WebSocket sessions the merges are spread over (default 4)
-              --in-flight         unanswered merges per session (default 64)
-              --out               result file (default target/bench/sandbox.json)""";
+    /** {@code ./twinbridge bench}: its four benchmarks are subcommands, each with its options. */
+    @Command(name = "./twinbridge bench", description = "Measure ingest, egress or the sandbox on this machine, or run the fault "
+            + "suite; each writes its figures as JSON.",
+            subcommands = {Ingest.class, Egress.class, Faults.class, Sandbox.class})
+    static final class Bench {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+    }
+
+    @Command(name = "egress", description = "Twin changes merged into the sandbox, published by egress.")
+    static final class Egress {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+        @Option(names = "--events", paramLabel = "N", description = "Twin changes merged and published "
+                + "(default 100000).")
+        String events;
+        @Option(names = "--things", paramLabel = "N", description = "Twins the changes are spread over (default 1000).")
+        String things;
+        @Option(names = "--out", paramLabel = "FILE", description = "Result file (default target/bench/egress.json).")
+        String out;
+    }
+
+    @Command(name = "ingest", description = "Records preloaded and ingested, a latency phase at a fixed rate, and "
+            + "a naive baseline of one merge per event.")
+    static final class Ingest {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+        @Option(names = "--events", paramLabel = "N", description = "Records preloaded and ingested (default 1000000).")
+        String events;
+        @Option(names = "--devices", paramLabel = "N", description = "Simulated devices, spread over the four kinds "
+                + "(default 10000).")
+        String devices;
+        @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the telemetry topic (default 4).")
+        String partitions;
+        @Option(names = "--rate", paramLabel = "N", description = "Events/s of the latency phase (default 5000).")
+        String rate;
+        @Option(names = "--latency-seconds", paramLabel = "N", description = "Length of the latency phase "
+                + "(default 20).")
+        String latencySeconds;
+        @Option(names = "--coalesce-window-ms", paramLabel = "N", description = "ingest.coalesce-window for the run "
+                + "(default 5).")
+        String coalesceWindowMs;
+        @Option(names = "--naive-events", paramLabel = "N", description = "Records of the naive baseline, one merge "
+                + "per event (default 20000; 0 = skip).")
+        String naiveEvents;
+        @Option(names = "--out", paramLabel = "FILE", description = "Result file (default target/bench/ingest.json).")
+        String out;
+    }
+
+    @Command(name = "faults", description = "Broker, Ditto sandbox and two gateways as processes on 127.0.0.1 under "
+            + "load, with SIGKILL of a gateway, SIGSTOP/SIGCONT of the sandbox, a poison flood and SIGKILL + restart "
+            + "of the broker.")
+    static final class Faults {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+        @Option(names = "--duration-seconds", paramLabel = "N", description = "How long valid records flow once the "
+                + "gateways caught up and the faults begin (default 90, at least 75).")
+        String durationSeconds;
+        @Option(names = "--rate", paramLabel = "N", description = "Valid records/s (default 1000).")
+        String rate;
+        @Option(names = "--devices", paramLabel = "N", description = "Simulated devices (default 1000).")
+        String devices;
+        @Option(names = "--poison", paramLabel = "N", description = "Bad records of the flood (default 1000).")
+        String poison;
+        @Option(names = "--freeze-seconds", paramLabel = "N", description = "How long the sandbox is stopped "
+                + "(default 15).")
+        String freezeSeconds;
+        @Option(names = "--group-protocol", paramLabel = "classic|consumer", description = "The gateways' "
+                + "kafka.group-protocol (default classic).")
+        String groupProtocol;
+        @Option(names = "--out", paramLabel = "FILE", description = "Result file (default target/bench/faults.json; "
+                + "logs under target/bench/faults/).")
+        String out;
+    }
+
+    @Command(name = "sandbox", description = "Conditional merges against the Ditto sandbox, after a tenth as many to "
+            + "warm up.")
+    static final class Sandbox {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+        @Option(names = "--merges", paramLabel = "N", description = "Conditional merges measured (default 200000).")
+        String merges;
+        @Option(names = "--things", paramLabel = "N", description = "Turbine twins under the acme tenant policy "
+                + "(default 10000).")
+        String things;
+        @Option(names = "--sessions", paramLabel = "N", description = "WebSocket sessions the merges are spread over "
+                + "(default 4).")
+        String sessions;
+        @Option(names = "--in-flight", paramLabel = "N", description = "Unanswered merges per session (default 64).")
+        String inFlight;
+        @Option(names = "--out", paramLabel = "FILE", description = "Result file (default target/bench/sandbox.json).")
+        String out;
+    }
 
     private BenchCommand() {
     }
 
+    /** The generated help of {@code bench}, which lists the benchmarks. */
+    public static String usage() {
+        return new CommandLine(new Bench()).getUsageMessage();
+    }
+
     /** Returns the exit code: 0 ok, 2 usage, 1 the run failed or lost events. */
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        String which = args.isEmpty() ? "" : args.get(0);
-        if (!which.equals("ingest") && !which.equals("egress") && !which.equals("faults")
-                && !which.equals("sandbox")) {
-            err.println(USAGE);
+        CommandLine bench = new CommandLine(new Bench());
+        ParseResult parsed;
+        try {
+            parsed = bench.parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            err.println(e.getMessage() + "\n" + e.getCommandLine().getUsageMessage().stripTrailing());
             return 2;
         }
-        Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 1; i < args.size(); i++) {
-            String flag = args.get(i);
-            if (flag.equals("--help")) {
-                out.println(USAGE);
-                return 0;
-            }
-            if (i + 1 >= args.size()) {
-                err.println("missing value for " + flag + "\n" + USAGE);
-                return 2;
-            }
-            flags.put(flag, args.get(++i));
+        if (parsed.isUsageHelpRequested()) {
+            bench.usage(out);
+            return 0;
         }
+        if (!parsed.hasSubcommand()) {
+            err.println(bench.getUsageMessage().stripTrailing());
+            return 2;
+        }
+        ParseResult which = parsed.subcommand();
+        if (which.isUsageHelpRequested()) {
+            which.commandSpec().commandLine().usage(out);
+            return 0;
+        }
+        Map<String, String> flags = new LinkedHashMap<>();
+        which.matchedOptions().forEach(o -> flags.put(o.longestName(), String.valueOf((Object) o.getValue())));
+        String usage = which.commandSpec().commandLine().getUsageMessage().stripTrailing();
         try {
-            return switch (which) {
-                case "egress" -> egress(flags, out, err);
-                case "faults" -> faults(flags, out, err);
-                case "sandbox" -> sandbox(flags, out, err);
-                default -> ingest(flags, out, err);
+            return switch (which.commandSpec().name()) {
+                case "egress" -> egress(flags, out);
+                case "faults" -> faults(flags, out, err, usage);
+                case "sandbox" -> sandbox(flags, out, err, usage);
+                default -> ingest(flags, out);
             };
         } catch (NumberFormatException e) {
             err.println(e.getMessage());
@@ -84,7 +161,7 @@ public final class BenchCommand {
         }
     }
 
-    private static int ingest(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
+    private static int ingest(Map<String, String> flags, PrintStream out) throws Exception {
         IngestBenchmarkOptions o = IngestBenchmarkOptions.defaults();
         Path outFile = Path.of("target", "bench", "ingest.json");
         for (Map.Entry<String, String> f : flags.entrySet()) {
@@ -106,15 +183,12 @@ public final class BenchCommand {
                         o.naiveEvents());
                 case "--naive-events" -> o = o.withNaiveEvents(number(flag, value));
                 case "--out" -> outFile = Path.of(value);
-                default -> {
-                    return unknown(flag, err);
-                }
             }
         }
         return write(new IngestBenchmark(o, out).run(), outFile, out);
     }
 
-    private static int egress(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
+    private static int egress(Map<String, String> flags, PrintStream out) throws Exception {
         long events = 100_000;
         int things = 1_000;
         Path outFile = Path.of("target", "bench", "egress.json");
@@ -125,15 +199,13 @@ public final class BenchCommand {
                 case "--events" -> events = positive(flag, value);
                 case "--things" -> things = (int) positive(flag, value);
                 case "--out" -> outFile = Path.of(value);
-                default -> {
-                    return unknown(flag, err);
-                }
             }
         }
         return write(new EgressBenchmark(events, things, out).run(), outFile, out);
     }
 
-    private static int faults(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
+    private static int faults(Map<String, String> flags, PrintStream out, PrintStream err, String usage)
+            throws Exception {
         FaultsOptions d = FaultsOptions.defaults();
         long duration = d.duration().toSeconds();
         long rate = d.rate();
@@ -153,9 +225,6 @@ public final class BenchCommand {
                 case "--freeze-seconds" -> freeze = number(flag, value);
                 case "--group-protocol" -> protocol = value;
                 case "--out" -> outFile = Path.of(value);
-                default -> {
-                    return unknown(flag, err);
-                }
             }
         }
         FaultsOptions options;
@@ -164,7 +233,7 @@ public final class BenchCommand {
                     (int) Math.min(devices, Integer.MAX_VALUE), (int) Math.min(poison, Integer.MAX_VALUE),
                     Duration.ofSeconds(freeze), protocol);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage() + "\n" + USAGE);
+            err.println(e.getMessage() + "\n" + usage);
             return 2;
         }
         Path workDir = outFile.toAbsolutePath().getParent().resolve("faults");
@@ -175,7 +244,8 @@ public final class BenchCommand {
         return passed ? 0 : 1;
     }
 
-    private static int sandbox(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
+    private static int sandbox(Map<String, String> flags, PrintStream out, PrintStream err, String usage)
+            throws Exception {
         SandboxBenchmark.Options o = SandboxBenchmark.Options.defaults();
         Path outFile = Path.of("target", "bench", "sandbox.json");
         for (Map.Entry<String, String> f : flags.entrySet()) {
@@ -191,21 +261,13 @@ public final class BenchCommand {
                 case "--in-flight" -> o = new SandboxBenchmark.Options(o.merges(), o.things(), o.sessions(),
                         (int) positive(flag, value));
                 case "--out" -> outFile = Path.of(value);
-                default -> {
-                    return unknown(flag, err);
-                }
             }
         }
         if (o.sessions() > o.things()) {
-            err.println("--sessions must not exceed --things\n" + USAGE);
+            err.println("--sessions must not exceed --things\n" + usage);
             return 2;
         }
         return write(new SandboxBenchmark(o, out).run(), outFile, out);
-    }
-
-    private static int unknown(String flag, PrintStream err) {
-        err.println("unknown option " + flag + "\n" + USAGE);
-        return 2;
     }
 
     private static int write(Map<String, Object> result, Path outFile, PrintStream out) throws Exception {
