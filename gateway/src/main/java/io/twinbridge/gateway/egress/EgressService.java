@@ -48,7 +48,9 @@ public final class EgressService implements TenantListener {
     private final EgressSettings settings;
     private final TenantDirectory directory;
     private final TenantDitto ditto;
-    private final Producer<byte[], byte[]> producer;
+    private final Function<Properties, Producer<byte[], byte[]>> producers;
+    /** Created by {@link #start()}: the constructor does no I/O; null until then. */
+    private volatile Producer<byte[], byte[]> producer;
     private final TopicNames topics;
     private final TwinRecords records;
     private final DesiredPropertyCommands mappings;
@@ -91,7 +93,7 @@ public final class EgressService implements TenantListener {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.ditto = Objects.requireNonNull(ditto, "ditto");
-        this.producer = producers.apply(producerProperties(settings.producerProperties()));
+        this.producers = Objects.requireNonNull(producers, "producers");
         this.topics = new TopicNames(settings.topicPrefix());
         this.records = new TwinRecords(models, settings.format());
         this.mappings = DesiredPropertyCommands.compile(models);
@@ -130,6 +132,7 @@ public final class EgressService implements TenantListener {
      */
     public synchronized CompletableFuture<Void> start() {
         started = true;
+        producer = producers.apply(producerProperties(settings.producerProperties()));
         CompletableFuture<?>[] starting = tenants.values().stream().map(TenantRun::start)
                 .toArray(CompletableFuture[]::new);
         LOG.info("Egress starting for {} tenant(s): {}.twin-events.<tenant> ({}), {}.commands.<tenant>{}, unless "
@@ -237,7 +240,7 @@ public final class EgressService implements TenantListener {
                         LOG.warn("stopping an egress session failed or took longer than {}: {}", timeout,
                                 failure.toString());
                     }
-                    producer.close(Duration.ofMillis(remainingMs(deadline)));
+                    closeProducer(Duration.ofMillis(remainingMs(deadline)));
                     LOG.info("Egress stopped: published={} resyncs={} commands={} dropped={}",
                             MeterReads.total(meters, MetricNames.EGRESS_EVENTS_PUBLISHED),
                             MeterReads.total(meters, MetricNames.EGRESS_RESYNCS_PUBLISHED),
@@ -245,6 +248,13 @@ public final class EgressService implements TenantListener {
                             MeterReads.total(meters, MetricNames.EGRESS_EVENTS_DROPPED));
                     return null;
                 });
+    }
+
+    private void closeProducer(Duration timeout) {
+        Producer<byte[], byte[]> created = producer;
+        if (created != null) {
+            created.close(timeout);
+        }
     }
 
     private static long remainingMs(long deadline) {
@@ -263,7 +273,7 @@ public final class EgressService implements TenantListener {
         CompletableFuture<?>[] crashing = tenants.values().stream().map(TenantRun::crash)
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(crashing).whenComplete((ok, failure) -> {
-            producer.close(Duration.ZERO);
+            closeProducer(Duration.ZERO);
             egressTopics.abort();
         });
     }
