@@ -1,5 +1,6 @@
 package io.twinbridge.launcher.bench;
 
+import io.twinbridge.launcher.CommandLines;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -25,14 +27,14 @@ public final class BenchCommand {
             + "suite; each writes its figures as JSON.",
             subcommands = {Ingest.class, Egress.class, Faults.class, Sandbox.class})
     static final class Bench {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
+        @Mixin
+        CommandLines.Help help;
     }
 
     @Command(name = "egress", description = "Twin changes merged into the sandbox, published by egress.")
     static final class Egress {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
+        @Mixin
+        CommandLines.Help help;
         @Option(names = "--events", paramLabel = "N", description = "Twin changes merged and published "
                 + "(default 100000).")
         String events;
@@ -45,8 +47,8 @@ public final class BenchCommand {
     @Command(name = "ingest", description = "Records preloaded and ingested, a latency phase at a fixed rate, and "
             + "a naive baseline of one merge per event.")
     static final class Ingest {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
+        @Mixin
+        CommandLines.Help help;
         @Option(names = "--events", paramLabel = "N", description = "Records preloaded and ingested (default 1000000).")
         String events;
         @Option(names = "--devices", paramLabel = "N", description = "Simulated devices, spread over the four kinds "
@@ -73,8 +75,8 @@ public final class BenchCommand {
             + "load, with SIGKILL of a gateway, SIGSTOP/SIGCONT of the sandbox, a poison flood and SIGKILL + restart "
             + "of the broker.")
     static final class Faults {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
+        @Mixin
+        CommandLines.Help help;
         @Option(names = "--duration-seconds", paramLabel = "N", description = "How long valid records flow once the "
                 + "gateways caught up and the faults begin (default 90, at least 75).")
         String durationSeconds;
@@ -98,8 +100,8 @@ public final class BenchCommand {
     @Command(name = "sandbox", description = "Conditional merges against the Ditto sandbox, after a tenth as many to "
             + "warm up.")
     static final class Sandbox {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
+        @Mixin
+        CommandLines.Help help;
         @Option(names = "--merges", paramLabel = "N", description = "Conditional merges measured (default 200000).")
         String merges;
         @Option(names = "--things", paramLabel = "N", description = "Turbine twins under the acme tenant policy "
