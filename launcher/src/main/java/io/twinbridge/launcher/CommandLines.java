@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -38,6 +39,19 @@ public final class CommandLines {
         /** Prints the generated help. */
         public void printHelp(PrintStream out) {
             commandLine.usage(out);
+        }
+
+        /**
+         * When --help was asked, or no argument given to a command that needs some, prints the help and answers the
+         * exit code: OK for --help, USAGE for nothing at all.
+         */
+        public OptionalInt helpExit(List<String> args, boolean needsArguments, PrintStream out) {
+            boolean none = needsArguments && args.isEmpty();
+            if (!none && !helpAsked()) {
+                return OptionalInt.empty();
+            }
+            printHelp(out);
+            return OptionalInt.of(none ? ExitCodes.USAGE : ExitCodes.OK);
         }
     }
 

@@ -2,6 +2,7 @@ package io.twinbridge.launcher;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -25,9 +26,9 @@ final class DemoCommand implements Command {
     public int run(List<String> args, Console console) throws Exception {
         DemoOptions.Args parsed = new DemoOptions.Args();
         CommandLines.Parsed line = CommandLines.parse(parsed, args);
-        if (line.helpAsked()) {
-            line.printHelp(console.out());
-            return ExitCodes.OK;
+        OptionalInt help = line.helpExit(args, false, console.out());
+        if (help.isPresent()) {
+            return help.getAsInt();
         }
         Demo demo = Demo.start(DemoOptions.from(parsed));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -94,9 +95,9 @@ final class DlqCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         CommandLines.Parsed line = CommandLines.parse(new Args(), args);
-        if (args.isEmpty() || line.helpAsked()) {
-            line.printHelp(console.out());
-            return args.isEmpty() ? ExitCodes.USAGE : ExitCodes.OK;
+        OptionalInt help = line.helpExit(args, true, console.out());
+        if (help.isPresent()) {
+            return help.getAsInt();
         }
         String action = ((Args) line.commandLine().getCommand()).action;
         if (action == null || !action.equals("inspect") && !action.equals("replay")) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonFactory;
@@ -81,9 +82,9 @@ final class TenantsCommand implements Command {
     public int run(List<String> args, Console console) throws UsageException {
         Args parsed = new Args();
         CommandLines.Parsed line = CommandLines.parse(parsed, args);
-        if (args.isEmpty() || line.helpAsked()) {
-            line.printHelp(console.out());
-            return args.isEmpty() ? ExitCodes.USAGE : ExitCodes.OK;
+        OptionalInt help = line.helpExit(args, true, console.out());
+        if (help.isPresent()) {
+            return help.getAsInt();
         }
         if (parsed.file == null) {
             throw new UsageException("missing FILE; " + USAGE);

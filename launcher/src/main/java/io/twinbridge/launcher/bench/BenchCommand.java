@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -147,97 +146,60 @@ public final class BenchCommand {
             which.commandSpec().commandLine().usage(out);
             return 0;
         }
-        Map<String, String> flags = new LinkedHashMap<>();
-        which.matchedOptions().forEach(o -> flags.put(o.longestName(), String.valueOf((Object) o.getValue())));
         String usage = which.commandSpec().commandLine().getUsageMessage().stripTrailing();
         try {
-            return switch (which.commandSpec().name()) {
-                case "egress" -> egress(flags, out);
-                case "faults" -> faults(flags, out, err, usage);
-                case "sandbox" -> sandbox(flags, out, err, usage);
-                default -> ingest(flags, out);
-            };
+            Object benchmark = which.commandSpec().userObject();
+            if (benchmark instanceof Egress egress) {
+                return egress(egress, out);
+            }
+            if (benchmark instanceof Faults faults) {
+                return faults(faults, out, err, usage);
+            }
+            if (benchmark instanceof Sandbox sandbox) {
+                return sandbox(sandbox, out, err, usage);
+            }
+            return ingest((Ingest) benchmark, out);
         } catch (NumberFormatException e) {
             err.println(e.getMessage());
             return 2;
         }
     }
 
-    private static int ingest(Map<String, String> flags, PrintStream out) throws Exception {
-        IngestBenchmarkOptions o = IngestBenchmarkOptions.defaults();
-        Path outFile = Path.of("target", "bench", "ingest.json");
-        for (Map.Entry<String, String> f : flags.entrySet()) {
-            String flag = f.getKey();
-            String value = f.getValue();
-            switch (flag) {
-                case "--events" -> o = new IngestBenchmarkOptions(positive(flag, value), o.devices(),
-                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
-                case "--devices" -> o = new IngestBenchmarkOptions(o.events(), (int) positive(flag, value),
-                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
-                case "--partitions" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        (int) positive(flag, value), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
-                case "--rate" -> o = new IngestBenchmarkOptions(o.events(), o.devices(), o.partitions(),
-                        (int) positive(flag, value), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
-                case "--latency-seconds" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        o.partitions(), o.rate(), (int) positive(flag, value), o.coalesceWindow(), o.naiveEvents());
-                case "--coalesce-window-ms" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        o.partitions(), o.rate(), o.latencySeconds(), Duration.ofMillis(number(flag, value)),
-                        o.naiveEvents());
-                case "--naive-events" -> o = o.withNaiveEvents(number(flag, value));
-                case "--out" -> outFile = Path.of(value);
-            }
-        }
-        return write(new IngestBenchmark(o, out).run(), outFile, out);
+    private static int ingest(Ingest args, PrintStream out) throws Exception {
+        IngestBenchmarkOptions d = IngestBenchmarkOptions.defaults();
+        IngestBenchmarkOptions o = new IngestBenchmarkOptions(positive("--events", args.events, d.events()),
+                (int) positive("--devices", args.devices, d.devices()),
+                (int) positive("--partitions", args.partitions, d.partitions()),
+                (int) positive("--rate", args.rate, d.rate()),
+                (int) positive("--latency-seconds", args.latencySeconds, d.latencySeconds()),
+                Duration.ofMillis(number("--coalesce-window-ms", args.coalesceWindowMs,
+                        d.coalesceWindow().toMillis())),
+                number("--naive-events", args.naiveEvents, d.naiveEvents()));
+        return write(new IngestBenchmark(o, out).run(), outFile(args.out, "ingest.json"), out);
     }
 
-    private static int egress(Map<String, String> flags, PrintStream out) throws Exception {
-        long events = 100_000;
-        int things = 1_000;
-        Path outFile = Path.of("target", "bench", "egress.json");
-        for (Map.Entry<String, String> f : flags.entrySet()) {
-            String flag = f.getKey();
-            String value = f.getValue();
-            switch (flag) {
-                case "--events" -> events = positive(flag, value);
-                case "--things" -> things = (int) positive(flag, value);
-                case "--out" -> outFile = Path.of(value);
-            }
-        }
-        return write(new EgressBenchmark(events, things, out).run(), outFile, out);
+    private static int egress(Egress args, PrintStream out) throws Exception {
+        return write(new EgressBenchmark(positive("--events", args.events, 100_000),
+                (int) positive("--things", args.things, 1_000), out).run(), outFile(args.out, "egress.json"), out);
     }
 
-    private static int faults(Map<String, String> flags, PrintStream out, PrintStream err, String usage)
-            throws Exception {
+    private static int faults(Faults args, PrintStream out, PrintStream err, String usage) throws Exception {
         FaultsOptions d = FaultsOptions.defaults();
-        long duration = d.duration().toSeconds();
-        long rate = d.rate();
-        long devices = d.devices();
-        long poison = d.poison();
-        long freeze = d.freeze().toSeconds();
-        String protocol = d.groupProtocol();
-        Path outFile = Path.of("target", "bench", "faults.json");
-        for (Map.Entry<String, String> f : flags.entrySet()) {
-            String flag = f.getKey();
-            String value = f.getValue();
-            switch (flag) {
-                case "--duration-seconds" -> duration = positive(flag, value);
-                case "--rate" -> rate = positive(flag, value);
-                case "--devices" -> devices = positive(flag, value);
-                case "--poison" -> poison = number(flag, value);
-                case "--freeze-seconds" -> freeze = number(flag, value);
-                case "--group-protocol" -> protocol = value;
-                case "--out" -> outFile = Path.of(value);
-            }
-        }
+        Duration duration = Duration.ofSeconds(positive("--duration-seconds", args.durationSeconds,
+                d.duration().toSeconds()));
+        int rate = (int) Math.min(positive("--rate", args.rate, d.rate()), Integer.MAX_VALUE);
+        int devices = (int) Math.min(positive("--devices", args.devices, d.devices()), Integer.MAX_VALUE);
+        int poison = (int) Math.min(number("--poison", args.poison, d.poison()), Integer.MAX_VALUE);
+        Duration freeze = Duration.ofSeconds(number("--freeze-seconds", args.freezeSeconds, d.freeze().toSeconds()));
         FaultsOptions options;
         try {
-            options = new FaultsOptions(Duration.ofSeconds(duration), (int) Math.min(rate, Integer.MAX_VALUE),
-                    (int) Math.min(devices, Integer.MAX_VALUE), (int) Math.min(poison, Integer.MAX_VALUE),
-                    Duration.ofSeconds(freeze), protocol);
+            options = new FaultsOptions(duration, rate, devices, poison, freeze,
+                    args.groupProtocol == null ? d.groupProtocol() : args.groupProtocol);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage() + "\n" + usage);
             return 2;
         }
+        Path outFile = outFile(args.out, "faults.json");
         Path workDir = outFile.toAbsolutePath().getParent().resolve("faults");
         Map<String, Object> result = new FaultsBenchmark(options, out, workDir).run();
         write(result, outFile, out);
@@ -246,30 +208,21 @@ public final class BenchCommand {
         return passed ? 0 : 1;
     }
 
-    private static int sandbox(Map<String, String> flags, PrintStream out, PrintStream err, String usage)
-            throws Exception {
-        SandboxBenchmark.Options o = SandboxBenchmark.Options.defaults();
-        Path outFile = Path.of("target", "bench", "sandbox.json");
-        for (Map.Entry<String, String> f : flags.entrySet()) {
-            String flag = f.getKey();
-            String value = f.getValue();
-            switch (flag) {
-                case "--merges" -> o = new SandboxBenchmark.Options(positive(flag, value), o.things(), o.sessions(),
-                        o.inFlight());
-                case "--things" -> o = new SandboxBenchmark.Options(o.merges(), (int) positive(flag, value),
-                        o.sessions(), o.inFlight());
-                case "--sessions" -> o = new SandboxBenchmark.Options(o.merges(), o.things(),
-                        (int) positive(flag, value), o.inFlight());
-                case "--in-flight" -> o = new SandboxBenchmark.Options(o.merges(), o.things(), o.sessions(),
-                        (int) positive(flag, value));
-                case "--out" -> outFile = Path.of(value);
-            }
-        }
+    private static int sandbox(Sandbox args, PrintStream out, PrintStream err, String usage) throws Exception {
+        SandboxBenchmark.Options d = SandboxBenchmark.Options.defaults();
+        SandboxBenchmark.Options o = new SandboxBenchmark.Options(positive("--merges", args.merges, d.merges()),
+                (int) positive("--things", args.things, d.things()),
+                (int) positive("--sessions", args.sessions, d.sessions()),
+                (int) positive("--in-flight", args.inFlight, d.inFlight()));
         if (o.sessions() > o.things()) {
             err.println("--sessions must not exceed --things\n" + usage);
             return 2;
         }
-        return write(new SandboxBenchmark(o, out).run(), outFile, out);
+        return write(new SandboxBenchmark(o, out).run(), outFile(args.out, "sandbox.json"), out);
+    }
+
+    private static Path outFile(String value, String fallback) {
+        return value != null ? Path.of(value) : Path.of("target", "bench", fallback);
     }
 
     private static int write(Map<String, Object> result, Path outFile, PrintStream out) throws Exception {
@@ -283,15 +236,21 @@ public final class BenchCommand {
         return ((Number) result.get("lost")).longValue() == 0 ? 0 : 1;
     }
 
-    private static long positive(String flag, String value) {
-        long v = number(flag, value);
+    private static long positive(String flag, String value, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        long v = number(flag, value, fallback);
         if (v <= 0) {
             throw new NumberFormatException(flag + " must be positive, was " + value);
         }
         return v;
     }
 
-    private static long number(String flag, String value) {
+    private static long number(String flag, String value, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
