@@ -187,20 +187,23 @@ public final class WsSession implements EventSubscriber {
         }
     }
 
+    /**
+     * As Ditto 3.9.6's {@code WebSocketRoute.selectStreamControlOrSignal}: a message that is not JSON, not a protocol
+     * message, or that Ditto's protocol adapter or header checks refuse ({@link WsCommandHeaders}) gets the error at
+     * once, whatever {@code response-required} says; the connection stays open.
+     */
     private void onProtocolMessage(final String text) {
         final Adaptable adaptable;
+        final DittoHeaders headers;
         try {
-            adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(text));
-        } catch (final JsonRuntimeException malformed) {
-            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS,
-                    new DittoJsonException(malformed), DittoHeaders.empty()));
-            return;
-        } catch (final DittoRuntimeException invalid) {
-            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, invalid, invalid.getDittoHeaders()));
+            adaptable = DittoJsonException.wrapJsonRuntimeException(text, DittoHeaders.empty(),
+                    (json, unused) -> parse(json));
+            headers = WsCommandHeaders.of(adaptable);
+        } catch (final DittoRuntimeException refused) {
+            send(ProtocolMessages.refused(refused));
             return;
         }
         final TopicPath topic = adaptable.getTopicPath();
-        final DittoHeaders headers = adaptable.getDittoHeaders();
         try {
             dispatch(adaptable, topic, headers);
         } catch (final DittoRuntimeException error) {
@@ -220,6 +223,14 @@ public final class WsSession implements EventSubscriber {
                     GatewayInternalErrorException.newBuilder().message(String.valueOf(bug)).dittoHeaders(headers)
                             .build(), headers));
         }
+    }
+
+    /** {@code WebSocketRoute.getJsonifiableAdaptableOrThrow}: an empty message is invalid JSON too. */
+    private static Adaptable parse(final String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("Empty json.");
+        }
+        return ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(text));
     }
 
     private void dispatch(final Adaptable adaptable, final TopicPath topic, final DittoHeaders headers) {
@@ -288,7 +299,10 @@ public final class WsSession implements EventSubscriber {
             return;
         }
         if (!acks.isDeclaredBy(label.get(), id)) {
-            throw AcknowledgementLabelNotDeclaredException.of(label.get(), headers);
+            // StreamingSessionActor.ackLabelNotDeclared publishes the error whatever response-required says
+            send(ProtocolMessages.error(topic.getNamespace(), topic.getEntityName(), topic.getGroup(),
+                    AcknowledgementLabelNotDeclaredException.of(label.get(), headers), headers));
+            return;
         }
         final int status = adaptable.getPayload().getHttpStatus().map(HttpStatus::getCode).orElse(200);
         acks.acknowledge(correlationId.get(), label.get(), AckResult.of(status, adaptable.getPayload().getValue()));
