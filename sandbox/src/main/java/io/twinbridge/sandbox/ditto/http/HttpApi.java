@@ -30,6 +30,7 @@ import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingPrecondit
 import io.twinbridge.sandbox.ditto.acks.AckRegistry;
 import io.twinbridge.sandbox.ditto.acks.AckResult;
 import io.twinbridge.sandbox.ditto.auth.Authenticator;
+import io.twinbridge.sandbox.ditto.events.Enrichment;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
 import io.twinbridge.sandbox.ditto.events.EventHub;
 import io.twinbridge.sandbox.ditto.twin.EntityRequest;
@@ -166,24 +167,11 @@ public final class HttpApi {
                 .putHeader("Cache-Control", "no-cache");
         final SseStream sse = new SseStream(response, subject, filter,
                 new SseStream.Selection(wanted, resource, fields, extraFields),
-                (thingId, selector) -> currentThing(thingId, selector, subject));
+                (thingId, selector) -> Enrichment.extra(things, thingId, selector, subject));
         response.closeHandler(v -> hub.unsubscribe(sse));
         hub.subscribe(sse);
         // An initial comment flushes the headers, so clients see the stream is open before the first event.
         response.write(":\n\n");
-    }
-
-    /** The thing as the subject may read it, cut to {@code fields}: Ditto's enrichment of events with extra fields. */
-    private Optional<JsonObject> currentThing(final ThingId thingId, final JsonFieldSelector fields,
-            final AuthorizationContext subject) {
-        try {
-            return things.handle(new EntityRequest(TwinAction.RETRIEVE, thingId.toString(), JsonPointer.empty(),
-                    Optional.empty(), Optional.of(fields), DittoHeaders.empty(), subject, Optional.empty()))
-                    .value().filter(JsonValue::isObject).map(JsonValue::asObject);
-        } catch (final DittoRuntimeException notReadable) {
-            // Ditto emits the event without extra fields the subscriber cannot retrieve
-            return Optional.empty();
-        }
     }
 
     private static boolean wantsEventStream(final RoutingContext ctx) {

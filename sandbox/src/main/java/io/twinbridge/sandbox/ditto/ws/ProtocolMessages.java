@@ -91,17 +91,23 @@ final class ProtocolMessages {
     }
 
     static String event(final ThingChange change) {
-        return event(change, java.util.Set.of());
+        return event(change, java.util.Set.of(), Optional.empty());
     }
 
-    /** @param requestedAcks the labels of the command that this subscriber declared: it is to acknowledge them */
-    static String event(final ThingChange change, final java.util.Set<String> requestedAcks) {
+    /**
+     * @param requestedAcks the labels of the command that this subscriber declared: it is to acknowledge them
+     * @param extra the enriched extra fields, sent as the message's {@code extra} ({@code ProtocolFactory.setExtra},
+     *        left out when empty, as {@code WebSocketRoute.toJsonStringWithExtra})
+     */
+    static String event(final ThingChange change, final java.util.Set<String> requestedAcks,
+            final Optional<JsonObject> extra) {
         final TopicPath topic = ProtocolFactory.newTopicPath(change.thingId().getNamespace() + "/"
                 + change.thingId().getName() + "/things/twin/events/" + change.action());
         final PayloadBuilder payload = ProtocolFactory.newPayloadBuilder(change.path())
                 .withRevision(change.revision())
                 .withTimestamp(change.timestamp());
         change.value().ifPresent(payload::withValue);
+        extra.filter(e -> !e.isEmpty()).ifPresent(payload::withExtra);
         final DittoHeadersBuilder<?, ?> headers = DittoHeaders.newBuilder();
         change.headers().getCorrelationId().ifPresent(headers::correlationId);
         headers.contentType("merged".equals(change.action()) ? ThingService.MERGE_PATCH : "application/json");

@@ -20,6 +20,7 @@ import org.eclipse.ditto.base.model.signals.commands.exceptions.GatewayInternalE
 import org.eclipse.ditto.base.model.signals.commands.exceptions.PathUnknownException;
 import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonRuntimeException;
 import org.eclipse.ditto.json.JsonValue;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import io.twinbridge.sandbox.ditto.SandboxFaults;
 import io.twinbridge.sandbox.ditto.acks.AckRegistry;
 import io.twinbridge.sandbox.ditto.acks.AckResult;
+import io.twinbridge.sandbox.ditto.events.Enrichment;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
 import io.twinbridge.sandbox.ditto.events.EventHub;
 import io.twinbridge.sandbox.ditto.events.EventSubscriber;
@@ -146,12 +148,16 @@ public final class WsSession implements EventSubscriber {
 
     @Override
     public boolean deliver(final ThingChange visible) {
-        if (!eventFilter.get().accepts(visible)) {
+        // WebSocketRoute.postprocess: enrich (retrieveExtraFields), filter on the enriched thing (matchesFilter)
+        final EventFilter filter = eventFilter.get();
+        final Optional<JsonObject> extra = filter.extraFields()
+                .flatMap(fields -> Enrichment.extra(things, visible.thingId(), fields, subject));
+        if (!filter.accepts(visible, Enrichment.mergeThingWithExtra(visible.partialThing(), extra))) {
             return false;
         }
         final Set<String> toAcknowledge = AckRegistry.customLabels(visible.headers()).stream()
                 .filter(declaredAcks::contains).collect(Collectors.toUnmodifiableSet());
-        send(ProtocolMessages.event(visible, toAcknowledge));
+        send(ProtocolMessages.event(visible, toAcknowledge, extra));
         return true;
     }
 
@@ -182,8 +188,9 @@ public final class WsSession implements EventSubscriber {
             eventFilter.set(rest.startsWith("?") ? EventFilter.parse(rest.substring(1)) : EventFilter.all());
             hub.subscribe(this);
             send(START_EVENTS + ":ACK");
-        } catch (final DittoRuntimeException invalidFilter) {
-            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, invalidFilter, DittoHeaders.empty()));
+        } catch (final DittoRuntimeException invalid) {
+            // ProtocolMessageExtractor / StreamingSessionActor: published as ThingErrorResponse.of, no entity known
+            send(ProtocolMessages.refused(invalid));
         }
     }
 
