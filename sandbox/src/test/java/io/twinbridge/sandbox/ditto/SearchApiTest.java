@@ -124,11 +124,35 @@ class SearchApiTest {
         assertEquals(List.of(JsonFactory.newObject("{\"attributes\":{\"complex\":{\"x\":1,\"z\":3}}}")), found);
     }
 
+    /**
+     * basic-search.md "RQL paging (deprecated)": limit(offset,count) still pages by offset in 3.9.6
+     * (ParameterOptionVisitor), with nextPageOffset (MongoThingsSearchPersistence.toResultList) and no cursor
+     * (ThingsSearchCursor.processSearchResult); with a cursor it is refused (LIMIT_OPTION_FORBIDDEN).
+     */
+    @Test
+    void limitPagesByOffset() throws Exception {
+        final JsonObject first = search("fields=thingId&option=" + enc("sort(+attributes/n),limit(0,2)"));
+        assertEquals(List.of("org.example:b", "org.other:c"), ids(first.getValue("items").orElseThrow().asArray()
+                .stream().map(JsonValue::asObject).toList()));
+        assertEquals(2, first.getValue("nextPageOffset").orElseThrow().asLong());
+        assertTrue(first.getValue("cursor").isEmpty());
+        final JsonObject last = search("fields=thingId&option=" + enc("sort(+attributes/n),limit(2,2)"));
+        assertEquals(List.of("org.example:a"), ids(last.getValue("items").orElseThrow().asArray().stream()
+                .map(JsonValue::asObject).toList()));
+        assertEquals(-1, last.getValue("nextPageOffset").orElseThrow().asLong());
+
+        final String cursor = search("option=" + enc("size(1)")).getValue("cursor").orElseThrow().asString();
+        final HttpResponse<String> both = get("/api/2/search/things?option=" + enc("limit(0,1),cursor(" + cursor
+                + ")"));
+        assertEquals(400, both.statusCode());
+        assertEquals("thing-search:search.option.invalid", error(both));
+    }
+
     /** InvalidOptionException: 400 thing-search:search.option.invalid for unknown options, bad sizes and sorts. */
     @Test
     void invalidOptionsGiveDittosError() throws Exception {
         for (final String option : List.of("size(0)", "size(201)", "size(x)", "sort(thingId)", "foo(1)",
-                "cursor(!!)")) {
+                "cursor(!!)", "limit(0,201)", "limit(-1,2)", "limit(1)")) {
             final HttpResponse<String> response = get("/api/2/search/things?option=" + enc(option));
             assertEquals(400, response.statusCode(), option);
             assertEquals("thing-search:search.option.invalid", error(response), option);

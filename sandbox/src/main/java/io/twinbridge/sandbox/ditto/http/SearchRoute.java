@@ -66,12 +66,19 @@ final class SearchRoute {
         final DittoHeaders headers = DittoHeaders.empty();
         int size = DEFAULT_SIZE;
         boolean sized = false;
+        Optional<Integer> offset = Optional.empty();
         final List<String> cursors = new ArrayList<>();
         Optional<List<SortKey>> sortOption = Optional.empty();
         for (final String o : options(Optional.ofNullable(params.get("option")).orElse(""))) {
             if (o.startsWith("size(") && o.endsWith(")")) {
                 size = size(o.substring(5, o.length() - 1), headers);
                 sized = true;
+            } else if (o.startsWith("limit(") && o.endsWith(")")) {
+                // the deprecated limit(offset,count) (basic-search.md "RQL paging"); ParameterOptionVisitor: the
+                // later of size and limit sets the page size
+                final int[] limit = limit(o.substring(6, o.length() - 1), headers);
+                offset = Optional.of(limit[0]);
+                size = limit[1];
             } else if (o.startsWith("cursor(") && o.endsWith(")")) {
                 cursors.add(o.substring(7, o.length() - 1));
             } else if (o.startsWith("sort(") && o.endsWith(")")) {
@@ -84,6 +91,9 @@ final class SearchRoute {
         }
         if (cursors.size() > 1) {
             throw invalidCursor("There may not be more than 1 'cursor' option.", headers); // ThingsSearchCursor
+        }
+        if (!cursors.isEmpty() && offset.isPresent()) {
+            throw invalidCursor("The options 'cursor' and 'limit' must not be used together.", headers);
         }
         Optional<String> filter = Optional.ofNullable(params.get("filter")).filter(f -> !f.isBlank());
         Optional<Set<String>> namespaces = namespaces(params.get("namespaces"));
@@ -110,16 +120,26 @@ final class SearchRoute {
         found.sort(order);
         final Optional<JsonObject> from = after;
         final List<JsonObject> page = found.stream().filter(t -> from.map(a -> order.compare(t, a) > 0).orElse(true))
-                .toList();
+                .skip(offset.orElse(0)).toList();
         final Optional<JsonFieldSelector> fields = Optional.ofNullable(params.get("fields"))
                 .filter(f -> !f.isBlank()).map(f -> JsonFactory.newFieldSelector(f, FIELD_SELECTOR_SYNTAX));
         final SearchResultBuilder result = SearchModelFactory.newSearchResultBuilder();
+        if (offset.isPresent()) {
+            // MongoThingsSearchPersistence.toResultList fetches count + 1: with more, the first count items and the
+            // next page's offset; else all fetched and -1 (so limit(o,0) gives one item). No cursor with limit
+            // (ThingsSearchCursor.processSearchResult).
+            final boolean more = size > 0 && page.size() > size;
+            page.stream().limit(more ? size : Math.min(page.size(), size + 1L))
+                    .forEach(thing -> result.add(selected(thing, fields)));
+            result.nextPageOffset(more ? (long) offset.get() + size : -1L);
+            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                    .end(result.build().toJson().toString());
+            return;
+        }
         // exactly the selected fields (gateway QueryThingsPerRequestActor.getEntitiesWithSelectedFields);
         // without fields, the thing without its special fields
         // (features/*/... expanded as RetrieveThings does, which QueryThingsPerRequestActor sends)
-        page.stream().limit(size).forEach(thing -> result.add(fields
-                .map(f -> (JsonValue) thing.get(FieldSelectors.expandFeatureWildcards(f, thing)))
-                .orElseGet(() -> thing.remove("_revision").remove("_created").remove("_modified"))));
+        page.stream().limit(size).forEach(thing -> result.add(selected(thing, fields)));
         if (page.size() > size) {
             result.cursor(new Cursor(filter, namespaces, sort, page.get(size - 1)).encode());
         }
@@ -128,6 +148,11 @@ final class SearchRoute {
         result.nextPageOffset(cursors.isEmpty() && !sized ? (page.size() > size ? (long) size : -1L) : null);
         ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                 .end(result.build().toJson().toString());
+    }
+
+    private static JsonValue selected(final JsonObject thing, final Optional<JsonFieldSelector> fields) {
+        return fields.map(f -> (JsonValue) thing.get(FieldSelectors.expandFeatureWildcards(f, thing)))
+                .orElseGet(() -> thing.remove("_revision").remove("_created").remove("_modified"));
     }
 
     /** {@code /search/things/count}: the number of matching things as a bare JSON number (ThingSearchRoute). */
@@ -237,6 +262,27 @@ final class SearchRoute {
             return 0;
         }
         return v.get().isNumber() ? 1 : v.get().isString() ? 2 : 3;
+    }
+
+    /**
+     * {@code limit(offset,count)}: as Ditto's search {@code Validator}, offset at least 0, count between 0 and 200;
+     * otherwise {@code QueryParser.setOptions} answers 400 {@code InvalidOptionException}.
+     */
+    private static int[] limit(final String value, final DittoHeaders headers) {
+        final String[] parts = value.split(",");
+        try {
+            if (parts.length == 2) {
+                final int offset = Integer.parseInt(parts[0].trim());
+                final int count = Integer.parseInt(parts[1].trim());
+                if (offset >= 0 && count >= 0 && count <= MAX_SIZE) {
+                    return new int[]{offset, count};
+                }
+            }
+        } catch (final NumberFormatException notANumber) {
+            // answered below, as for values out of range
+        }
+        throw InvalidOptionException.newBuilder().message("Invalid limit <" + value + ">: offset must be at least 0 "
+                + "and count between 0 and " + MAX_SIZE + ".").dittoHeaders(headers).build();
     }
 
     private static int size(final String value, final DittoHeaders headers) {
