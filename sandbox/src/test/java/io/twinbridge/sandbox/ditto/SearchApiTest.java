@@ -100,6 +100,39 @@ class SearchApiTest {
         }
     }
 
+    /**
+     * ThingsSearchCursor.areCompatible: with a cursor, a sort equal to the cursor's, the cursor's without the
+     * appended +thingId, or equal up to a thingId key is accepted; ThingsSearchCursor.encode: the cursor is Ditto's
+     * deflated, base64url JSON with F (filter), S (sort, thingId appended) and V (the last item's sort values).
+     */
+    @Test
+    void cursorFormatAndCompatibleSortsAsDitto() throws Exception {
+        final JsonObject first = search("filter=" + enc("gt(attributes/n,0)") + "&option="
+                + enc("sort(-attributes/n),size(1)") + "&fields=thingId");
+        final String cursor = first.getValue("cursor").orElseThrow().asString();
+        final java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        inflater.setInput(java.util.Base64.getUrlDecoder().decode(cursor));
+        final byte[] json = new byte[1024];
+        final int length = inflater.inflate(json);
+        assertEquals(JsonFactory.newObject("{\"F\":\"gt(attributes/n,0)\",\"S\":\"sort(-/attributes/n,+/thingId)\","
+                + "\"V\":[3,\"org.example:a\"]}"), JsonFactory.newObject(new String(json, 0, length,
+                StandardCharsets.UTF_8)));
+        assertFalse(cursor.contains("="), "base64url without padding");
+        for (final String sort : List.of("sort(-attributes/n)", "sort(-attributes/n,+thingId)")) {
+            final JsonObject next = search("option=" + enc(sort + ",size(1),cursor(" + cursor + ")")
+                    + "&fields=thingId");
+            assertEquals(List.of("org.other:c"), ids(next.getValue("items").orElseThrow().asArray().stream()
+                    .map(JsonValue::asObject).toList()), sort);
+        }
+        final String byId = search("option=" + enc("sort(-thingId),size(1)")).getValue("cursor").orElseThrow()
+                .asString();
+        // equal up to the thingId key: what follows it does not matter
+        assertEquals(200, get("/api/2/search/things?option=" + enc("sort(-thingId,+attributes/n),cursor(" + byId
+                + ")")).statusCode());
+        assertEquals(400, get("/api/2/search/things?option=" + enc("sort(+attributes/n),cursor(" + cursor + ")"))
+                .statusCode());
+    }
+
     /** ThingsSearchCursor.processSearchResult: nextPageOffset only on a first page without size(n). */
     @Test
     void nextPageOffsetAsDittoSendsIt() throws Exception {
