@@ -124,9 +124,10 @@ public final class WsSession implements EventSubscriber {
             // a time; the second one gets AcknowledgementLabelNotUniqueException as an error message, and its session
             // stays open without the labels (it never declares them, and Ditto never asks it to acknowledge).
             declaredAcks = Set.of();
-            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, AcknowledgementLabelNotUniqueException
-                    .newBuilder().message("The acknowledgement label <" + taken.get() + "> is already declared by "
-                            + "another session.").build(), DittoHeaders.empty()));
+            // published as ThingErrorResponse.of an error without entity: on unknown/unknown/things/twin/errors
+            send(ProtocolMessages.refused(AcknowledgementLabelNotUniqueException.newBuilder()
+                    .message("The acknowledgement label <" + taken.get() + "> is already declared by another "
+                            + "session.").build()));
         }
         socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed", id, e));
     }
