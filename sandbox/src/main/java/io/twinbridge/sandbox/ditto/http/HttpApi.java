@@ -263,9 +263,11 @@ public final class HttpApi {
             if (!headers.isResponseRequired() && aggregated.status() < 300) {
                 // AbstractHttpRequestActor: without response-required, successful acknowledgements give 202
                 http.setStatusCode(202).end();
-            } else {
+            } else if (aggregated.body().isPresent()) {
                 http.setStatusCode(aggregated.status()).putHeader("Content-Type", JSON)
-                        .end(aggregated.body().toString());
+                        .end(aggregated.body().get().toString());
+            } else {
+                http.setStatusCode(aggregated.status()).end();
             }
         }));
     }
