@@ -16,7 +16,6 @@ import org.eclipse.ditto.rql.parser.RqlPredicateParser;
 import org.eclipse.ditto.rql.query.criteria.Criteria;
 import org.eclipse.ditto.rql.query.filter.QueryFilterCriteriaFactory;
 import org.eclipse.ditto.rql.query.things.ThingPredicateVisitor;
-import org.eclipse.ditto.things.model.ThingFieldSelector;
 import org.eclipse.ditto.things.model.ThingsModelFactory;
 
 import io.twinbridge.sandbox.ditto.twin.ThingChange;
@@ -31,6 +30,9 @@ public final class EventFilter {
 
     private static final QueryFilterCriteriaFactory CRITERIA =
             QueryFilterCriteriaFactory.modelBased(RqlPredicateParser.getInstance(), FilterPlaceholders.forParsing());
+    /** {@code ThingsSseRouteBuilder.getInstance}: an SSE filter may name topic:, resource: and time: only. */
+    private static final QueryFilterCriteriaFactory SSE_CRITERIA =
+            QueryFilterCriteriaFactory.modelBased(RqlPredicateParser.getInstance(), FilterPlaceholders.forSse());
 
     private final Set<String> namespaces;
     private final Optional<Criteria> filter;
@@ -51,7 +53,8 @@ public final class EventFilter {
 
     /**
      * The parameters of {@code START-SEND-EVENTS?...} ({@code ProtocolMessageExtractor}): {@code namespaces},
-     * {@code filter}, {@code extraFields} ({@code ThingFieldSelector.fromString}) and {@code correlation-id}.
+     * {@code filter}, {@code extraFields} ({@code ThingFieldSelector.fromString}, {@link ThingFieldSelection}) and
+     * {@code correlation-id}.
      *
      * @param query e.g. {@code namespaces=a,b&filter=eq(attributes/x,1)} (URL-encoded values)
      * @throws org.eclipse.ditto.base.model.exceptions.DittoRuntimeException for an invalid RQL filter or extra fields
@@ -69,25 +72,26 @@ public final class EventFilter {
         }
         final Optional<String> correlationId = Optional.ofNullable(params.get("correlation-id"));
         final Optional<JsonFieldSelector> extraFields = Optional.ofNullable(params.get("extraFields"))
-                .filter(s -> !s.isEmpty()).map(ThingFieldSelector::fromString);
+                .filter(s -> !s.isEmpty()).map(ThingFieldSelection::parse);
         final EventFilter parsed = of(Optional.ofNullable(params.get("namespaces")),
-                Optional.ofNullable(params.get("filter")), correlationId);
+                Optional.ofNullable(params.get("filter")), correlationId, CRITERIA);
         return new EventFilter(parsed.namespaces, parsed.filter, extraFields, correlationId);
     }
 
-    public static EventFilter of(final Optional<String> namespaceList, final Optional<String> rql) {
-        return of(namespaceList, rql, Optional.empty());
+    /** The filter of an SSE stream ({@code ThingsSseRouteBuilder}): placeholders topic:, resource: and time:. */
+    public static EventFilter forSse(final Optional<String> namespaceList, final Optional<String> rql) {
+        return of(namespaceList, rql, Optional.empty(), SSE_CRITERIA);
     }
 
     private static EventFilter of(final Optional<String> namespaceList, final Optional<String> rql,
-            final Optional<String> correlationId) {
+            final Optional<String> correlationId, final QueryFilterCriteriaFactory criteria) {
         final Set<String> namespaces = namespaceList.map(list -> Arrays.stream(list.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());
         final DittoHeaders headers = correlationId.map(id -> DittoHeaders.newBuilder().correlationId(id).build())
                 .orElse(DittoHeaders.empty());
         final Optional<Criteria> filter = rql.filter(s -> !s.isBlank())
-                .map(s -> CRITERIA.filterCriteria(s, headers));
+                .map(s -> criteria.filterCriteria(s, headers));
         return new EventFilter(namespaces, filter, Optional.empty(), correlationId);
     }
 

@@ -47,6 +47,12 @@ final class FilterPlaceholders {
                 PlaceholderFactory.newHeadersPlaceholder()};
     }
 
+    /** What an SSE filter may name ({@code ThingsSseRouteBuilder.getInstance}). */
+    static Placeholder<?>[] forSse() {
+        return new Placeholder<?>[]{TopicPathPlaceholder.getInstance(), ResourcePlaceholder.getInstance(),
+                TimePlaceholder.getInstance()};
+    }
+
     /** The values for one event: its topic, entity id, resource path and the current time. */
     static PlaceholderResolver<?>[] resolvers(final ThingChange change) {
         final TopicPath topic = ProtocolFactory.newTopicPath(change.thingId().getNamespace() + "/"

@@ -32,6 +32,7 @@ import io.twinbridge.sandbox.ditto.acks.AckResult;
 import io.twinbridge.sandbox.ditto.auth.Authenticator;
 import io.twinbridge.sandbox.ditto.events.Enrichment;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
+import io.twinbridge.sandbox.ditto.events.ThingFieldSelection;
 import io.twinbridge.sandbox.ditto.events.EventHub;
 import io.twinbridge.sandbox.ditto.twin.EntityRequest;
 import io.twinbridge.sandbox.ditto.twin.EntityResponse;
@@ -147,7 +148,13 @@ public final class HttpApi {
     }
 
     private void stream(final RoutingContext ctx, final AuthorizationContext subject, final Optional<String> ids) {
-        stream(ctx, subject, ids, JsonPointer.empty(), fields(ctx));
+        stream(ctx, subject, ids, JsonPointer.empty(), sseFields(ctx, "fields"));
+    }
+
+    /** {@code ThingsSseRouteBuilder.getFieldSelector}: {@code ThingFieldSelector.fromString}. */
+    private static Optional<JsonFieldSelector> sseFields(final RoutingContext ctx, final String param) {
+        return Optional.ofNullable(ctx.request().getParam(param)).filter(s -> !s.isBlank())
+                .map(ThingFieldSelection::parse);
     }
 
     /**
@@ -156,12 +163,11 @@ public final class HttpApi {
      */
     private void stream(final RoutingContext ctx, final AuthorizationContext subject, final Optional<String> ids,
             final JsonPointer resource, final Optional<JsonFieldSelector> fields) {
-        final EventFilter filter = EventFilter.of(Optional.ofNullable(ctx.request().getParam("namespaces")),
+        final EventFilter filter = EventFilter.forSse(Optional.ofNullable(ctx.request().getParam("namespaces")),
                 Optional.ofNullable(ctx.request().getParam("filter")));
         final Set<String> wanted = ids.map(list -> Arrays.stream(list.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
-        final Optional<JsonFieldSelector> extraFields = Optional.ofNullable(ctx.request().getParam("extraFields"))
-                .filter(f -> !f.isBlank()).map(f -> JsonFactory.newFieldSelector(f, FIELD_SELECTOR_SYNTAX));
+        final Optional<JsonFieldSelector> extraFields = sseFields(ctx, "extraFields");
         final HttpServerResponse response = ctx.response();
         response.setChunked(true).putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache");
@@ -189,7 +195,7 @@ public final class HttpApi {
                     Optional.ofNullable(ctx.pathParam("param1")).orElse(""), headers);
             if (thingsRoute && wantsEventStream(ctx)) {
                 stream(ctx, ctx.get(SUBJECT), Optional.of(ctx.pathParam("param0")), path, path.isEmpty()
-                        ? fields(ctx) : Optional.of(JsonFactory.newFieldSelector(path.toString(),
+                        ? sseFields(ctx, "fields") : Optional.of(JsonFactory.newFieldSelector(path.toString(),
                         FIELD_SELECTOR_SYNTAX)));
                 return;
             }
