@@ -119,4 +119,29 @@ class SseTest {
         assertEquals(JsonFactory.newObject("{\"thingId\":\"org.example:sse\",\"attributes\":{"
                 + "\"room\":\"kitchen\"}}"), JsonFactory.newObject(data.get(1)), "x=6 in the hall is filtered out");
     }
+
+    /**
+     * ThingsSseRouteBuilder: the filter knows the placeholders topic:, resource: and time: only (its
+     * QueryFilterCriteriaFactory), and fields and extraFields are ThingFieldSelector.fromString (3.9's selectable
+     * fields, _context included).
+     */
+    @Test
+    void ssePlaceholdersAndFieldSelectionsAsDitto() throws Exception {
+        final List<String> data = open("/api/2/things?fields=thingId,_context/topic&filter="
+                + "and(eq(topic:action,%22modified%22),eq(resource:path,%22/attributes/x%22))");
+        put(THING + "/attributes/room", "\"hall\"");
+        put(THING + "/attributes/x", "7");
+        await().atMost(Duration.ofSeconds(10)).until(() -> data.size() >= 1);
+        assertEquals(JsonFactory.newObject("{\"thingId\":\"org.example:sse\",\"_context\":{\"topic\":"
+                + "\"org.example/sse/things/twin/events/modified\"}}"), JsonFactory.newObject(data.get(0)));
+
+        for (final String refused : List.of("filter=eq(entity:id,%22org.example:sse%22)", "fields=nonsense",
+                "extraFields=attributes,nonsense/x")) {
+            final HttpResponse<String> response = Http.send(Http.request(sandbox, "/api/2/things?" + refused,
+                    "ditto").header("Accept", "text/event-stream").GET().build());
+            assertEquals(400, response.statusCode(), refused);
+            assertEquals(refused.startsWith("filter") ? "rql.expression.invalid" : "things:field.selection.invalid",
+                    JsonFactory.newObject(response.body()).getValue("error").orElseThrow().asString(), refused);
+        }
+    }
 }
