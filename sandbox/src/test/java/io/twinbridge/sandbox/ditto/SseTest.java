@@ -137,7 +137,7 @@ class SseTest {
 
         for (final String refused : List.of("filter=eq(entity:id,%22org.example:sse%22)", "fields=nonsense",
                 "extraFields=attributes,nonsense/x")) {
-            final HttpResponse<String> response = Http.send(Http.request(sandbox, "/api/2/things?" + refused,
+            final HttpResponse<String> response = Http.send(Http.request(ditto.get(), "/api/2/things?" + refused,
                     "ditto").header("Accept", "text/event-stream").GET().build());
             assertEquals(400, response.statusCode(), refused);
             assertEquals(refused.startsWith("filter") ? "rql.expression.invalid" : "things:field.selection.invalid",
