@@ -2,8 +2,6 @@ package io.twinbridge.gateway.egress;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.twinbridge.gateway.metrics.MeterReads;
-import io.twinbridge.gateway.metrics.MetricNames;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.mapping.TwinRecords;
@@ -11,6 +9,8 @@ import io.twinbridge.gateway.tenant.TenantChange;
 import io.twinbridge.gateway.tenant.TenantListener;
 import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
+import io.twinbridge.gateway.metrics.MeterReads;
+import io.twinbridge.gateway.metrics.MetricNames;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantDitto;

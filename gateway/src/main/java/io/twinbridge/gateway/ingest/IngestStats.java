@@ -8,8 +8,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.twinbridge.gateway.metrics.MeterReads;
 import io.twinbridge.gateway.metrics.MetricNames;
 import io.twinbridge.gateway.tenant.TenantId;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
@@ -130,8 +132,8 @@ public final class IngestStats {
     }
 
     /** The tenants that have counts, by id (the one of {@link #UNKNOWN_TENANT} included once it has). */
-    public java.util.Set<String> tenants() {
-        return java.util.Collections.unmodifiableSet(tenants.keySet());
+    public Set<String> tenants() {
+        return Collections.unmodifiableSet(tenants.keySet());
     }
 
     private TenantIngestStats tenant(String id) {
