@@ -31,17 +31,19 @@ final class DlqCommand implements Command {
     /** The arguments of {@code ./twinbridge dlq}, as picocli reads them; checked by the command. */
     @CommandLine.Command(name = "./twinbridge dlq", description = "Count, show or replay a tenant's dead letters.",
             footer = {"",
-                "Connection defaults as `./twinbridge run`: --config or config/gateway.yaml, then TWINBRIDGE_* variables",
-                "(kafka.bootstrap-servers, kafka.topic-prefix, kafka.client.*, tenants.file for topic overrides).",
-                "inspect reads <prefix>.dlq.<tenant> from its beginning to its end at the start, and prints counts by",
-                "  stage and code and the first --limit records; --json prints the same as one JSON object.",
-                "replay writes each matching dead letter back to the tenant's telemetry topic: same key, value and",
-                "  original headers, plus twinbridge.replay.of=<dlqtopic>/<partition>/<offset>. Once the cause is fixed",
-                "  (e.g. models.directory has the missing model and the gateway restarted).",
-                "Idempotent: each replayed dead letter is recorded in the compacted topic <prefix>.dlq-replayed.<tenant>,",
-                "  in the same Kafka transaction as its replayed record; a later replay skips what is recorded there,",
-                "  also after a crash or restart of the tool. Two replays of one tenant at once: the later one fences",
-                "  the earlier, which stops. See docs/operations.md, \"DLQ handling\"."})
+                "Connection defaults as `./twinbridge run`: --config or config/gateway.yaml, then TWINBRIDGE_* "
+                        + "variables (kafka.bootstrap-servers, kafka.topic-prefix, kafka.client.*, tenants.file for "
+                        + "topic overrides).",
+                "inspect reads <prefix>.dlq.<tenant> from its beginning to its end at the start, and prints counts by "
+                        + "stage and code and the first --limit records; --json prints the same as one JSON object.",
+                "replay writes each matching dead letter back to the tenant's telemetry topic: same key, value and "
+                        + "original headers, plus twinbridge.replay.of=<dlqtopic>/<partition>/<offset>. Once the "
+                        + "cause is fixed (e.g. models.directory has the missing model and the gateway restarted).",
+                "Idempotent: each replayed dead letter is recorded in the compacted topic "
+                        + "<prefix>.dlq-replayed.<tenant>, in the same Kafka transaction as its replayed record; a "
+                        + "later replay skips what is recorded there, also after a crash or restart of the tool. Two "
+                        + "replays of one tenant at once: the later one fences the earlier, which stops. See "
+                        + "docs/operations.md, \"DLQ handling\"."})
     static final class Args {
         @Mixin
         CommandLines.Help help;
