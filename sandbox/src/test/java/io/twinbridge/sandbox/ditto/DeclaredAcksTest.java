@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import io.vertx.core.http.UpgradeRejectedException;
@@ -25,21 +25,16 @@ import io.vertx.core.http.UpgradeRejectedException;
 @Tag("flow")
 class DeclaredAcksTest {
 
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
 
     @BeforeEach
     void start() {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     /** A later session declaring the label is refused exactly when the label is already declared. */
     private void assertDeclared(final String label) throws Exception {
-        try (WsTestClient probe = WsTestClient.connect(sandbox, "ditto", "ditto", "[\"" + label + "\"]")) {
+        try (WsTestClient probe = WsTestClient.connect(ditto.get(), "ditto", "ditto", "[\"" + label + "\"]")) {
             await().atMost(Duration.ofSeconds(20)).until(() -> probe.received().stream()
                     .anyMatch(t -> t.contains("acknowledgement:label.not.unique")));
         }
@@ -47,13 +42,13 @@ class DeclaredAcksTest {
 
     private int rejectedStatus(final String header, final String uri) {
         final ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> WsTestClient.connect(sandbox, "ditto", "ditto", header, uri));
+                () -> WsTestClient.connect(ditto.get(), "ditto", "ditto", header, uri));
         return assertInstanceOf(UpgradeRejectedException.class, failure.getCause()).getStatus();
     }
 
     @Test
     void commaSeparatedHeaderDeclaresEachLabel() throws Exception {
-        try (WsTestClient declaring = WsTestClient.connect(sandbox, "ditto", "ditto", "first-ack, second-ack,")) {
+        try (WsTestClient declaring = WsTestClient.connect(ditto.get(), "ditto", "ditto", "first-ack, second-ack,")) {
             assertDeclared("first-ack");
             assertDeclared("second-ack");
         }
@@ -61,7 +56,7 @@ class DeclaredAcksTest {
 
     @Test
     void commaSeparatedQueryParameterDeclaresEachLabel() throws Exception {
-        try (WsTestClient declaring = WsTestClient.connect(sandbox, "ditto", "ditto", "",
+        try (WsTestClient declaring = WsTestClient.connect(ditto.get(), "ditto", "ditto", "",
                 "/ws/2?declared-acks=conn:first-ack,conn:second-ack")) {
             assertDeclared("conn:first-ack");
             assertDeclared("conn:second-ack");
@@ -82,7 +77,7 @@ class DeclaredAcksTest {
     void headerAndQueryParameterMustAgree() throws Exception {
         assertEquals(400, rejectedStatus("[\"one-ack\"]", "/ws/2?declared-acks=two-ack"));
         // the same labels in both forms agree
-        try (WsTestClient declaring = WsTestClient.connect(sandbox, "ditto", "ditto", "[\"one-ack\"]",
+        try (WsTestClient declaring = WsTestClient.connect(ditto.get(), "ditto", "ditto", "[\"one-ack\"]",
                 "/ws/2?declared-acks=one-ack")) {
             assertDeclared("one-ack");
         }

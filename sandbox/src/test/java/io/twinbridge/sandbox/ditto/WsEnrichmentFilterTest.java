@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,16 +24,11 @@ import org.junit.jupiter.api.Test;
 @Tag("flow")
 class WsEnrichmentFilterTest {
 
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
 
     @BeforeEach
     void start() {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private static String command(final String thing, final String action, final String path, final String value,
@@ -66,8 +61,8 @@ class WsEnrichmentFilterTest {
 
     @Test
     void extraFieldsEnrichTheEventAndTheFilterSeesThem() throws Exception {
-        try (WsTestClient writer = WsTestClient.connect(sandbox, "ditto", "ditto");
-             WsTestClient subscriber = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient writer = WsTestClient.connect(ditto.get(), "ditto", "ditto");
+             WsTestClient subscriber = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             apply(writer, "kitchen-1", "create", "/", "{\"attributes\":{\"location\":\"kitchen\",\"temp\":1}}", "c1");
             apply(writer, "garage-1", "create", "/", "{\"attributes\":{\"location\":\"garage\",\"temp\":1}}", "c2");
             subscribe(subscriber, "extraFields=" + encoded("attributes/location") + "&filter="
@@ -89,8 +84,8 @@ class WsEnrichmentFilterTest {
 
     @Test
     void topicActionAndResourcePathPlaceholdersFilterEvents() throws Exception {
-        try (WsTestClient writer = WsTestClient.connect(sandbox, "ditto", "ditto");
-             WsTestClient subscriber = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient writer = WsTestClient.connect(ditto.get(), "ditto", "ditto");
+             WsTestClient subscriber = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             // basic-changenotifications.md: "Only emit events for Thing creation and deletion"
             subscribe(subscriber, "filter=" + encoded("and(in(topic:action,'created','deleted'),eq(resource:path,'/'))"));
             apply(writer, "pump-1", "create", "/", "{\"attributes\":{\"rpm\":1}}", "created-1");
@@ -105,8 +100,8 @@ class WsEnrichmentFilterTest {
 
     @Test
     void entityAndTopicPlaceholdersNameTheThing() throws Exception {
-        try (WsTestClient writer = WsTestClient.connect(sandbox, "ditto", "ditto");
-             WsTestClient subscriber = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient writer = WsTestClient.connect(ditto.get(), "ditto", "ditto");
+             WsTestClient subscriber = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             subscribe(subscriber, "filter=" + encoded("and(eq(entity:id,\"org.example:b-1\"),"
                     + "eq(topic:criterion,\"events\"),like(topic:full,\"*/twin/events/modified\"))"));
             apply(writer, "a-1", "create", "/", "{\"attributes\":{\"x\":0}}", "a0");
@@ -121,7 +116,7 @@ class WsEnrichmentFilterTest {
 
     @Test
     void placeholdersWithoutValueParseAndUnknownOnesAreRefused() throws Exception {
-        try (WsTestClient subscriber = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient subscriber = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             // parseCriteria accepts thing: and feature:, StreamingSession resolves neither
             subscribe(subscriber, "filter=" + encoded("or(eq(thing:id,\"org.example:x\"),eq(feature:id,\"f\"))"));
 

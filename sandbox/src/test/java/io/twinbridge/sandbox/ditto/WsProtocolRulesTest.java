@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,16 +23,11 @@ import org.junit.jupiter.api.Test;
 @Tag("flow")
 class WsProtocolRulesTest {
 
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
 
     @BeforeEach
     void start() {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private static String message(final String topic, final String headers, final String path, final String value) {
@@ -68,7 +63,7 @@ class WsProtocolRulesTest {
 
     @Test
     void unknownTopicActionIsProtocolAdapterUnknownTopicPath() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             client.send(message("org.example/valve/things/twin/commands/frobnicate", "\"correlation-id\":\"t1\"",
                     "/", ""));
             // ImmutableTopicPath parsing fails with the message's headers (ImmutableJsonifiableAdaptable.fromJson);
@@ -82,7 +77,7 @@ class WsProtocolRulesTest {
 
     @Test
     void unknownPathIsProtocolAdapterUnknownPathWithoutTheMessagesHeaders() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             create(client, "valve");
             client.send(message("org.example/valve/things/twin/commands/modify", "\"correlation-id\":\"p1\"",
                     "/nonsense/a", "1"));
@@ -104,7 +99,7 @@ class WsProtocolRulesTest {
 
     @Test
     void notJsonAndEmptyMessagesAreJsonInvalidOnUnknownEntity() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             client.send("{\"topic\":");
             final JsonObject error = awaitError(client, "json.invalid");
             assertEquals("unknown/unknown/things/twin/errors", string(error, "topic"));
@@ -114,7 +109,7 @@ class WsProtocolRulesTest {
 
     @Test
     void queryWithResponseRequiredFalseIsRefusedEvenThoughNoResponseWasAskedFor() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             create(client, "valve");
             client.send(message("org.example/valve/things/twin/commands/retrieve",
                     "\"correlation-id\":\"q1\",\"response-required\":false", "/", ""));
@@ -126,7 +121,7 @@ class WsProtocolRulesTest {
 
     @Test
     void aCommandWithoutCorrelationIdGetsAGeneratedOneInItsResponse() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             create(client, "valve");
             client.send(message("org.example/valve/things/twin/commands/modify", "", "/attributes/a", "7"));
             // WebSocketRoute.buildSignal: "generate correlation ID if it is not set in protocol message"
@@ -141,7 +136,7 @@ class WsProtocolRulesTest {
 
     @Test
     void requestedAcksWithResponseRequiredFalseIsRefusedAndNothingIsApplied() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             create(client, "valve");
             client.send(message("org.example/valve/things/twin/commands/modify", "\"correlation-id\":\"a1\","
                     + "\"response-required\":false,\"requested-acks\":[\"twin-persisted\"]", "/attributes/a", "5"));
@@ -164,7 +159,7 @@ class WsProtocolRulesTest {
 
     @Test
     void timeoutZeroMeansNoResponseAndIsRefusedWithAResponseRequired() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             create(client, "valve");
             // ThingModifyCommandAckRequestSetter: timeout 0 without response-required means no response
             client.send(message("org.example/valve/things/twin/commands/modify",
