@@ -15,9 +15,9 @@ import java.util.Optional;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,19 +26,14 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("flow")
 class SearchApiTest {
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
         put("org.example:a", "{\"attributes\":{\"n\":3,\"room\":\"kitchen\",\"complex\":{\"x\":1,\"y\":2,\"z\":3}}}");
         put("org.example:b", "{\"attributes\":{\"n\":1,\"room\":\"hall\",\"complex\":{\"x\":4,\"y\":5,\"z\":6}}}");
         put("org.other:c", "{\"attributes\":{\"n\":2,\"room\":\"kitchen\"}}");
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     /** ThingSearchRoute.countThings: GET /search/things/count answers a bare number. */
@@ -227,17 +222,17 @@ class SearchApiTest {
     }
 
     private void put(final String id, final String body) throws Exception {
-        final HttpResponse<String> response = Http.send(Http.request(sandbox, "/api/2/things/" + id, "ditto")
+        final HttpResponse<String> response = Http.send(Http.request(ditto.get(), "/api/2/things/" + id, "ditto")
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
         assertEquals(201, response.statusCode(), response::body);
     }
 
     private HttpResponse<String> get(final String path) throws Exception {
-        return Http.send(Http.request(sandbox, path, "ditto").GET().build());
+        return Http.send(Http.request(ditto.get(), path, "ditto").GET().build());
     }
 
     private HttpResponse<String> post(final String path, final String form) throws Exception {
-        return Http.send(Http.request(sandbox, path, "ditto").header("Content-Type",
+        return Http.send(Http.request(ditto.get(), path, "ditto").header("Content-Type",
                 "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
