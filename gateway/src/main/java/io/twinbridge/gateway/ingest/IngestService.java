@@ -1,5 +1,7 @@
 package io.twinbridge.gateway.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.twinbridge.gateway.codec.Codec;
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.ditto.DittoPort;
@@ -49,23 +51,27 @@ public final class IngestService {
     private final ThingWriter writer;
     private final IngestConsumer consumer;
     private final RecordFetcher fetcher;
-    private final IngestStats stats = new IngestStats();
+    private final IngestStats stats;
+    private final ConsumerMeters consumerMeters;
     private final CoalescingScheduler<TwinUpdate, WriteOutcome> scheduler;
 
     /** Every tenant written through {@code ditto}, as the shared Ditto user. */
     public IngestService(IngestSettings settings, TenantDirectory tenants, Function<CodecKind, Codec> codecs,
             ModelRegistry models, DittoPort ditto) {
-        this(settings, tenants, codecs, models, (Function<TenantSettings, DittoPort>) tenant -> ditto);
+        this(settings, tenants, codecs, models, (Function<TenantSettings, DittoPort>) tenant -> ditto,
+                new SimpleMeterRegistry());
         Objects.requireNonNull(ditto, "ditto");
     }
 
     /**
      * @param sessions the session that writes each tenant's twins ({@link io.twinbridge.gateway.tenant.TenantDitto
      *                 #writer}), so that a tenant with its own Ditto user is written as that user
+     * @param meters   where the counts are kept ({@link IngestStats}) and the consumer's figures shown
      */
     public IngestService(IngestSettings settings, TenantDirectory tenants, Function<CodecKind, Codec> codecs,
-            ModelRegistry models, Function<TenantSettings, DittoPort> sessions) {
+            ModelRegistry models, Function<TenantSettings, DittoPort> sessions, MeterRegistry meters) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.stats = new IngestStats(meters);
         this.pipelineThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "twinbridge-ingest"));
         TopicNames topics = new TopicNames(settings.topicPrefix());
         Backoff backoff = new Backoff(settings.retryInitial(), settings.retryMax(),
@@ -100,6 +106,8 @@ public final class IngestService {
                         return scheduler.pendingBytes() + pipeline.queuedBytes();
                     }
                 }, settings.commitInterval(), settings.drainTimeout());
+        this.consumerMeters = new ConsumerMeters(meters, consumer.stats(), stats::tenants,
+                topic -> tenants.ofTelemetryTopic(topic, topics).map(t -> t.id().value()));
     }
 
     public void start() {
@@ -136,6 +144,11 @@ public final class IngestService {
 
     public IngestConsumerStats consumerStats() {
         return consumer.stats();
+    }
+
+    /** Brings the per-partition gauges up to the consumer's assignment; before each scrape. */
+    public void refreshMeters() {
+        consumerMeters.refresh();
     }
 
     private KafkaConsumer<byte[], byte[]> newConsumer() {
