@@ -46,7 +46,7 @@ public final class IngestService {
 
     private final IngestSettings settings;
     private final ScheduledExecutorService pipelineThread;
-    private final Producer<byte[], byte[]> deadLetterProducer;
+    private volatile Producer<byte[], byte[]> deadLetterProducer;
     private final DeadLetterPublisher deadLetters;
     private final ThingWriter writer;
     private final IngestConsumer consumer;
@@ -76,19 +76,19 @@ public final class IngestService {
         TopicNames topics = new TopicNames(settings.topicPrefix());
         Backoff backoff = new Backoff(settings.retryInitial(), settings.retryMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.deadLetterProducer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
-                new ByteArraySerializer());
-        // the dead-letter topic of the tenant the record's topic belongs to, also when it is overridden
-        this.deadLetters = new DeadLetterPublisher(deadLetterProducer, topic -> tenants.ofTelemetryTopic(topic, topics)
-                .map(t -> t.deadLetterTopic(topics)).orElseGet(() -> topics.deadLetterFor(topic)), backoff,
-                pipelineThread, Clock.systemUTC());
+        // the dead-letter topic of the tenant the record's topic belongs to, also when it is overridden; the producer
+        // is opened by start(), before the first record can be consumed
+        this.deadLetters = new DeadLetterPublisher(() -> deadLetterProducer,
+                topic -> tenants.ofTelemetryTopic(topic, topics).map(t -> t.deadLetterTopic(topics))
+                        .orElseGet(() -> topics.deadLetterFor(topic)), backoff, pipelineThread, Clock.systemUTC());
         this.writer = new ThingWriter(sessions, new ThingProvisioner(settings.modelBaseUrl()), backoff, pipelineThread,
                 stats, settings.egressAckPrefix());
         this.scheduler = new CoalescingScheduler<>(pipelineThread, settings.coalesceWindow(), (pending, later) -> {
             stats.recordCoalesced(later.tenant().id());
             return pending.coalesce(later);
         }, writer::write, new WriteWindow(Math.min(MIN_WINDOW, settings.maxWritesInFlight()),
-                Math.min(INITIAL_WINDOW, settings.maxWritesInFlight()), settings.maxWritesInFlight()), update -> update.patch().estimatedBytes(), System::nanoTime);
+                Math.min(INITIAL_WINDOW, settings.maxWritesInFlight()), settings.maxWritesInFlight()),
+                update -> update.patch().estimatedBytes(), System::nanoTime);
         stats.window(scheduler);
         this.fetcher = new RecordFetcher(this::newFetchConsumer, FETCH_TIMEOUT);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
@@ -110,7 +110,10 @@ public final class IngestService {
                 topic -> tenants.ofTelemetryTopic(topic, topics).map(t -> t.id().value()));
     }
 
+    /** Opens the Kafka clients (the constructor opens none) and starts consuming. */
     public void start() {
+        deadLetterProducer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
+                new ByteArraySerializer());
         consumer.start();
         LOG.info("Ingest started: group {}, the tenants' telemetry topics ({}.telemetry.<tenant> unless overridden), "
                 + "coalescing window {}", settings.groupId(), settings.topicPrefix(), settings.coalesceWindow());
@@ -122,7 +125,10 @@ public final class IngestService {
             writer.close();
             fetcher.close();
             deadLetters.close();
-            deadLetterProducer.close(java.time.Duration.ofSeconds(5));
+            Producer<byte[], byte[]> producer = deadLetterProducer;
+            if (producer != null) {
+                producer.close(java.time.Duration.ofSeconds(5));
+            }
             pipelineThread.shutdownNow();
             try {
                 pipelineThread.awaitTermination(5, TimeUnit.SECONDS);
