@@ -39,7 +39,7 @@ final class ThingValidation {
         try {
             for (final JsonField field : patch.asObject()) {
                 final String key = field.getKeyName();
-                if (!before.contains(field.getKey()) || !touchedPartValid(key, field.getValue(), merged)) {
+                if (!before.contains(field.getKey()) || !touchedPartValid(key, field.getValue(), before, merged)) {
                     // a new top-level part (the model orders them), or one validated only as a whole
                     return whole(merged);
                 }
@@ -53,7 +53,8 @@ final class ThingValidation {
     }
 
     /** True if the touched part is valid and the model renders it as it is; false: validate the whole thing. */
-    private static boolean touchedPartValid(final String key, final JsonValue patchPart, final JsonObject merged) {
+    private static boolean touchedPartValid(final String key, final JsonValue patchPart, final JsonObject before,
+            final JsonObject merged) {
         if ("attributes".equals(key)) {
             final Optional<JsonObject> attributes = object(merged, ATTRIBUTES);
             if (attributes.isPresent() && patchPart.isObject() && !patchPart.asObject().isNull()) {
@@ -77,7 +78,10 @@ final class ThingValidation {
                 return false;
             }
             final Optional<JsonValue> mergedFeature = features.get().getValue(feature.getKey());
-            if (mergedFeature.isPresent() && propertiesOnly(feature.getValue(), mergedFeature.get())) {
+            // only a feature that existed before: a new one needs the model's check of its id too
+            final boolean existed = object(before, FEATURES).flatMap(f -> f.getValue(feature.getKey()))
+                    .filter(JsonValue::isObject).isPresent();
+            if (existed && mergedFeature.isPresent() && propertiesOnly(feature.getValue(), mergedFeature.get())) {
                 // properties of an existing feature: ImmutableFeatureProperties.of checks their keys
                 // (JsonKeyValidator.validateJsonKeys), on what the patch brings
                 feature.getValue().asObject().forEach(part -> validateJsonKeys(part.getValue().asObject()));

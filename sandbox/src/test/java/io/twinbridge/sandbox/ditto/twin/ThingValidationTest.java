@@ -49,6 +49,8 @@ class ThingValidationTest {
             new String[]{"/features/F", "5"},
             new String[]{"/features/F/properties", "\"text\""},
             new String[]{"/features", "{\"bad/id\":{}}"},
+            new String[]{"/features", "{\"bad/id\":{\"properties\":{\"a\":1}}}"},
+            new String[]{"/features/caf\u00e9", "{\"properties\":{\"a\":1}}"},
             new String[]{"/features", "\"no features\""},
             new String[]{"/attributes", "[1]"},
             new String[]{"/policyId", "\"no-namespace\""},
