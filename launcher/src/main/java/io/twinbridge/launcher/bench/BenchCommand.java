@@ -17,6 +17,21 @@ public final class BenchCommand {
               --events            twin changes merged into the sandbox and published (default 100000)
               --things            twins the changes are spread over (default 1000)
               --out               result file (default target/bench/egress.json)
+                   ./twinbridge bench egress --failover [--things N] [--rate N] [--session-timeout-seconds N]
+                                             [--after-kill-seconds N] [--out FILE]
+              two gateway processes run egress while twins change; the active one gets SIGKILL: takeover time,
+              changes missing from the topic, duplicates
+              --things            twins that change (default 200)
+              --rate              changes/s (default 200)
+              --session-timeout-seconds  the gateways' egress.failover-timeout (default 10)
+              --after-kill-seconds  how long twins go on changing once the standby took over (default 10)
+              --out               result file (default target/bench/egress-failover.json; logs beside it)
+                   ./twinbridge bench egress --downtime-seconds N [--things N] [--rate N] [--out FILE]
+              one gateway process runs egress; it gets SIGKILL, twins change (20 deleted, 5 created) for N s, it
+              starts again: time until every change is on the topic, changes missing
+              --things            twins (default 1000)
+              --rate              changes/s during the downtime (default 200)
+              --out               result file (default target/bench/egress-downtime.json; logs beside it)
                    ./twinbridge bench ingest [--events N] [--devices N] [--partitions N] [--rate N]
                                              [--latency-seconds N] [--coalesce-window-ms N]
                                              [--naive-events N] [--out FILE]
@@ -64,6 +79,10 @@ public final class BenchCommand {
             if (flag.equals("--help")) {
                 out.println(USAGE);
                 return 0;
+            }
+            if (flag.equals("--failover")) {
+                flags.put(flag, "true");
+                continue;
             }
             if (i + 1 >= args.size()) {
                 err.println("missing value for " + flag + "\n" + USAGE);
@@ -115,6 +134,9 @@ public final class BenchCommand {
     }
 
     private static int egress(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
+        if (flags.containsKey("--failover") || flags.containsKey("--downtime-seconds")) {
+            return egressFaults(flags, out, err);
+        }
         long events = 100_000;
         int things = 1_000;
         Path outFile = Path.of("target", "bench", "egress.json");
@@ -131,6 +153,45 @@ public final class BenchCommand {
             }
         }
         return write(new EgressBenchmark(events, things, out).run(), outFile, out);
+    }
+
+    private static int egressFaults(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
+        if (flags.containsKey("--failover") && flags.containsKey("--downtime-seconds")) {
+            err.println("--failover and --downtime-seconds are two runs of their own\n" + USAGE);
+            return 2;
+        }
+        boolean failover = flags.containsKey("--failover");
+        EgressFaultsBenchmark.Options o = failover ? EgressFaultsBenchmark.Options.failover()
+                : EgressFaultsBenchmark.Options.downtime(Duration.ofSeconds(positive("--downtime-seconds",
+                flags.get("--downtime-seconds"))));
+        Path outFile = Path.of("target", "bench", failover ? "egress-failover.json" : "egress-downtime.json");
+        for (Map.Entry<String, String> f : flags.entrySet()) {
+            String flag = f.getKey();
+            String value = f.getValue();
+            switch (flag) {
+                case "--failover", "--downtime-seconds" -> {
+                    // the mode, read above
+                }
+                case "--things" -> o = o.withThings((int) positive(flag, value));
+                case "--rate" -> o = o.withRate((int) positive(flag, value));
+                case "--session-timeout-seconds" -> o = o.withSessionTimeout(Duration.ofSeconds(positive(flag,
+                        value)));
+                case "--after-kill-seconds" -> o = o.withAfterKill(Duration.ofSeconds(positive(flag, value)));
+                case "--out" -> outFile = Path.of(value);
+                default -> {
+                    return unknown(flag, err);
+                }
+            }
+        }
+        if (!failover && o.things() < EgressFaultsBenchmark.MIN_THINGS) {
+            err.println("--things must be at least " + EgressFaultsBenchmark.MIN_THINGS + " with --downtime-seconds "
+                    + "(20 of them are deleted)\n" + USAGE);
+            return 2;
+        }
+        Path workDir = outFile.toAbsolutePath().getParent().resolve(failover ? "egress-failover" : "egress-downtime");
+        Map<String, Object> result = new EgressFaultsBenchmark(o, out, workDir).run();
+        write(result, outFile, out);
+        return ((Number) result.get("missing")).longValue() == 0 ? 0 : 1;
     }
 
     private static int faults(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
@@ -216,7 +277,7 @@ public final class BenchCommand {
         Files.writeString(outFile, json, StandardCharsets.UTF_8);
         out.println("wrote " + outFile);
         out.print(json);
-        return ((Number) result.get("lost")).longValue() == 0 ? 0 : 1;
+        return result.get("lost") instanceof Number lost && lost.longValue() != 0 ? 1 : 0;
     }
 
     private static long positive(String flag, String value) {

@@ -61,4 +61,18 @@ class BenchCommandTest {
         assertEquals(2, run("faults", "--sideways", "1"));
         assertTrue(err().contains("unknown option --sideways"), err());
     }
+
+    @Test
+    void egressFailoverAndDowntimeOptionsAreCheckedBeforeAnyProcessStarts() throws Exception {
+        assertEquals(0, run("egress", "--help"));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("bench egress --failover"));
+        assertEquals(2, run("egress", "--failover", "--downtime-seconds", "30"));
+        assertTrue(err().contains("--failover and --downtime-seconds are two runs of their own"), err());
+        assertEquals(2, run("egress", "--downtime-seconds", "0"));
+        assertTrue(err().contains("--downtime-seconds must be positive, was 0"), err());
+        assertEquals(2, run("egress", "--downtime-seconds", "30", "--things", "10"));
+        assertTrue(err().contains("--things must be at least 40"), err());
+        assertEquals(2, run("egress", "--failover", "--events", "10"));
+        assertTrue(err().contains("unknown option --events"), err());
+    }
 }
