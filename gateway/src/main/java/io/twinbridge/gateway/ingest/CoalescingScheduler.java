@@ -35,11 +35,14 @@ import java.util.function.ToLongFunction;
  * @param <R> the outcome of one write, handed to every update that took part in it
  */
 public final class CoalescingScheduler<P, R> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CoalescingScheduler.class);
     /**
-     * Memory each update costs while its write is pending, besides the coalesced patch: its future and the callbacks
-     * of the pipeline and the consumer that finish its record (measured order of magnitude, about 250 bytes).
+     * Memory each update costs while its write is pending, besides the coalesced patch: its waiter and the list slot.
+     * The pipeline's waiter keeps a record's partition, offset and timestamp, not its bytes (about 40 bytes);
+     * {@link #submit(String, Object)}'s future and callbacks cost several times that, and are for tests and callers
+     * with few updates.
      */
-    static final long BYTES_PER_WAITING_UPDATE = 256;
+    static final long BYTES_PER_WAITING_UPDATE = 48;
 
     private final ScheduledExecutorService executor;
     private final Duration window;
@@ -88,9 +91,30 @@ public final class CoalescingScheduler<P, R> {
         this.windowNow = writeWindow.limit();
     }
 
+    /** Told the outcome of the write that carried an update; on the scheduler's thread. */
+    @FunctionalInterface
+    public interface Waiter<R> {
+        void done(R outcome, Throwable error);
+    }
+
     /** Queues an update for a key; the returned stage completes with the outcome of the write that carried it. */
     public CompletionStage<R> submit(String key, P update) {
         CompletableFuture<R> done = new CompletableFuture<>();
+        submit(key, update, (outcome, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(outcome);
+            }
+        });
+        return done;
+    }
+
+    /**
+     * Queues an update for a key; {@code waiter} is told the outcome of the write that carried it. The waiter is all
+     * the update keeps while it waits, besides its share of the coalesced patch.
+     */
+    public void submit(String key, P update, Waiter<R> waiter) {
         KeyState<P, R> state = states.get(key);
         if (state == null) {
             state = new KeyState<>(key);
@@ -104,7 +128,7 @@ public final class CoalescingScheduler<P, R> {
             state.pending = coalesce.apply(state.pending, update);
             updatesCoalesced++;
         }
-        state.waiters.add(done);
+        state.waiters.add(waiter);
         // the patch, and per update waiting in it the bookkeeping that completes its record (future, callbacks)
         long size = sizeOf.applyAsLong(state.pending) + (long) state.waiters.size() * BYTES_PER_WAITING_UPDATE;
         addPendingBytes(size - state.pendingBytes);
@@ -119,7 +143,6 @@ public final class CoalescingScheduler<P, R> {
                 executor.schedule(() -> flush(scheduled), window.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
-        return done;
     }
 
     /** Keys with a write in flight or updates waiting: the pending twins. */
@@ -203,7 +226,7 @@ public final class CoalescingScheduler<P, R> {
 
     private void send(KeyState<P, R> state) {
         P batch = state.pending;
-        List<CompletableFuture<R>> waiters = state.waiters;
+        List<Waiter<R>> waiters = state.waiters;
         state.pending = null;
         state.inFlightBytes = state.pendingBytes;
         state.pendingBytes = 0;
@@ -219,28 +242,32 @@ public final class CoalescingScheduler<P, R> {
         } catch (RuntimeException e) {
             write = CompletableFuture.failedFuture(e);
         }
-        write.whenCompleteAsync((outcome, error) -> completed(state, waiters, outcome, error, started,
-                inFlightAtSend), executor);
+        // the round trip ends when the answer arrives, not when the pipeline thread gets to it: its queue (a poll's
+        // records, flushes) would otherwise count as Ditto's latency and shrink the window for nothing
+        write.whenComplete((outcome, error) -> {
+            long roundTrip = nanoTime.getAsLong() - started;
+            executor.execute(() -> completed(state, waiters, outcome, error, roundTrip, inFlightAtSend));
+        });
     }
 
-    private void completed(KeyState<P, R> state, List<CompletableFuture<R>> waiters, R outcome, Throwable error,
-            long started, int inFlightAtSend) {
+    private void completed(KeyState<P, R> state, List<Waiter<R>> waiters, R outcome, Throwable error,
+            long roundTripNanos, int inFlightAtSend) {
         inFlight--;
         state.inFlight = false;
         addPendingBytes(-state.inFlightBytes);
         state.inFlightBytes = 0;
         if (error == null) {
             // a failed write (the writer is closing) says nothing about the twin service's round trip
-            writeWindow.onSample(nanoTime.getAsLong() - started, inFlightAtSend);
+            writeWindow.onSample(roundTripNanos, inFlightAtSend);
             windowNow = writeWindow.limit();
             peakWindowNow = writeWindow.peak();
             rttMillisNow = writeWindow.smoothedRttNanos() / 1e6;
         }
-        for (CompletableFuture<R> waiter : waiters) {
-            if (error != null) {
-                waiter.completeExceptionally(error);
-            } else {
-                waiter.complete(outcome);
+        for (Waiter<R> waiter : waiters) {
+            try {
+                waiter.done(outcome, error);
+            } catch (RuntimeException e) {
+                LOG.error("A waiter of {} failed", state.key, e);
             }
         }
         if (state.pending != null) {
@@ -258,7 +285,7 @@ public final class CoalescingScheduler<P, R> {
     private static final class KeyState<P, R> {
         final String key;
         P pending;
-        List<CompletableFuture<R>> waiters = new ArrayList<>();
+        List<Waiter<R>> waiters = new ArrayList<>();
         /** When the oldest update in {@link #pending} arrived: the ready queue's order. */
         long oldestNanos;
         long pendingBytes;

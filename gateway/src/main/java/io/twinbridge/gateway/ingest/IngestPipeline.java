@@ -5,7 +5,9 @@ import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.codec.DecodedEvent;
 import io.twinbridge.gateway.kafka.CorrelationIds;
 import io.twinbridge.gateway.kafka.DeadLetterPublisher;
-import io.twinbridge.gateway.kafka.RecordHandler;
+import io.twinbridge.gateway.kafka.RecordFetcher;
+import io.twinbridge.gateway.kafka.RecordFinisher;
+import io.twinbridge.gateway.kafka.RecordProcessor;
 import io.twinbridge.gateway.retry.Backoff;
 import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.logging.LogContext;
@@ -21,12 +23,11 @@ import io.twinbridge.gateway.tenant.TenantSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.logging.log4j.CloseableThreadContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * coalesced, conditional merge into the twin; or, at any step, the dead-letter topic. Runs on one pipeline thread;
  * Ditto answers hop back to it.
  */
-public final class IngestPipeline implements RecordHandler {
+public final class IngestPipeline implements RecordProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
 
     /** The record's objects besides its key and value, its task and its future: order of magnitude. */
@@ -52,10 +53,13 @@ public final class IngestPipeline implements RecordHandler {
     private final ScheduledExecutorService executor;
     private final Backoff backoff;
     private final IngestStats stats;
+    private final RecordFetcher fetcher;
 
     public IngestPipeline(TopicNames topics, TenantDirectory tenants, Function<CodecKind, Codec> codecs,
             ModelRegistry models, TelemetryMappers mappers, CoalescingScheduler<TwinUpdate, WriteOutcome> scheduler,
-            DeadLetterPublisher deadLetters, ScheduledExecutorService executor, Backoff backoff, IngestStats stats) {
+            DeadLetterPublisher deadLetters, RecordFetcher fetcher, ScheduledExecutorService executor,
+            Backoff backoff, IngestStats stats) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.codecs = Objects.requireNonNull(codecs, "codecs");
@@ -69,15 +73,13 @@ public final class IngestPipeline implements RecordHandler {
     }
 
     @Override
-    public CompletionStage<Void> handle(ConsumerRecord<byte[], byte[]> record) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+    public void process(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, RecordFinisher finisher) {
         long bytes = queuedBytes(record);
         queuedBytes.add(bytes);
         executor.execute(() -> {
             queuedBytes.add(-bytes);
-            process(record, done, 0);
+            process(record, new PendingRecord(partition, record.offset(), record.timestamp(), finisher), 0);
         });
-        return done;
     }
 
     /**
@@ -94,14 +96,14 @@ public final class IngestPipeline implements RecordHandler {
                 + Math.max(0, record.serializedValueSize());
     }
 
-    private void process(ConsumerRecord<byte[], byte[]> record, CompletableFuture<Void> done, int decodeAttempt) {
+    private void process(ConsumerRecord<byte[], byte[]> record, PendingRecord done, int decodeAttempt) {
         Optional<TenantSettings> tenant = tenants.ofTelemetryTopic(record.topic(), topics);
         if (decodeAttempt == 0) {
             stats.recordConsumed(tenant.map(t -> t.id().value()).orElse(IngestStats.UNKNOWN_TENANT));
         }
         if (tenant.isEmpty()) {
             // the consumer only subscribes to configured tenants; a removed tenant's records stay uncommitted
-            done.completeExceptionally(new IllegalStateException("no tenant for topic " + record.topic()));
+            done.abandon(new IllegalStateException("no tenant for topic " + record.topic()));
             return;
         }
         String correlationId = CorrelationIds.of(record);
@@ -111,7 +113,7 @@ public final class IngestPipeline implements RecordHandler {
     }
 
     private void process(ConsumerRecord<byte[], byte[]> record, TenantSettings tenant, String correlationId,
-            CompletableFuture<Void> done, int decodeAttempt) {
+            PendingRecord done, int decodeAttempt) {
         Result<DecodedEvent> decoded = decode(tenant, record);
         if (!decoded.isOk() && ErrorClassifier.classify(decoded.failure()) == Disposition.RETRY) {
             stats.decodeRetries.increment();
@@ -133,27 +135,79 @@ public final class IngestPipeline implements RecordHandler {
         BoundModel model = models.bySchema(decoded.value().schemaName()).orElseThrow();
         TwinUpdate update = new TwinUpdate(tenant, model.model(), patch.value(), correlationId);
         try (CloseableThreadContext.Instance ignored = LogContext.of(null, thingId.value(), null)) {
-            submit(record, thingId.value(), update, done);
+            submit(thingId.value(), update, done);
         }
     }
 
-    private void submit(ConsumerRecord<byte[], byte[]> record, String thingId, TwinUpdate update,
-            CompletableFuture<Void> done) {
-        scheduler.submit(thingId, update).whenComplete(LogContext.carried((outcome, error) -> {
+    /**
+     * From here on the record is held only as its partition, offset and timestamp ({@link PendingRecord}): a large
+     * coalesced backlog costs a few dozen bytes per record. Should Ditto refuse the write, the record is read back
+     * from Kafka for the dead-letter topic.
+     */
+    private void submit(String thingId, TwinUpdate update, PendingRecord done) {
+        done.tenant = update.tenant();
+        scheduler.submit(thingId, update, done);
+    }
+
+    /** A record whose update waits in a coalesced patch or is being written; the scheduler's waiter for it. */
+    private final class PendingRecord implements CoalescingScheduler.Waiter<WriteOutcome> {
+        private final TopicPartition partition;
+        private final long offset;
+        private final long timestamp;
+        private final RecordFinisher finisher;
+        private TenantSettings tenant;
+
+        PendingRecord(TopicPartition partition, long offset, long timestamp, RecordFinisher finisher) {
+            this.partition = partition;
+            this.offset = offset;
+            this.timestamp = timestamp;
+            this.finisher = finisher;
+        }
+
+        void finish() {
+            finisher.finished(partition, offset);
+        }
+
+        void abandon(Throwable cause) {
+            finisher.abandoned(partition, offset, cause);
+        }
+
+        @Override
+        public void done(WriteOutcome outcome, Throwable error) {
             if (error != null) {
-                done.completeExceptionally(error);
+                abandon(error);
             } else if (outcome instanceof WriteOutcome.Rejected rejected) {
-                deadLetter(update.tenant(), record, rejected.failure(), done);
+                deadLetterReadBack(this, rejected.failure());
             } else {
                 if (outcome instanceof WriteOutcome.Stale) {
-                    stats.recordStaleRecord(update.tenant().id());
+                    stats.recordStaleRecord(tenant.id());
                 } else {
-                    stats.recordApplied(update.tenant().id(), record.timestamp());
+                    stats.recordApplied(tenant.id(), timestamp);
                 }
-                LOG.debug("{}-{}@{} done: {}", record.topic(), record.partition(), record.offset(), outcome);
-                done.complete(null);
+                LOG.debug("{}-{}@{} done: {}", partition.topic(), partition.partition(), offset, outcome);
+                finish();
             }
-        }));
+        }
+    }
+
+    private void deadLetterReadBack(PendingRecord pending, Failure failure) {
+        fetcher.fetch(pending.partition, pending.offset).whenCompleteAsync((record, error) -> {
+            if (error != null) {
+                pending.abandon(error);
+            } else if (record.isEmpty()) {
+                // nothing left to dead-letter: Kafka no longer has the record (retention or compaction)
+                LOG.error("Ditto refused {}-{}@{} ({} {}), but Kafka no longer has the record to dead-letter",
+                        pending.partition.topic(), pending.partition.partition(), pending.offset, failure.code(),
+                        failure.message());
+                stats.recordDeadLetter(pending.tenant.id(), failure.code());
+                pending.finish();
+            } else {
+                try (CloseableThreadContext.Instance ignored = LogContext.of(pending.tenant.id().value(), null,
+                        CorrelationIds.of(record.get()))) {
+                    deadLetter(pending.tenant, record.get(), failure, pending);
+                }
+            }
+        }, executor);
     }
 
     private Result<DecodedEvent> decode(TenantSettings tenant, ConsumerRecord<byte[], byte[]> record) {
@@ -164,15 +218,15 @@ public final class IngestPipeline implements RecordHandler {
     }
 
     private void deadLetter(TenantSettings tenant, ConsumerRecord<byte[], byte[]> record, Failure failure,
-            CompletableFuture<Void> done) {
+            PendingRecord done) {
         stats.recordDeadLetter(tenant.id(), failure.code());
         LOG.info("Dead-lettering {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(), failure.code(),
                 failure.message());
         deadLetters.publish(record, failure).whenComplete((ok, error) -> {
             if (error != null) {
-                done.completeExceptionally(error);
+                done.abandon(error);
             } else {
-                done.complete(null);
+                done.finish();
             }
         });
     }

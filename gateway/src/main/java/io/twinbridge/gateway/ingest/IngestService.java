@@ -6,6 +6,7 @@ import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.kafka.DeadLetterPublisher;
 import io.twinbridge.gateway.kafka.IngestConsumer;
 import io.twinbridge.gateway.kafka.PendingWork;
+import io.twinbridge.gateway.kafka.RecordFetcher;
 import io.twinbridge.gateway.kafka.IngestConsumerStats;
 import io.twinbridge.gateway.retry.Backoff;
 import io.twinbridge.gateway.tenant.TopicNames;
@@ -14,6 +15,7 @@ import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantSettings;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -35,8 +37,10 @@ import org.slf4j.LoggerFactory;
 /** Wires and runs the ingest flow: consumer loop, pipeline, coalescing scheduler, twin writer, dead letters. */
 public final class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-    private static final int MIN_WINDOW = 4;
+    private static final int MIN_WINDOW = 16;
     private static final int INITIAL_WINDOW = 16;
+    /** How long reading a refused record back from Kafka may take before the record is left uncommitted. */
+    private static final java.time.Duration FETCH_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final IngestSettings settings;
     private final ScheduledExecutorService pipelineThread;
@@ -44,6 +48,7 @@ public final class IngestService {
     private final DeadLetterPublisher deadLetters;
     private final ThingWriter writer;
     private final IngestConsumer consumer;
+    private final RecordFetcher fetcher;
     private final IngestStats stats = new IngestStats();
     private final CoalescingScheduler<TwinUpdate, WriteOutcome> scheduler;
 
@@ -76,11 +81,12 @@ public final class IngestService {
         this.scheduler = new CoalescingScheduler<>(pipelineThread, settings.coalesceWindow(), (pending, later) -> {
             stats.recordCoalesced(later.tenant().id());
             return pending.coalesce(later);
-        }, writer::write, new WriteWindow(MIN_WINDOW, Math.min(INITIAL_WINDOW, settings.maxWritesInFlight()),
-                settings.maxWritesInFlight()), update -> update.patch().estimatedBytes(), System::nanoTime);
+        }, writer::write, new WriteWindow(Math.min(MIN_WINDOW, settings.maxWritesInFlight()),
+                Math.min(INITIAL_WINDOW, settings.maxWritesInFlight()), settings.maxWritesInFlight()), update -> update.patch().estimatedBytes(), System::nanoTime);
         stats.window(scheduler);
+        this.fetcher = new RecordFetcher(this::newFetchConsumer, FETCH_TIMEOUT);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
-                scheduler, deadLetters, pipelineThread, backoff, stats);
+                scheduler, deadLetters, fetcher, pipelineThread, backoff, stats);
         this.consumer = new IngestConsumer(this::newConsumer,
                 () -> TopicNames.exactly(tenants.telemetryTopics(topics)),
                 pipeline, settings.limits(), new PendingWork() {
@@ -106,6 +112,7 @@ public final class IngestService {
     public CompletableFuture<Void> stop() {
         return consumer.stop().handle((ok, error) -> {
             writer.close();
+            fetcher.close();
             deadLetters.close();
             deadLetterProducer.close(java.time.Duration.ofSeconds(5));
             pipelineThread.shutdownNow();
@@ -140,6 +147,19 @@ public final class IngestService {
         p.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
         p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 Integer.toString((int) Math.min(500, settings.limits().maxSpanPerPartition())));
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** For reading refused records back: the same connection settings, no group, never commits. */
+    private KafkaConsumer<byte[], byte[]> newFetchConsumer() {
+        Properties p = new Properties();
+        p.putAll(settings.consumerProperties());
+        for (String groupKey : List.of(ConsumerConfig.GROUP_ID_CONFIG, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                ConsumerConfig.GROUP_PROTOCOL_CONFIG, ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG)) {
+            p.remove(groupKey);
+        }
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-record-fetcher");
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -24,6 +24,8 @@ public final class WriteWindow {
      * trip.
      */
     static final double TOLERANCE = 2.0;
+    /** Fewest answers W is adapted on: below, a batch mean is mostly noise. */
+    static final int MIN_BATCH = 8;
     /** Weight of a new sample in the smoothed round trip. */
     private static final double SMOOTHING = 0.1;
 
@@ -80,19 +82,21 @@ public final class WriteWindow {
      */
     public void onSample(long rttNanos, int inFlight) {
         long rtt = Math.max(1, rttNanos);
-        minRttNanos = Math.min(minRttNanos, rtt);
-        periodMinRttNanos = Math.min(periodMinRttNanos, rtt);
         smoothedRttNanos = smoothedRttNanos == 0 ? rtt : smoothedRttNanos + SMOOTHING * (rtt - smoothedRttNanos);
-        if (++samples % PROBE_SAMPLES == 0) {
+        if (++samples % PROBE_SAMPLES == 0 && periodMinRttNanos != Long.MAX_VALUE) {
             minRttNanos = periodMinRttNanos;
             periodMinRttNanos = Long.MAX_VALUE;
         }
         batchRttNanos += rtt;
         batchMaxInFlight = Math.max(batchMaxInFlight, inFlight);
-        if (++batchSamples < Math.max(1, limit())) {
+        if (++batchSamples < Math.max(MIN_BATCH, limit())) {
             return;
         }
         double meanRtt = batchRttNanos / (double) batchSamples;
+        // the unloaded round trip is the best batch mean, not the single fastest answer: on a shared machine one
+        // answer can be many times faster than any batch, and a baseline of outliers would hold W at its floor
+        minRttNanos = Math.min(minRttNanos, (long) meanRtt);
+        periodMinRttNanos = Math.min(periodMinRttNanos, (long) meanRtt);
         boolean used = batchMaxInFlight * 2 >= limit;
         batchRttNanos = 0;
         batchSamples = 0;

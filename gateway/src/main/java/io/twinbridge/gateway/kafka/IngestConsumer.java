@@ -51,7 +51,10 @@ public final class IngestConsumer {
     private final Supplier<Consumer<byte[], byte[]>> consumerFactory;
     private final Supplier<Pattern> topics;
     private final AtomicBoolean resubscribe = new AtomicBoolean();
-    private final RecordHandler handler;
+    private final RecordProcessor processor;
+    private final RecordFinisher finisher = new Finisher();
+    /** One TopicPartition instance per partition, shared by every pending record of it. */
+    private final Map<TopicPartition, TopicPartition> partitions = new HashMap<>();
     private final InFlightLimits limits;
     private final PendingWork pending;
     private final Duration commitInterval;
@@ -84,10 +87,17 @@ public final class IngestConsumer {
     public IngestConsumer(Supplier<Consumer<byte[], byte[]>> consumerFactory, Supplier<Pattern> topics,
             RecordHandler handler, InFlightLimits limits, PendingWork pending, Duration commitInterval,
             Duration drainTimeout) {
+        this(consumerFactory, topics, RecordProcessor.of(Objects.requireNonNull(handler, "handler")), limits, pending,
+                commitInterval, drainTimeout);
+    }
+
+    public IngestConsumer(Supplier<Consumer<byte[], byte[]>> consumerFactory, Supplier<Pattern> topics,
+            RecordProcessor processor, InFlightLimits limits, PendingWork pending, Duration commitInterval,
+            Duration drainTimeout) {
         this.pending = Objects.requireNonNull(pending, "pending");
         this.consumerFactory = Objects.requireNonNull(consumerFactory, "consumerFactory");
         this.topics = Objects.requireNonNull(topics, "topics");
-        this.handler = Objects.requireNonNull(handler, "handler");
+        this.processor = Objects.requireNonNull(processor, "processor");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.commitInterval = Objects.requireNonNull(commitInterval, "commitInterval");
         this.drainTimeout = Objects.requireNonNull(drainTimeout, "drainTimeout");
@@ -171,39 +181,45 @@ public final class IngestConsumer {
         } finally {
             polling.set(false);
         }
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        for (TopicPartition polled : records.partitions()) {
+            TopicPartition tp = partitions.computeIfAbsent(polled, k -> k);
             PartitionProgress p = progress.computeIfAbsent(tp, k -> new PartitionProgress());
-            p.started(record.offset());
-            stats.consumed.increment();
-            handle(tp, record);
+            for (ConsumerRecord<byte[], byte[]> record : records.records(polled)) {
+                p.started(record.offset());
+                stats.consumed.increment();
+                handle(tp, record);
+            }
         }
     }
 
-    private void handle(TopicPartition tp, ConsumerRecord<byte[], byte[]> record) {
-        CompletableFuture<Void> done;
-        try {
-            done = handler.handle(record).toCompletableFuture();
-        } catch (RuntimeException e) {
-            done = CompletableFuture.failedFuture(e);
-        }
-        long offset = record.offset();
-        done.whenComplete((ok, error) -> {
-            if (error != null) {
-                try (CloseableThreadContext.Instance ignored = LogContext.of(null, null, CorrelationIds.of(record))) {
-                    LOG.warn("Record {}-{}@{} was not finished and stays uncommitted: {}", tp.topic(), tp.partition(),
-                            offset, error.toString());
-                }
-                return;
-            }
-            finishedQueue.add(new Finished(tp, offset));
+    /** Finishes records from any thread: queues them for the consumer thread and wakes it if it waits in poll. */
+    private final class Finisher implements RecordFinisher {
+        @Override
+        public void finished(TopicPartition partition, long offset) {
+            finishedQueue.add(new Finished(partition, offset));
             if (polling.get()) {
                 Consumer<byte[], byte[]> c = consumer;
                 if (c != null) {
                     c.wakeup();
                 }
             }
-        });
+        }
+
+        @Override
+        public void abandoned(TopicPartition partition, long offset, Throwable cause) {
+            LOG.warn("Record {}-{}@{} was not finished and stays uncommitted: {}", partition.topic(),
+                    partition.partition(), offset, cause.toString());
+        }
+    }
+
+    private void handle(TopicPartition tp, ConsumerRecord<byte[], byte[]> record) {
+        try {
+            processor.process(tp, record, finisher);
+        } catch (RuntimeException e) {
+            try (CloseableThreadContext.Instance ignored = LogContext.of(null, null, CorrelationIds.of(record))) {
+                finisher.abandoned(tp, record.offset(), e);
+            }
+        }
     }
 
     private void drainFinished() {

@@ -120,7 +120,9 @@ public final class IngestBenchmark {
             out.printf("unloaded Ditto round trip: %.2f ms (median of %d sequential merges)%n", unloadedMs,
                     PROBE_MERGES);
             IngestService ingest = new IngestService(settings(kafka), tenants(), codecs::forKind, models, ditto);
-            try {
+            String timelineFile = System.getProperty("twinbridge.bench.timeline");
+            try (IngestTimeline timeline = timelineFile == null ? null
+                    : new IngestTimeline(Path.of(timelineFile), ingest)) {
                 ingest.start();
                 long firstConsumed = waitFor(() -> ingest.consumerStats().consumed() > 0, Duration.ofMinutes(5));
                 waitFor(() -> committed(ingest) >= options.events(), Duration.ofMinutes(30));
