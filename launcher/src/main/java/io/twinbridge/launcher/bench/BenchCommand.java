@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 /** {@code ./twinbridge bench ingest|egress|sandbox [options]}: parses the options, runs, prints and writes the JSON result. */
 public final class BenchCommand {
     public static final String USAGE = """
-            usage: ./twinbridge bench egress [--events N] [--things N] [--out FILE]
+            usage: ./twinbridge bench egress [--events N] [--things N] [--rounds N] [--out FILE]
               --events            twin changes merged into the sandbox and published (default 100000)
               --things            twins the changes are spread over (default 1000)
+              --rounds            raw producer and replay runs, alternately; medians reported (default 3)
               --out               result file (default target/bench/egress.json)
                    ./twinbridge bench egress --failover [--things N] [--rate N] [--session-timeout-seconds N]
                                              [--after-kill-seconds N] [--out FILE]
@@ -139,6 +140,7 @@ public final class BenchCommand {
         }
         long events = 100_000;
         int things = 1_000;
+        int rounds = EgressBenchmark.DEFAULT_ROUNDS;
         Path outFile = Path.of("target", "bench", "egress.json");
         for (Map.Entry<String, String> f : flags.entrySet()) {
             String flag = f.getKey();
@@ -146,13 +148,14 @@ public final class BenchCommand {
             switch (flag) {
                 case "--events" -> events = positive(flag, value);
                 case "--things" -> things = (int) positive(flag, value);
+                case "--rounds" -> rounds = (int) positive(flag, value);
                 case "--out" -> outFile = Path.of(value);
                 default -> {
                     return unknown(flag, err);
                 }
             }
         }
-        return write(new EgressBenchmark(events, things, out).run(), outFile, out);
+        return write(new EgressBenchmark(events, things, rounds, out).run(), outFile, out);
     }
 
     private static int egressFaults(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
