@@ -1,10 +1,14 @@
 package io.twinbridge.gateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.codec.Codecs;
 import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.config.TenantsConfig;
 import io.twinbridge.gateway.dashboard.Dashboard;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.twinbridge.gateway.dashboard.GatewayStatsSource;
 import io.twinbridge.gateway.dashboard.LagProbe;
 import io.twinbridge.gateway.ditto.DittoPort;
@@ -84,12 +88,15 @@ final class GatewayAssembly {
         // fail at start, not on the first record, when confluent-avro has no registry
         codecs.ifPresent(c -> c.forKind(codec));
 
-        Vertx vertx = Vertx.vertx();
+        Optional<GatewayMetrics> metrics = config.metricsEnabled() ? Optional.of(new GatewayMetrics())
+                : Optional.empty();
+        // the flows count into one registry: Prometheus's when /metrics is on, else one only the dashboard reads
+        MeterRegistry meters = metrics.<MeterRegistry>map(GatewayMetrics::registry)
+                .orElseGet(SimpleMeterRegistry::new);
+        Vertx vertx = metrics.map(GatewayMetrics::newVertx).orElseGet(Vertx::vertx);
         Admin admin = Admin.create(GatewayClients.adminProperties(config));
         parts.add(Lifecycle.of("Kafka admin client and Vert.x", GatewayClients::started,
                 () -> GatewayClients.close(vertx, admin, config.shutdownTimeout())));
-        Optional<GatewayMetrics> metrics = config.metricsEnabled() ? Optional.of(new GatewayMetrics())
-                : Optional.empty();
         DittoPortFactory sessions = metrics.map(m -> m.trackSessions(dittoSessions)).orElse(dittoSessions);
         ditto = sessions.open("ingest");
         // tenants with a Ditto user of their own are written and read as that user, the others through `ditto`
@@ -119,20 +126,16 @@ final class GatewayAssembly {
         parts.add(http);
 
         // the ingest session writes cleared desired properties: egress must see those as events
-        egress = config.egress().enabled() ? Optional.of(new FlowPart<>("egress", () -> {
-            EgressService service = EgressFactory.create(config, models, tenantSessions, directory);
-            metrics.ifPresent(m -> m.bindEgress(service.stats()));
-            return service;
-        }, GatewayClients::started, service -> GatewayClients.logged(service.start(),
+        egress = config.egress().enabled() ? Optional.of(new FlowPart<>("egress",
+                () -> EgressFactory.create(config, models, tenantSessions, directory, meters), GatewayClients::started, service -> GatewayClients.logged(service.start(),
                 "Egress subscriptions not confirmed yet ({}); the sessions keep retrying"),
                 service -> service.stop(config.shutdownTimeout()), EgressService::tenantsChanged)) : Optional.empty();
         egress.ifPresent(parts::add);
         // things ingest creates reference their tenant's policy: it consumes once Ditto holds every one
         ingest = codecs.map(c -> new FlowPart<>("ingest", () -> {
             IngestService service = new IngestService(IngestFactory.settings(config), directory, c::forKind, models,
-                    tenantSessions::writer);
-            metrics.ifPresent(m -> m.bindIngest(service.stats(), service.consumerStats(),
-                    topic -> directory.ofTelemetryTopic(topic, topicNames).map(t -> t.id().value())));
+                    tenantSessions::writer, meters);
+            metrics.ifPresent(m -> m.beforeScrape(service::refreshMeters));
             return service;
         }, policies::applied, IngestService::start, IngestService::stop, (service, change) -> {
             service.tenantsChanged();
@@ -142,8 +145,7 @@ final class GatewayAssembly {
         Optional<Dashboard> dashboard = config.dashboardEnabled()
                 // the untracked factory: the signed-in people's sessions are counted by one gauge, not one each
                 ? Optional.of(Dashboard.create(vertx, dittoSessions, config.ditto(), directory, models,
-                        new GatewayStatsSource(() -> ingest.flatMap(FlowPart::service),
-                                () -> egress.flatMap(FlowPart::service), new LagProbe(admin,
+                        new GatewayStatsSource(() -> ingest.flatMap(FlowPart::service), meters, new LagProbe(admin,
                                 config.kafka().groupId(), Dashboard.LAG_INTERVAL, config.readiness().timeout()),
                                 directory, topicNames), config.dashboardMaxUsers()))
                 : Optional.empty();

@@ -14,7 +14,7 @@ final class BenchLauncherCommand implements Command {
     @Override
     public String summary() {
         return "measure ingest or egress throughput, latency and loss, or run the fault suite, on this machine "
-                + "(bench ingest|egress|faults --help)";
+                + "(bench --help lists the benchmarks)";
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.twinbridge.launcher;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -23,11 +24,13 @@ final class DemoCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            console.out().println(DemoOptions.USAGE);
-            return ExitCodes.OK;
+        DemoOptions.Args parsed = new DemoOptions.Args();
+        CommandLines.Parsed line = CommandLines.parse(parsed, args);
+        OptionalInt help = line.helpExit(args, false, console.out());
+        if (help.isPresent()) {
+            return help.getAsInt();
         }
-        Demo demo = Demo.start(DemoOptions.parse(args));
+        Demo demo = Demo.start(DemoOptions.from(parsed));
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM runs shutdown hooks on SIGINT and SIGTERM; it halts when they return, so the stop is bounded.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Ports and storage of a demo run. Port 0 picks a free port (used by tests).
@@ -18,11 +21,29 @@ import java.util.Optional;
 record DemoOptions(String host, int kafkaPort, int dittoPort, int httpPort, Optional<Path> kafkaDataDir,
         int fleetRate) {
 
-    static final String USAGE = "usage: ./twinbridge demo [--kafka-port N] [--ditto-port N] [--http-port N]"
-            + " [--kafka-data DIR] [--fleet-rate EVENTS_PER_SECOND]";
     static final int DEFAULT_FLEET_RATE = 16;
-    private static final List<String> FLAGS = List.of("--kafka-port", "--ditto-port", "--http-port", "--kafka-data",
-            "--fleet-rate");
+
+    /** The options of {@code ./twinbridge demo}, as picocli reads them; checked by {@link #parse}. */
+    @CommandLine.Command(name = "./twinbridge demo", description = "Start Kafka, the Ditto sandbox and the gateway on this machine, with a "
+            + "first twin, until Ctrl-C or SIGTERM. Port 0 picks a free port.")
+    static final class Args {
+        @Mixin
+        CommandLines.Help help;
+        @Option(names = "--kafka-port", paramLabel = "N", description = "Client port of the embedded broker "
+                + "(default 9092).")
+        String kafkaPort;
+        @Option(names = "--ditto-port", paramLabel = "N", description = "HTTP and WebSocket port of the Ditto sandbox "
+                + "(default 8080).")
+        String dittoPort;
+        @Option(names = "--http-port", paramLabel = "N", description = "HTTP port of the gateway (default 8088).")
+        String httpPort;
+        @Option(names = "--kafka-data", paramLabel = "DIR", description = "Where the broker keeps its data (default: a "
+                + "temporary directory, removed on stop).")
+        Path kafkaData;
+        @Option(names = "--fleet-rate", paramLabel = "EVENTS_PER_SECOND", description = "Events per second the "
+                + "simulated fleet sends; 0 = no fleet (default 16).")
+        String fleetRate;
+    }
 
     DemoOptions {
         Objects.requireNonNull(host, "host");
@@ -39,24 +60,27 @@ record DemoOptions(String host, int kafkaPort, int dittoPort, int httpPort, Opti
     }
 
     static DemoOptions parse(List<String> args) throws UsageException {
+        Args parsed = new Args();
+        CommandLines.parse(parsed, args);
+        return from(parsed);
+    }
+
+    static DemoOptions from(Args args) throws UsageException {
         DemoOptions options = defaults();
-        for (int i = 0; i < args.size(); i++) {
-            String flag = args.get(i);
-            if (!FLAGS.contains(flag)) {
-                throw new UsageException("unknown option: " + flag + "\n" + USAGE);
-            }
-            if (i + 1 >= args.size()) {
-                throw new UsageException("missing value for " + flag + "\n" + USAGE);
-            }
-            String value = args.get(++i);
-            options = switch (flag) {
-                case "--kafka-port" -> options.withKafkaPort(port(flag, value));
-                case "--ditto-port" -> options.withDittoPort(port(flag, value));
-                case "--http-port" -> options.withHttpPort(port(flag, value));
-                case "--kafka-data" -> options.withKafkaDataDir(Path.of(value));
-                case "--fleet-rate" -> options.withFleetRate(rate(flag, value));
-                default -> throw new UsageException("unknown option: " + flag + "\n" + USAGE);
-            };
+        if (args.kafkaPort != null) {
+            options = options.withKafkaPort(port("--kafka-port", args.kafkaPort));
+        }
+        if (args.dittoPort != null) {
+            options = options.withDittoPort(port("--ditto-port", args.dittoPort));
+        }
+        if (args.httpPort != null) {
+            options = options.withHttpPort(port("--http-port", args.httpPort));
+        }
+        if (args.kafkaData != null) {
+            options = options.withKafkaDataDir(args.kafkaData);
+        }
+        if (args.fleetRate != null) {
+            options = options.withFleetRate(rate("--fleet-rate", args.fleetRate));
         }
         return options;
     }

@@ -13,38 +13,64 @@ import io.twinbridge.gateway.tenant.document.TenantTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./twinbridge dlq inspect|replay --tenant T}: parses the options, resolves the Kafka connection and the
  * tenant's topics from the gateway's configuration, and hands over to {@link DlqInspect} or {@link DlqReplay}.
  */
 final class DlqCommand implements Command {
-    static final String USAGE = """
-            usage: dlq inspect --tenant T [--limit N] [--json] [--code C] [--since TIME] [connection options]
-                   dlq replay  --tenant T [--code C] [--since TIME] [connection options]
-            connection options: [--config FILE] [--bootstrap-servers HOST:PORT,...] [--tenants FILE]
-              Defaults as `./twinbridge run`: --config or config/gateway.yaml, then TWINBRIDGE_* variables
-              (kafka.bootstrap-servers, kafka.topic-prefix, kafka.client.*, tenants.file for topic overrides).
-            --code C     only this error code (decode.unknown-schema), or every code of a stage (decode.)
-            --since TIME dead-lettered at or after TIME: 2025-05-01T08:00:00Z, 2025-05-01 (UTC) or 30m, 2h, 7d ago
-            inspect reads <prefix>.dlq.<tenant> from its beginning to its end at the start, and prints counts by
-              stage and code and the first --limit (10) records; --json prints the same as one JSON object.
-            replay writes each matching dead letter back to the tenant's telemetry topic: same key, value and
-              original headers, plus twinbridge.replay.of=<dlqtopic>/<partition>/<offset>. Once the cause is fixed
-              (e.g. models.directory has the missing model and the gateway restarted).
-            Idempotent: each replayed dead letter is recorded in the compacted topic <prefix>.dlq-replayed.<tenant>,
-              in the same Kafka transaction as its replayed record; a later replay skips what is recorded there,
-              also after a crash or restart of the tool. Two replays of one tenant at once: the later one fences
-              the earlier, which stops. See docs/operations.md, "DLQ handling".""";
-    private static final Set<String> FLAGS = Set.of("--json");
-    private static final Set<String> VALUED = Set.of("--tenant", "--limit", "--code", "--since", "--config",
-            "--bootstrap-servers", "--tenants");
+    /** The arguments of {@code ./twinbridge dlq}, as picocli reads them; checked by the command. */
+    @CommandLine.Command(name = "./twinbridge dlq", description = "Count, show or replay a tenant's dead letters.",
+            footer = {"",
+                "Connection defaults as `./twinbridge run`: --config or config/gateway.yaml, then TWINBRIDGE_* "
+                        + "variables (kafka.bootstrap-servers, kafka.topic-prefix, kafka.client.*, tenants.file for "
+                        + "topic overrides).",
+                "inspect reads <prefix>.dlq.<tenant> from its beginning to its end at the start, and prints counts by "
+                        + "stage and code and the first --limit records; --json prints the same as one JSON object.",
+                "replay writes each matching dead letter back to the tenant's telemetry topic: same key, value and "
+                        + "original headers, plus twinbridge.replay.of=<dlqtopic>/<partition>/<offset>. Once the "
+                        + "cause is fixed (e.g. models.directory has the missing model and the gateway restarted).",
+                "Idempotent: each replayed dead letter is recorded in the compacted topic "
+                        + "<prefix>.dlq-replayed.<tenant>, in the same Kafka transaction as its replayed record; a "
+                        + "later replay skips what is recorded there, also after a crash or restart of the tool. Two "
+                        + "replays of one tenant at once: the later one fences the earlier, which stops. See "
+                        + "docs/operations.md, \"DLQ handling\"."})
+    static final class Args {
+        @Mixin
+        CommandLines.Help help;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "inspect|replay", description = "What to do.")
+        String action;
+        @Option(names = "--tenant", paramLabel = "T", description = "The tenant whose dead letters are meant.")
+        String tenant;
+        @Option(names = "--limit", paramLabel = "N", description = "inspect: records shown (default 10).")
+        String limit;
+        @Option(names = "--json", description = "inspect: print one JSON object.")
+        boolean json;
+        @Option(names = "--code", paramLabel = "C", description = "Only this error code (decode.unknown-schema), or "
+                + "every code of a stage (decode.).")
+        String code;
+        @Option(names = "--since", paramLabel = "TIME", description = "Dead-lettered at or after TIME: "
+                + "2025-05-01T08:00:00Z, 2025-05-01 (UTC) or 30m, 2h, 7d ago.")
+        String since;
+        @Option(names = "--config", paramLabel = "FILE", description = "The gateway's configuration file (default "
+                + "config/gateway.yaml when it exists).")
+        String config;
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Kafka (default: "
+                + "kafka.bootstrap-servers, env TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS).")
+        String bootstrapServers;
+        @Option(names = "--tenants", paramLabel = "FILE", description = "The tenants document, for topic overrides "
+                + "(default: tenants.file, env TWINBRIDGE_TENANTS_FILE).")
+        String tenants;
+    }
 
     private final Map<String, String> env;
     private final Clock clock;
@@ -70,15 +96,16 @@ final class DlqCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws UsageException {
-        if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
-            console.out().println(USAGE);
-            return args.isEmpty() ? ExitCodes.USAGE : ExitCodes.OK;
+        CommandLines.Parsed line = CommandLines.parse(new Args(), args);
+        OptionalInt help = line.helpExit(args, true, console.out());
+        if (help.isPresent()) {
+            return help.getAsInt();
         }
-        String action = args.get(0);
-        if (!action.equals("inspect") && !action.equals("replay")) {
+        String action = ((Args) line.commandLine().getCommand()).action;
+        if (action == null || !action.equals("inspect") && !action.equals("replay")) {
             throw new UsageException("unknown action '" + action + "'; see dlq --help");
         }
-        Map<String, String> options = options(args.subList(1, args.size()));
+        Map<String, String> options = line.options();
         String tenantText = Optional.ofNullable(options.get("--tenant"))
                 .orElseThrow(() -> new UsageException(action + " needs --tenant T"));
         if (!TenantId.PATTERN.matcher(tenantText).matches()) {
@@ -146,23 +173,5 @@ final class DlqCommand implements Command {
     /** The tool reads only topics and opens no Ditto session, so tenants' Ditto passwords need not be set. */
     private static Optional<String> anyPassword(String variable) {
         return Optional.of("");
-    }
-
-    private static Map<String, String> options(List<String> rest) throws UsageException {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < rest.size(); i++) {
-            String name = rest.get(i);
-            if (FLAGS.contains(name)) {
-                options.put(name, "true");
-            } else if (VALUED.contains(name)) {
-                if (i + 1 >= rest.size()) {
-                    throw new UsageException(name + " needs a value");
-                }
-                options.put(name, rest.get(++i));
-            } else {
-                throw new UsageException("unknown option '" + name + "'; see dlq --help");
-            }
-        }
-        return options;
     }
 }

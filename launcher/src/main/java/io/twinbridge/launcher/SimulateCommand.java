@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,9 +59,10 @@ final class SimulateCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            console.out().println(SimulateOptions.USAGE);
-            return ExitCodes.OK;
+        CommandLines.Parsed line = CommandLines.parse(new SimulateOptions.Args(), args);
+        OptionalInt help = line.helpExit(args, false, console.out());
+        if (help.isPresent()) {
+            return help.getAsInt();
         }
         SimulateOptions options = SimulateOptions.parse(args, environment);
         KafkaConfig kafka = kafkaConfig(options, console);

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Options of {@code ./twinbridge simulate}. Every option has an environment variable, so a container needs no
@@ -29,32 +32,52 @@ record SimulateOptions(Map<String, String> kafkaEnv, List<String> tenants, int d
                        Encoding encoding, double badShare, Optional<Duration> duration, Optional<Long> count,
                        Optional<String> schemaRegistry) {
 
-    static final String USAGE = "usage: ./twinbridge simulate [--bootstrap-servers HOST:PORT,...] [--topic-prefix P]"
-            + " [--tenants acme,globex] [--devices-per-kind N] [--rate EVENTS_PER_SECOND]"
-            + " [--encoding avro|confluent|json] [--schema-registry-url URL] [--bad-share 0..1]"
-            + " [--duration 30s|5m|1h] [--count N]";
+    /** The options of {@code ./twinbridge simulate}, as picocli reads them; each names its variable. */
+    @CommandLine.Command(name = "./twinbridge simulate", description = "Send a simulated fleet's telemetry to an existing Kafka until --count "
+            + "or --duration, or until Ctrl-C or SIGTERM. Every option has an environment variable; a flag wins.")
+    static final class Args {
+        @Mixin
+        CommandLines.Help help;
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
+                descriptionKey = "TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS",
+                description = "Kafka to send to (env TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS; default 127.0.0.1:9092).")
+        String bootstrapServers;
+        @Option(names = "--topic-prefix", paramLabel = "P", descriptionKey = "TWINBRIDGE_KAFKA_TOPIC_PREFIX",
+                description = "Topic prefix (env TWINBRIDGE_KAFKA_TOPIC_PREFIX; default twinbridge).")
+        String topicPrefix;
+        @Option(names = "--tenants", paramLabel = "acme,globex", descriptionKey = "TWINBRIDGE_SIMULATE_TENANTS",
+                description = "Tenant ids (env TWINBRIDGE_SIMULATE_TENANTS; default acme,globex).")
+        String tenants;
+        @Option(names = "--devices-per-kind", paramLabel = "N", descriptionKey = "TWINBRIDGE_SIMULATE_DEVICES_PER_KIND",
+                description = "Devices of every kind per tenant (env TWINBRIDGE_SIMULATE_DEVICES_PER_KIND; default 2).")
+        String devicesPerKind;
+        @Option(names = "--rate", paramLabel = "EVENTS_PER_SECOND", descriptionKey = "TWINBRIDGE_SIMULATE_RATE",
+                description = "Records per second across all devices (env TWINBRIDGE_SIMULATE_RATE; default 16).")
+        String rate;
+        @Option(names = "--encoding", paramLabel = "avro|confluent|json", descriptionKey = "TWINBRIDGE_SIMULATE_ENCODING",
+                description = "Record encoding (env TWINBRIDGE_SIMULATE_ENCODING; default avro, single-object).")
+        String encoding;
+        @Option(names = "--schema-registry-url", paramLabel = "URL", descriptionKey = "TWINBRIDGE_SCHEMA_REGISTRY_URL",
+                description = "Registry the confluent encoding registers its schemas with "
+                        + "(env TWINBRIDGE_SCHEMA_REGISTRY_URL).")
+        String schemaRegistryUrl;
+        @Option(names = "--bad-share", paramLabel = "0..1", descriptionKey = "TWINBRIDGE_SIMULATE_BAD_SHARE",
+                description = "Share of records replaced by a bad one (env TWINBRIDGE_SIMULATE_BAD_SHARE; default 0).")
+        String badShare;
+        @Option(names = "--duration", paramLabel = "30s|5m|1h", descriptionKey = "TWINBRIDGE_SIMULATE_DURATION",
+                description = "Stop after this long (env TWINBRIDGE_SIMULATE_DURATION; default: until stopped).")
+        String duration;
+        @Option(names = "--count", paramLabel = "N", descriptionKey = "TWINBRIDGE_SIMULATE_COUNT",
+                description = "Stop after this many records (env TWINBRIDGE_SIMULATE_COUNT; default: until stopped).")
+        String count;
+    }
 
     /** Flag → environment variable. */
-    static final Map<String, String> ENV = flagsToEnv();
+    static final Map<String, String> ENV = CommandLines.variables(new Args());
 
     SimulateOptions {
         tenants = List.copyOf(tenants);
         kafkaEnv = Map.copyOf(kafkaEnv);
-    }
-
-    private static Map<String, String> flagsToEnv() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("--bootstrap-servers", "TWINBRIDGE_KAFKA_BOOTSTRAP_SERVERS");
-        env.put("--topic-prefix", "TWINBRIDGE_KAFKA_TOPIC_PREFIX");
-        env.put("--tenants", "TWINBRIDGE_SIMULATE_TENANTS");
-        env.put("--devices-per-kind", "TWINBRIDGE_SIMULATE_DEVICES_PER_KIND");
-        env.put("--rate", "TWINBRIDGE_SIMULATE_RATE");
-        env.put("--encoding", "TWINBRIDGE_SIMULATE_ENCODING");
-        env.put("--schema-registry-url", "TWINBRIDGE_SCHEMA_REGISTRY_URL");
-        env.put("--bad-share", "TWINBRIDGE_SIMULATE_BAD_SHARE");
-        env.put("--duration", "TWINBRIDGE_SIMULATE_DURATION");
-        env.put("--count", "TWINBRIDGE_SIMULATE_COUNT");
-        return Map.copyOf(env);
     }
 
     static SimulateOptions parse(List<String> args, Map<String, String> environment) throws UsageException {
@@ -65,17 +88,7 @@ record SimulateOptions(Map<String, String> kafkaEnv, List<String> tenants, int d
                 settings.put(name, value);
             }
         });
-        for (int i = 0; i < args.size(); i++) {
-            String flag = args.get(i);
-            String variable = ENV.get(flag);
-            if (variable == null) {
-                throw new UsageException("unknown option: " + flag + "\n" + USAGE);
-            }
-            if (i + 1 >= args.size()) {
-                throw new UsageException("missing value for " + flag + "\n" + USAGE);
-            }
-            settings.put(variable, args.get(++i));
-        }
+        CommandLines.parse(new Args(), args).options().forEach((flag, value) -> settings.put(ENV.get(flag), value));
         Map<String, String> kafkaEnv = new LinkedHashMap<>();
         settings.forEach((name, value) -> {
             if (name.startsWith("TWINBRIDGE_KAFKA_")) {

@@ -11,14 +11,17 @@ import io.twinbridge.gateway.tenant.policy.PolicyRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./twinbridge tenants validate|render|apply FILE}: checks a tenants document, prints its Ditto policies, or
@@ -26,8 +29,34 @@ import org.eclipse.ditto.json.JsonFactory;
  */
 final class TenantsCommand implements Command {
     static final String TOKEN_ENV = "TWINBRIDGE_ADMIN_TOKEN";
-    private static final String USAGE = "usage: tenants validate FILE [--topic-prefix P] | render FILE "
-            + "[--ditto-user U] [--subject-issuer I] | apply FILE --gateway URL [--token T]";
+    private static final String USAGE = "see tenants --help";
+
+    /** The arguments of {@code ./twinbridge tenants}, as picocli reads them; checked by the command. */
+    @CommandLine.Command(name = "./twinbridge tenants", description = "Check a tenants document, print its Ditto policies, or send each tenant "
+            + "to a gateway's admin API: tenants validate FILE [--topic-prefix P] | render FILE [--ditto-user U] "
+            + "[--subject-issuer I] | apply FILE --gateway URL [--token T].")
+    static final class Args {
+        @Mixin
+        CommandLines.Help help;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "validate|render|apply", description = "What to do.")
+        String action;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The tenants document.")
+        Path file;
+        @Option(names = "--topic-prefix", paramLabel = "P", description = "validate: topic prefix the topic names are "
+                + "checked with (default twinbridge).")
+        String topicPrefix;
+        @Option(names = "--ditto-user", paramLabel = "U", description = "render: the gateway's Ditto user (default "
+                + "ditto).")
+        String dittoUser;
+        @Option(names = "--subject-issuer", paramLabel = "I", description = "render: issuer of the subjects (default "
+                + "nginx).")
+        String subjectIssuer;
+        @Option(names = "--gateway", paramLabel = "URL", description = "apply: the gateway's base URL.")
+        String gateway;
+        @Option(names = "--token", paramLabel = "T", description = "apply: an admin token (default: env "
+                + TOKEN_ENV + ").")
+        String token;
+    }
 
     private final Map<String, String> env;
 
@@ -51,16 +80,18 @@ final class TenantsCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws UsageException {
-        if (args.isEmpty() || args.get(0).equals("--help")) {
-            console.out().println(USAGE);
-            return args.isEmpty() ? ExitCodes.USAGE : ExitCodes.OK;
+        Args parsed = new Args();
+        CommandLines.Parsed line = CommandLines.parse(parsed, args);
+        OptionalInt help = line.helpExit(args, true, console.out());
+        if (help.isPresent()) {
+            return help.getAsInt();
         }
-        if (args.size() < 2) {
+        if (parsed.file == null) {
             throw new UsageException("missing FILE; " + USAGE);
         }
-        String action = args.get(0);
-        Path file = Path.of(args.get(1));
-        Map<String, String> options = options(args.subList(2, args.size()));
+        String action = parsed.action;
+        Path file = parsed.file;
+        Map<String, String> options = line.options();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -110,22 +141,5 @@ final class TenantsCommand implements Command {
             throw new UsageException("apply needs --token T or the environment variable " + TOKEN_ENV);
         }
         return new TenantApplier(gateway, token.get(), console).apply(document);
-    }
-
-    private static Map<String, String> options(List<String> rest) throws UsageException {
-        Map<String, String> options = new HashMap<>();
-        List<String> known = new ArrayList<>(List.of("--topic-prefix", "--ditto-user", "--subject-issuer",
-                "--gateway", "--token"));
-        for (int i = 0; i < rest.size(); i++) {
-            String name = rest.get(i);
-            if (!known.contains(name)) {
-                throw new UsageException("unknown option '" + name + "'; " + USAGE);
-            }
-            if (i + 1 >= rest.size()) {
-                throw new UsageException(name + " needs a value");
-            }
-            options.put(name, rest.get(++i));
-        }
-        return options;
     }
 }

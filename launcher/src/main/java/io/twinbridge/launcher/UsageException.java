@@ -1,7 +1,7 @@
 package io.twinbridge.launcher;
 
 /** The command line is wrong; the message says what to change. */
-final class UsageException extends Exception {
+public final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
     UsageException(String message) {

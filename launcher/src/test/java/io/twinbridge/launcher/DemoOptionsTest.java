@@ -26,11 +26,23 @@ class DemoOptionsTest {
     }
 
     @Test
+    void helpIsGeneratedWithEveryOption() throws Exception {
+        CapturedConsole io = new CapturedConsole();
+        assertEquals(ExitCodes.OK, Launcher.withAllCommands().run(List.of("demo", "--help"), io.console()));
+        for (String flag : List.of("--kafka-port", "--ditto-port", "--http-port", "--kafka-data", "--fleet-rate",
+                "--help")) {
+            assertTrue(io.out().contains(flag), () -> flag + " in " + io.out());
+        }
+        assertTrue(io.out().startsWith("Usage: ./twinbridge demo"), io::out);
+    }
+
+    @Test
     void rejectsUnknownFlagsMissingValuesAndBadPorts() {
-        assertTrue(assertThrows(UsageException.class, () -> DemoOptions.parse(List.of("--kafka", "1")))
-                .getMessage().startsWith("unknown option: --kafka"));
+        String unknown = assertThrows(UsageException.class, () -> DemoOptions.parse(List.of("--kafka", "1")))
+                .getMessage();
+        assertTrue(unknown.startsWith("Unknown option") && unknown.contains("'--kafka'"), unknown);
         assertTrue(assertThrows(UsageException.class, () -> DemoOptions.parse(List.of("--http-port")))
-                .getMessage().startsWith("missing value for --http-port"));
+                .getMessage().startsWith("Missing required parameter for option '--http-port'"));
         assertEquals("--ditto-port must be a port number, was 'eighty'", assertThrows(UsageException.class,
                 () -> DemoOptions.parse(List.of("--ditto-port", "eighty"))).getMessage());
         assertEquals("--kafka-port must be a port between 0 and 65535, was 70000", assertThrows(UsageException.class,

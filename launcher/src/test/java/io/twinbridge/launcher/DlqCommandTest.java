@@ -7,28 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.twinbridge.gateway.dlq.ReplayRecords;
 import io.twinbridge.gateway.kafka.DeadLetterHeaders;
+import io.twinbridge.gateway.testkit.SharedKafka;
+import io.twinbridge.gateway.testkit.TestTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -106,7 +96,7 @@ class DlqCommandTest {
     private int run(String... args) {
         List<String> line = new ArrayList<>(List.of("dlq"));
         line.addAll(List.of(args));
-        line.addAll(List.of("--bootstrap-servers", KAFKA.bootstrapServers()));
+        line.addAll(List.of("--bootstrap-servers", KAFKA.cluster().bootstrapServers()));
         return new Launcher(List.of(new DlqCommand(Map.of("TWINBRIDGE_KAFKA_TOPIC_PREFIX", "cli"),
                 Clock.fixed(NOW, ZoneOffset.UTC)))).run(line, console);
     }
@@ -123,50 +113,20 @@ class DlqCommandTest {
                 ("payload of " + key).getBytes(StandardCharsets.UTF_8), headers);
     }
 
-    private static Properties props() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", KAFKA.bootstrapServers());
-        return p;
-    }
-
     private static void createTopics(String... names) throws Exception {
-        try (Admin admin = Admin.create(props())) {
-            admin.createTopics(java.util.Arrays.stream(names).map(n -> new NewTopic(n, 1, (short) 1)).toList()).all()
-                    .get(30, TimeUnit.SECONDS);
+        Map<String, Integer> onePartition = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            onePartition.put(name, 1);
         }
+        TestTopics.of(KAFKA.cluster()).create(onePartition);
     }
 
-    private static void seed(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
-        Properties p = props();
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            List<Future<?>> sent = new ArrayList<>();
-            records.forEach(r -> sent.add(producer.send(r)));
-            for (Future<?> f : sent) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        }
+    private static void seed(List<ProducerRecord<byte[], byte[]>> records) {
+        TestTopics.of(KAFKA.cluster()).produce(records);
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Properties p = props();
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            var partitions = c.partitionsFor(topic).stream()
-                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            var end = c.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        return TestTopics.of(KAFKA.cluster()).readToEnd(topic);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {

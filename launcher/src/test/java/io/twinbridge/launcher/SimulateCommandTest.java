@@ -9,6 +9,7 @@ import io.twinbridge.gateway.codec.Codecs;
 import io.twinbridge.gateway.codec.JsonSchemas;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.result.Result;
+import io.twinbridge.gateway.testkit.SharedKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,10 +42,10 @@ class SimulateCommandTest {
     @Test
     void sendsTheCountedRecordsToEveryTenantTopicAndTheGatewayCodecsDecodeThem() throws Exception {
         // given the tenants' topics exist, as the gateway's operator would create them
-        DemoTopics.create(KAFKA.bootstrapServers(), "sim", TENANTS);
+        DemoTopics.create(KAFKA.cluster().bootstrapServers(), "sim", TENANTS);
 
         // when
-        int code = Launcher.withAllCommands().run(List.of("simulate", "--bootstrap-servers", KAFKA.bootstrapServers(),
+        int code = Launcher.withAllCommands().run(List.of("simulate", "--bootstrap-servers", KAFKA.cluster().bootstrapServers(),
                 "--topic-prefix", "sim", "--tenants", "acme,globex", "--devices-per-kind", "1", "--rate", "400",
                 "--encoding", "json", "--count", "40"), console);
 
@@ -113,7 +114,7 @@ class SimulateCommandTest {
 
     private static List<ConsumerRecord<String, byte[]>> readAll(List<String> topics, int expected) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.cluster().bootstrapServers());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();

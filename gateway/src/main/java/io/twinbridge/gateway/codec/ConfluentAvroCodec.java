@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.apache.avro.Schema;
 
+import io.twinbridge.gateway.cache.BoundedLruCache;
 import io.twinbridge.gateway.codec.registry.RegistryConfig;
 import io.twinbridge.gateway.codec.registry.SchemaRegistryClient;
 import io.twinbridge.gateway.result.Result;

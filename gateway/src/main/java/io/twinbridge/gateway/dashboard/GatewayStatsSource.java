@@ -8,32 +8,36 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.common.TopicPartition;
 
-import io.twinbridge.gateway.egress.EgressService;
-import io.twinbridge.gateway.egress.EgressStats;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.twinbridge.gateway.ingest.IngestService;
-import io.twinbridge.gateway.ingest.TenantIngestStats;
 import io.twinbridge.gateway.kafka.IngestConsumerStats;
+import io.twinbridge.gateway.metrics.MeterReads;
+import io.twinbridge.gateway.metrics.MetricNames;
 import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantSettings;
 
 /**
- * This gateway's ingest and egress counters, in total and per tenant, and the consumer group's lag from a
+ * This gateway's ingest and egress counters, in total and per tenant, read from the registry the flows count into,
+ * the consumer's paused partitions and lag, and the consumer group's lag from a
  * {@link LagProbe}. A tenant's lag is what this instance's consumer has not fetched yet from the partitions of the
  * tenant's telemetry topic (topic overrides included), so it covers only the partitions this instance owns.
  */
 public final class GatewayStatsSource implements StatsSource {
     private final Supplier<Optional<IngestService>> ingestRef;
-    private final Supplier<Optional<EgressService>> egressRef;
+    private final MeterRegistry meters;
     private final LagProbe lag;
     private final TenantDirectory tenants;
     private final TopicNames topicNames;
 
-    /** The suppliers answer empty until the gateway has created the flow, and when it is disabled. */
-    public GatewayStatsSource(Supplier<Optional<IngestService>> ingest, Supplier<Optional<EgressService>> egress,
-                              LagProbe lag, TenantDirectory tenants, TopicNames topicNames) {
+    /**
+     * @param ingest answers empty until the gateway has created the flow, and when it is disabled
+     * @param meters the registry ingest and egress count into
+     */
+    public GatewayStatsSource(Supplier<Optional<IngestService>> ingest, MeterRegistry meters, LagProbe lag,
+                              TenantDirectory tenants, TopicNames topicNames) {
         this.ingestRef = ingest;
-        this.egressRef = egress;
+        this.meters = meters;
         this.lag = lag;
         this.tenants = tenants;
         this.topicNames = topicNames;
@@ -42,28 +46,24 @@ public final class GatewayStatsSource implements StatsSource {
     @Override
     public StatsReading read() {
         Optional<IngestService> ingest = ingestRef.get();
-        Optional<EgressService> egress = egressRef.get();
         Optional<IngestConsumerStats> consumer = ingest.map(IngestService::consumerStats);
         Map<String, StatsReading> byTenant = new LinkedHashMap<>();
         for (TenantSettings tenant : tenants.all()) {
-            byTenant.put(tenant.id().value(), tenant(tenant, ingest, egress, consumer));
+            byTenant.put(tenant.id().value(), tenant(tenant, consumer));
         }
         return new StatsReading(
-                consumer.map(IngestConsumerStats::consumed).orElse(0L),
-                ingest.map(s -> s.stats().applied()).orElse(0L),
-                ingest.map(s -> s.stats().deadLetteredByCode()).orElse(Map.of()),
-                egress.map(s -> s.stats().eventsPublished.sum()).orElse(0L),
-                egress.map(s -> s.stats().commandsPublished.sum()).orElse(0L),
+                MeterReads.total(meters, MetricNames.CONSUMER_POLLED),
+                MeterReads.total(meters, MetricNames.INGEST_APPLIED),
+                MeterReads.byTag(meters, MetricNames.INGEST_DEAD_LETTERED, MetricNames.TAG_CODE),
+                MeterReads.total(meters, MetricNames.EGRESS_EVENTS_PUBLISHED),
+                MeterReads.total(meters, MetricNames.EGRESS_COMMANDS_PUBLISHED),
                 ingest.isPresent() ? lag.latest() : OptionalLong.empty(),
                 consumer.map(IngestConsumerStats::pausedPartitions).orElse(0),
                 byTenant);
     }
 
-    private StatsReading tenant(TenantSettings tenant, Optional<IngestService> ingest,
-                                Optional<EgressService> egress, Optional<IngestConsumerStats> consumer) {
+    private StatsReading tenant(TenantSettings tenant, Optional<IngestConsumerStats> consumer) {
         String id = tenant.id().value();
-        Optional<TenantIngestStats> in = ingest.map(s -> s.stats().byTenant().get(id));
-        Optional<EgressStats> out = egress.map(s -> s.stats().byTenant().get(id));
         String topic = tenant.telemetryTopic(topicNames);
         OptionalLong tenantLag = OptionalLong.empty();
         int paused = 0;
@@ -80,11 +80,12 @@ public final class GatewayStatsSource implements StatsSource {
             paused = (int) consumer.get().paused().stream().filter(tp -> tp.topic().equals(topic)).count();
         }
         return new StatsReading(
-                in.map(TenantIngestStats::consumed).orElse(0L),
-                in.map(TenantIngestStats::applied).orElse(0L),
-                in.map(TenantIngestStats::deadLetteredByCode).orElse(Map.of()),
-                out.map(s -> s.eventsPublished.sum()).orElse(0L),
-                out.map(s -> s.commandsPublished.sum()).orElse(0L),
+                MeterReads.total(meters, MetricNames.INGEST_CONSUMED, MetricNames.TAG_TENANT, id),
+                MeterReads.total(meters, MetricNames.INGEST_APPLIED, MetricNames.TAG_TENANT, id),
+                MeterReads.byTag(meters, MetricNames.INGEST_DEAD_LETTERED, MetricNames.TAG_CODE,
+                        MetricNames.TAG_TENANT, id),
+                MeterReads.total(meters, MetricNames.EGRESS_EVENTS_PUBLISHED, MetricNames.TAG_TENANT, id),
+                MeterReads.total(meters, MetricNames.EGRESS_COMMANDS_PUBLISHED, MetricNames.TAG_TENANT, id),
                 tenantLag, paused, Map.of());
     }
 }

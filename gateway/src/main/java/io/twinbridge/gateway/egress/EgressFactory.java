@@ -1,5 +1,6 @@
 package io.twinbridge.gateway.egress;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.twinbridge.gateway.config.EgressConfig;
 import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.mapping.EgressFormat;
@@ -31,8 +32,8 @@ public final class EgressFactory {
 
     /** Egress for the tenants of {@code tenants}, each with its Ditto sessions from {@code ditto}. */
     public static EgressService create(GatewayConfig config, ModelRegistry models, TenantDitto ditto,
-                                       TenantDirectory tenants) {
+                                       TenantDirectory tenants, MeterRegistry meters) {
         return new EgressService(settings(config), tenants, models, ditto,
-                props -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+                props -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()), meters);
     }
 }

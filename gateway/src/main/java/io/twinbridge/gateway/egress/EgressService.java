@@ -1,5 +1,7 @@
 package io.twinbridge.gateway.egress;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
 import io.twinbridge.gateway.mapping.TwinRecords;
@@ -7,6 +9,8 @@ import io.twinbridge.gateway.tenant.TenantChange;
 import io.twinbridge.gateway.tenant.TenantListener;
 import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
+import io.twinbridge.gateway.metrics.MeterReads;
+import io.twinbridge.gateway.metrics.MetricNames;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantDitto;
@@ -44,13 +48,15 @@ public final class EgressService implements TenantListener {
     private final EgressSettings settings;
     private final TenantDirectory directory;
     private final TenantDitto ditto;
-    private final Producer<byte[], byte[]> producer;
+    private final Function<Properties, Producer<byte[], byte[]>> producers;
+    /** Created by {@link #start()}: the constructor does no I/O; null until then. */
+    private volatile Producer<byte[], byte[]> producer;
     private final TopicNames topics;
     private final TwinRecords records;
     private final DesiredPropertyCommands mappings;
     private final Map<TenantId, TenantRun> tenants = new ConcurrentHashMap<>();
     private final EgressTopics egressTopics;
-    private final EgressStats stats = new EgressStats();
+    private final MeterRegistry meters;
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     /** Tenant changes run one after the other, each after the previous one's sessions closed. */
     private CompletableFuture<Void> changes = CompletableFuture.completedFuture(null);
@@ -65,26 +71,29 @@ public final class EgressService implements TenantListener {
     public EgressService(EgressSettings settings, TenantDirectory directory, ModelRegistry models,
                          DittoPortFactory sessions, DittoPort writer) {
         this(settings, directory, models, TenantDitto.shared(writer, sessions),
-                props -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+                props -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()),
+                new SimpleMeterRegistry());
     }
 
     /** @param producers creates the producer from the complete properties (idempotent, acks=all) */
     public EgressService(EgressSettings settings, TenantDirectory directory, ModelRegistry models,
                          DittoPortFactory sessions, DittoPort writer,
                          Function<Properties, Producer<byte[], byte[]>> producers) {
-        this(settings, directory, models, TenantDitto.shared(writer, sessions), producers);
+        this(settings, directory, models, TenantDitto.shared(writer, sessions), producers, new SimpleMeterRegistry());
     }
 
     /**
-     * @param ditto each tenant's sessions: events are read, and desired properties cleared, as the tenant's
-     *              technical subject
+     * @param ditto  each tenant's sessions: events are read, and desired properties cleared, as the tenant's
+     *               technical subject
+     * @param meters where each tenant's counters are kept ({@link EgressStats})
      */
     public EgressService(EgressSettings settings, TenantDirectory directory, ModelRegistry models, TenantDitto ditto,
-                         Function<Properties, Producer<byte[], byte[]>> producers) {
+                         Function<Properties, Producer<byte[], byte[]>> producers, MeterRegistry meters) {
+        this.meters = Objects.requireNonNull(meters, "meters");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.ditto = Objects.requireNonNull(ditto, "ditto");
-        this.producer = producers.apply(producerProperties(settings.producerProperties()));
+        this.producers = Objects.requireNonNull(producers, "producers");
         this.topics = new TopicNames(settings.topicPrefix());
         this.records = new TwinRecords(models, settings.format());
         this.mappings = DesiredPropertyCommands.compile(models);
@@ -95,7 +104,7 @@ public final class EgressService implements TenantListener {
     private TenantEgress egressOf(TenantSettings tenant) {
         Optional<String> label = settings.ackLabelPrefix()
                 .map(prefix -> EgressSettings.ackLabel(prefix, tenant.id().value()));
-        EgressStats tenantStats = stats.tenant(tenant.id().value());
+        EgressStats tenantStats = new EgressStats(meters, tenant.id().value());
         DittoPort session = ditto.open(tenant, "egress-" + tenant.id(), label.map(Set::of).orElse(Set.of()));
         TenantEgress.Parts parts = new TenantEgress.Parts(ditto.writer(tenant), new RecordSender(producer), records,
                 new DesiredCommands(tenant.id().value(), mappings, records, tenantStats),
@@ -123,6 +132,7 @@ public final class EgressService implements TenantListener {
      */
     public synchronized CompletableFuture<Void> start() {
         started = true;
+        producer = producers.apply(producerProperties(settings.producerProperties()));
         CompletableFuture<?>[] starting = tenants.values().stream().map(TenantRun::start)
                 .toArray(CompletableFuture[]::new);
         LOG.info("Egress starting for {} tenant(s): {}.twin-events.<tenant> ({}), {}.commands.<tenant>{}, unless "
@@ -230,10 +240,21 @@ public final class EgressService implements TenantListener {
                         LOG.warn("stopping an egress session failed or took longer than {}: {}", timeout,
                                 failure.toString());
                     }
-                    producer.close(Duration.ofMillis(remainingMs(deadline)));
-                    LOG.info("Egress stopped: {}", stats);
+                    closeProducer(Duration.ofMillis(remainingMs(deadline)));
+                    LOG.info("Egress stopped: published={} resyncs={} commands={} dropped={}",
+                            MeterReads.total(meters, MetricNames.EGRESS_EVENTS_PUBLISHED),
+                            MeterReads.total(meters, MetricNames.EGRESS_RESYNCS_PUBLISHED),
+                            MeterReads.total(meters, MetricNames.EGRESS_COMMANDS_PUBLISHED),
+                            MeterReads.total(meters, MetricNames.EGRESS_EVENTS_DROPPED));
                     return null;
                 });
+    }
+
+    private void closeProducer(Duration timeout) {
+        Producer<byte[], byte[]> created = producer;
+        if (created != null) {
+            created.close(timeout);
+        }
     }
 
     private static long remainingMs(long deadline) {
@@ -252,13 +273,14 @@ public final class EgressService implements TenantListener {
         CompletableFuture<?>[] crashing = tenants.values().stream().map(TenantRun::crash)
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(crashing).whenComplete((ok, failure) -> {
-            producer.close(Duration.ZERO);
+            closeProducer(Duration.ZERO);
             egressTopics.abort();
         });
     }
 
-    public EgressStats stats() {
-        return stats;
+    /** The registry of the tenants' counters ({@link EgressStats}); read it with {@link MeterReads}. */
+    public MeterRegistry meters() {
+        return meters;
     }
 
     /** The Ditto session that reads the tenant's events, while this instance is its active one. */

@@ -1,5 +1,6 @@
 package io.twinbridge.gateway.egress;
 
+import io.twinbridge.gateway.cache.BoundedLruCache;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.ditto.TwinEventListener;
@@ -65,7 +66,8 @@ final class TenantEgress implements TwinEventListener {
     /** Things read back after a revision gap, with their events that came meanwhile (worker thread). */
     private final Map<String, List<TwinEvent>> held = new HashMap<>();
     private final Duration dittoWait;
-    private final ThingFactsCache facts;
+    /** What egress knows of the things it saw lately; past the bound the least recently used one is learnt again. */
+    private final BoundedLruCache<String, ThingFacts> facts;
     private final DesiredLoop desired;
     private final Reconciler reconciler;
 
@@ -86,7 +88,7 @@ final class TenantEgress implements TwinEventListener {
             return thread;
         });
         this.admission = new Admission(parts.maxBuffered(), parts.ackLabel());
-        this.facts = new ThingFactsCache(parts.maxCachedThings());
+        this.facts = new BoundedLruCache<>(parts.maxCachedThings());
         this.desired = new DesiredLoop(events, parts.writer(), parts.commands(), sender, commandsTopic, worker,
                 parts.dittoWait(), stats);
         this.reconciler = new Reconciler(tenant, events, worker, revisions, new Resyncs(), admission,
@@ -151,6 +153,11 @@ final class TenantEgress implements TwinEventListener {
     /** Things whose last published revision egress holds, and things whose facts it caches (worker thread). */
     CompletableFuture<int[]> tracked() {
         return CompletableFuture.supplyAsync(() -> new int[] {revisions.size(), facts.size()}, worker);
+    }
+
+    /** The thing's facts, created empty when not known (worker thread). */
+    private ThingFacts factsOf(String thingId) {
+        return facts.getOrCreate(thingId, id -> new ThingFacts());
     }
 
     TenantSettings tenant() {
@@ -277,13 +284,13 @@ final class TenantEgress implements TwinEventListener {
                 // a resync record at a later revision covers it on the topic (which stays in revision order); its
                 // commands, though, are no part of any state record
                 admission.release();
-                desired.commandsOf(event, facts.get(event.thingId()), FeatureValues.of(event, FeatureValues.DESIRED));
+                desired.commandsOf(event, factsOf(event.thingId()), FeatureValues.of(event, FeatureValues.DESIRED));
                 acknowledge(event, ACK_OK);
                 return;
             }
             long last = revisions.last(event.thingId());
             boolean gap = revisions.gapBefore(event.thingId(), event.revision());
-            ThingFacts thing = facts.get(event.thingId());
+            ThingFacts thing = factsOf(event.thingId());
             List<FeatureValues.Change> desiredValues = FeatureValues.of(event, FeatureValues.DESIRED);
             thing.learn(event, desiredValues);
             boolean deletion = isThingDeletion(event);
@@ -389,7 +396,7 @@ final class TenantEgress implements TwinEventListener {
     private final class Resyncs implements Reconciler.Publisher {
         @Override
         public void state(String thingId, JsonObject thing, long revision, Instant modified) {
-            ThingFacts known = facts.get(thingId);
+            ThingFacts known = factsOf(thingId);
             known.learnState(thing);
             revisions.published(thingId, revision);
             publishRecord(TwinEvents.stateEvent(thingId, thing, revision, modified), known.definition, true, false);
@@ -398,7 +405,7 @@ final class TenantEgress implements TwinEventListener {
 
         @Override
         public void deleted(String thingId, long lastRevision) {
-            Optional<String> definition = facts.get(thingId).definition;
+            Optional<String> definition = factsOf(thingId).definition;
             revisions.deleted(thingId);
             facts.remove(thingId);
             // Ditto does not tell at which revision it deleted the thing: the next one after the last published

@@ -1,5 +1,7 @@
 package io.twinbridge.gateway.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.twinbridge.gateway.codec.Codec;
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.ditto.DittoPort;
@@ -44,45 +46,49 @@ public final class IngestService {
 
     private final IngestSettings settings;
     private final ScheduledExecutorService pipelineThread;
-    private final Producer<byte[], byte[]> deadLetterProducer;
+    private volatile Producer<byte[], byte[]> deadLetterProducer;
     private final DeadLetterPublisher deadLetters;
     private final ThingWriter writer;
     private final IngestConsumer consumer;
     private final RecordFetcher fetcher;
-    private final IngestStats stats = new IngestStats();
+    private final IngestStats stats;
+    private final ConsumerMeters consumerMeters;
     private final CoalescingScheduler<TwinUpdate, WriteOutcome> scheduler;
 
     /** Every tenant written through {@code ditto}, as the shared Ditto user. */
     public IngestService(IngestSettings settings, TenantDirectory tenants, Function<CodecKind, Codec> codecs,
             ModelRegistry models, DittoPort ditto) {
-        this(settings, tenants, codecs, models, (Function<TenantSettings, DittoPort>) tenant -> ditto);
+        this(settings, tenants, codecs, models, (Function<TenantSettings, DittoPort>) tenant -> ditto,
+                new SimpleMeterRegistry());
         Objects.requireNonNull(ditto, "ditto");
     }
 
     /**
      * @param sessions the session that writes each tenant's twins ({@link io.twinbridge.gateway.tenant.TenantDitto
      *                 #writer}), so that a tenant with its own Ditto user is written as that user
+     * @param meters   where the counts are kept ({@link IngestStats}) and the consumer's figures shown
      */
     public IngestService(IngestSettings settings, TenantDirectory tenants, Function<CodecKind, Codec> codecs,
-            ModelRegistry models, Function<TenantSettings, DittoPort> sessions) {
+            ModelRegistry models, Function<TenantSettings, DittoPort> sessions, MeterRegistry meters) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.stats = new IngestStats(meters);
         this.pipelineThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "twinbridge-ingest"));
         TopicNames topics = new TopicNames(settings.topicPrefix());
         Backoff backoff = new Backoff(settings.retryInitial(), settings.retryMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.deadLetterProducer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
-                new ByteArraySerializer());
-        // the dead-letter topic of the tenant the record's topic belongs to, also when it is overridden
-        this.deadLetters = new DeadLetterPublisher(deadLetterProducer, topic -> tenants.ofTelemetryTopic(topic, topics)
-                .map(t -> t.deadLetterTopic(topics)).orElseGet(() -> topics.deadLetterFor(topic)), backoff,
-                pipelineThread, Clock.systemUTC());
+        // the dead-letter topic of the tenant the record's topic belongs to, also when it is overridden; the producer
+        // is opened by start(), before the first record can be consumed
+        this.deadLetters = new DeadLetterPublisher(() -> deadLetterProducer,
+                topic -> tenants.ofTelemetryTopic(topic, topics).map(t -> t.deadLetterTopic(topics))
+                        .orElseGet(() -> topics.deadLetterFor(topic)), backoff, pipelineThread, Clock.systemUTC());
         this.writer = new ThingWriter(sessions, new ThingProvisioner(settings.modelBaseUrl()), backoff, pipelineThread,
                 stats, settings.egressAckPrefix());
         this.scheduler = new CoalescingScheduler<>(pipelineThread, settings.coalesceWindow(), (pending, later) -> {
             stats.recordCoalesced(later.tenant().id());
             return pending.coalesce(later);
         }, writer::write, new WriteWindow(Math.min(MIN_WINDOW, settings.maxWritesInFlight()),
-                Math.min(INITIAL_WINDOW, settings.maxWritesInFlight()), settings.maxWritesInFlight()), update -> update.patch().estimatedBytes(), System::nanoTime);
+                Math.min(INITIAL_WINDOW, settings.maxWritesInFlight()), settings.maxWritesInFlight()),
+                update -> update.patch().estimatedBytes(), System::nanoTime);
         stats.window(scheduler);
         this.fetcher = new RecordFetcher(this::newFetchConsumer, FETCH_TIMEOUT);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
@@ -100,9 +106,14 @@ public final class IngestService {
                         return scheduler.pendingBytes() + pipeline.queuedBytes();
                     }
                 }, settings.commitInterval(), settings.drainTimeout());
+        this.consumerMeters = new ConsumerMeters(meters, consumer.stats(), stats::tenants,
+                topic -> tenants.ofTelemetryTopic(topic, topics).map(t -> t.id().value()));
     }
 
+    /** Opens the Kafka clients (the constructor opens none) and starts consuming. */
     public void start() {
+        deadLetterProducer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
+                new ByteArraySerializer());
         consumer.start();
         LOG.info("Ingest started: group {}, the tenants' telemetry topics ({}.telemetry.<tenant> unless overridden), "
                 + "coalescing window {}", settings.groupId(), settings.topicPrefix(), settings.coalesceWindow());
@@ -114,7 +125,10 @@ public final class IngestService {
             writer.close();
             fetcher.close();
             deadLetters.close();
-            deadLetterProducer.close(java.time.Duration.ofSeconds(5));
+            Producer<byte[], byte[]> producer = deadLetterProducer;
+            if (producer != null) {
+                producer.close(java.time.Duration.ofSeconds(5));
+            }
             pipelineThread.shutdownNow();
             try {
                 pipelineThread.awaitTermination(5, TimeUnit.SECONDS);
@@ -136,6 +150,11 @@ public final class IngestService {
 
     public IngestConsumerStats consumerStats() {
         return consumer.stats();
+    }
+
+    /** Brings the per-partition gauges up to the consumer's assignment; before each scrape. */
+    public void refreshMeters() {
+        consumerMeters.refresh();
     }
 
     private KafkaConsumer<byte[], byte[]> newConsumer() {

@@ -1,50 +1,88 @@
 package io.twinbridge.gateway.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.twinbridge.gateway.metrics.MeterReads;
+import io.twinbridge.gateway.metrics.MetricNames;
 import io.twinbridge.gateway.tenant.TenantId;
 import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.ToLongFunction;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Counters of the ingest pipeline, read by metrics and tests from any thread. What is counted per tenant lives only in
- * {@link #byTenant()}, and the totals here are sums over the tenants, so the two can never disagree; the counters
- * that have no tenant (retries, things created, Ditto latency, egress acknowledgements) live here.
+ * The ingest pipeline's counts, kept once, in Micrometer (as Hono's {@code MicrometerBasedMetrics}): one counter per
+ * event, tagged with the tenant and the outcome, registered on the gateway's registry with the tenant's first record;
+ * the counters that have no tenant (retries, things created, egress acknowledgements) are counted for the whole
+ * gateway. The reads here (totals, per tenant) are sums over the registry's series, for tests, logs and benchmarks.
+ * The write window's figures are gauges over the scheduler.
  */
 public final class IngestStats {
     /** Tenant label of records whose topic maps to no configured tenant. */
     public static final String UNKNOWN_TENANT = "unknown";
 
-    /** Observes each Ditto merge round trip; called on the pipeline thread, so it must be cheap. */
-    @FunctionalInterface
-    public interface DittoLatencyListener {
-        void merged(String tenant, long nanos);
+    private final MeterRegistry registry;
+    final Counter dittoRetries;
+    final Counter decodeRetries;
+    final Counter thingsCreated;
+    final Counter egressAckFailures;
+    private final Map<String, TenantIngestStats> tenants = new ConcurrentHashMap<>();
+    private volatile LongConsumer appliedRecordTimestamps = ts -> { };
+    private volatile CoalescingScheduler<?, ?> window;
+
+    /** Counts into a registry of its own: for tests and tools that read the counts only through this object. */
+    public IngestStats() {
+        this(new SimpleMeterRegistry());
     }
 
-    final LongAdder dittoRetries = new LongAdder();
-    final LongAdder decodeRetries = new LongAdder();
-    final LongAdder thingsCreated = new LongAdder();
-    final LongAdder dittoLatencyNanos = new LongAdder();
-    final LongAdder dittoCalls = new LongAdder();
-    final LongAdder egressAckFailures = new LongAdder();
-    private final Map<String, TenantIngestStats> tenants = new ConcurrentHashMap<>();
-    private volatile java.util.function.LongConsumer appliedRecordTimestamps = ts -> { };
-    private volatile DittoLatencyListener dittoLatency = (tenant, nanos) -> { };
-    private volatile CoalescingScheduler<?, ?> window;
+    public IngestStats(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.decodeRetries = gatewayCounter(MetricNames.INGEST_DECODE_RETRIES,
+                "Decodes retried (schema registry unreachable)");
+        this.thingsCreated = gatewayCounter(MetricNames.INGEST_THINGS_PROVISIONED,
+                "Twins created for devices seen the first time");
+        this.dittoRetries = gatewayCounter(MetricNames.DITTO_WRITE_RETRIES,
+                "Writes to Ditto retried after a transient failure");
+        this.egressAckFailures = gatewayCounter(MetricNames.DITTO_EGRESS_ACK_FAILURES,
+                "Merges Ditto answered 408/424: egress did not confirm");
+        gauge(MetricNames.INGEST_WRITE_WINDOW, MetricNames.MERGES,
+                "W: merges allowed in flight to Ditto now; adapts to Ditto's round trip", IngestStats::writeWindow);
+        gauge(MetricNames.INGEST_READY_QUEUE, MetricNames.THINGS,
+                "Things whose update waits for a slot of the write window", IngestStats::readyQueueLength);
+        gauge(MetricNames.INGEST_WRITE_ROUND_TRIP, "seconds",
+                "Smoothed round trip of a write (merge, with creation and retries)", s -> s.writeRoundTripMillis() / 1000);
+        gauge(MetricNames.INGEST_PENDING_TWINS, MetricNames.THINGS, "Things with an update waiting or being written",
+                IngestStats::pendingTwins);
+        gauge(MetricNames.INGEST_PENDING_BYTES, "bytes", "Estimated memory of the patches waiting or being written",
+                IngestStats::pendingPatchBytes);
+    }
+
+    private Counter gatewayCounter(String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
+    }
+
+    private void gauge(String name, String unit, String description, ToDoubleFunction<IngestStats> read) {
+        Gauge.builder(name, this, read).baseUnit(unit).description(description).register(registry);
+    }
+
+    /** The registry the counts are kept in. */
+    public MeterRegistry registry() {
+        return registry;
+    }
 
     /**
      * Observes the Kafka timestamp of every record once its change is persisted in the twin, e.g. to measure
      * produce-to-persisted latency. Called on the pipeline thread: keep it cheap.
      */
-    public void onApplied(java.util.function.LongConsumer recordTimestamps) {
+    public void onApplied(LongConsumer recordTimestamps) {
         this.appliedRecordTimestamps = recordTimestamps;
-    }
-
-    /** Observes every Ditto merge round trip with its tenant, e.g. for a latency histogram. */
-    public void onDittoLatency(DittoLatencyListener listener) {
-        this.dittoLatency = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     void window(CoalescingScheduler<?, ?> scheduler) {
@@ -93,14 +131,14 @@ public final class IngestStats {
         return s == null ? 0 : s.roundTripMillis();
     }
 
-    /** Each tenant's counters, by tenant id; a tenant appears with its first record. */
-    public Map<String, TenantIngestStats> byTenant() {
-        return Collections.unmodifiableMap(tenants);
+    /** The tenants that have counts, by id (the one of {@link #UNKNOWN_TENANT} included once it has). */
+    public Set<String> tenants() {
+        return Collections.unmodifiableSet(tenants.keySet());
     }
 
     private TenantIngestStats tenant(String id) {
         TenantIngestStats stats = tenants.get(id);
-        return stats != null ? stats : tenants.computeIfAbsent(id, t -> new TenantIngestStats());
+        return stats != null ? stats : tenants.computeIfAbsent(id, t -> new TenantIngestStats(registry, t));
     }
 
     void recordConsumed(String tenant) {
@@ -121,7 +159,7 @@ public final class IngestStats {
     }
 
     void recordStaleDrops(TenantId tenant, int features) {
-        tenant(tenant.value()).staleDrops.add(features);
+        tenant(tenant.value()).staleDrops.increment(features);
     }
 
     void recordStaleRecord(TenantId tenant) {
@@ -129,13 +167,11 @@ public final class IngestStats {
     }
 
     void recordDittoLatency(TenantId tenant, long nanos) {
-        dittoLatencyNanos.add(nanos);
-        dittoCalls.increment();
-        dittoLatency.merged(tenant.value(), nanos);
+        tenant(tenant.value()).dittoRequests.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void recordDeadLetter(TenantId tenant, String code) {
-        tenant(tenant.value()).recordDeadLetter(code);
+        tenant(tenant.value()).deadLettered(code).increment();
     }
 
     /**
@@ -143,60 +179,78 @@ public final class IngestStats {
      * confirmed on the twin-events topic; each was sent again.
      */
     public long egressAckFailures() {
-        return egressAckFailures.sum();
+        return (long) egressAckFailures.count();
+    }
+
+    /** Records the pipeline took on for this tenant (each once, retries of its decoding not counted again). */
+    public long consumed(String tenant) {
+        return MeterReads.total(registry, MetricNames.INGEST_CONSUMED, MetricNames.TAG_TENANT, tenant);
     }
 
     /** Records whose change reached their twin. */
     public long applied() {
-        return total(TenantIngestStats::applied);
+        return MeterReads.total(registry, MetricNames.INGEST_APPLIED);
+    }
+
+    /** This tenant's records whose change reached their twin. */
+    public long applied(String tenant) {
+        return MeterReads.total(registry, MetricNames.INGEST_APPLIED, MetricNames.TAG_TENANT, tenant);
     }
 
     /** Merge commands sent to Ditto, retries included. */
     public long mergesSent() {
-        return total(TenantIngestStats::mergesSent);
+        return MeterReads.total(registry, MetricNames.DITTO_MERGES_SENT);
     }
 
     /** Features left out of updates because the twin held newer state. */
     public long staleDrops() {
-        return total(TenantIngestStats::staleDrops);
+        return MeterReads.total(registry, MetricNames.INGEST_STALE_FEATURES);
     }
 
     /** Records that changed nothing because all of their values were stale. */
     public long staleRecords() {
-        return total(TenantIngestStats::staleRecords);
+        return MeterReads.total(registry, MetricNames.INGEST_STALE_RECORDS);
     }
 
     /** Mean round trip of a Ditto merge, in milliseconds, or 0 before the first one. */
     public double meanDittoMillis() {
-        long calls = dittoCalls.sum();
-        return calls == 0 ? 0 : dittoLatencyNanos.sum() / 1e6 / calls;
+        long calls = 0;
+        double millis = 0;
+        for (Timer timer : registry.find(MetricNames.DITTO_REQUEST).timers()) {
+            calls += timer.count();
+            millis += timer.totalTime(TimeUnit.MILLISECONDS);
+        }
+        return calls == 0 ? 0 : millis / calls;
     }
 
     public long dittoRetries() {
-        return dittoRetries.sum();
+        return (long) dittoRetries.count();
     }
 
     /** Decodes retried because the schema registry did not answer. */
     public long decodeRetries() {
-        return decodeRetries.sum();
+        return (long) decodeRetries.count();
     }
 
     public long thingsCreated() {
-        return thingsCreated.sum();
+        return (long) thingsCreated.count();
     }
 
     public long deadLettered() {
-        return deadLetteredByCode().values().stream().mapToLong(Long::longValue).sum();
+        return MeterReads.total(registry, MetricNames.INGEST_DEAD_LETTERED);
     }
 
-    /** Dead-lettered records by error code, over all tenants. */
+    /**
+     * Dead-lettered records by error code, over all tenants. A code starts with its stage
+     * ({@code validate.out-of-range}), which {@link io.twinbridge.gateway.result.Failure} guarantees.
+     */
     public Map<String, Long> deadLetteredByCode() {
-        Map<String, Long> out = new TreeMap<>();
-        tenants.values().forEach(t -> t.deadLetteredByCode().forEach((code, n) -> out.merge(code, n, Long::sum)));
-        return out;
+        return MeterReads.byTag(registry, MetricNames.INGEST_DEAD_LETTERED, MetricNames.TAG_CODE);
     }
 
-    private long total(ToLongFunction<TenantIngestStats> counter) {
-        return tenants.values().stream().mapToLong(counter).sum();
+    /** This tenant's dead-lettered records by error code. */
+    public Map<String, Long> deadLetteredByCode(String tenant) {
+        return MeterReads.byTag(registry, MetricNames.INGEST_DEAD_LETTERED, MetricNames.TAG_CODE,
+                MetricNames.TAG_TENANT, tenant);
     }
 }

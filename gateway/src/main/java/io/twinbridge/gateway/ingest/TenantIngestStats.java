@@ -1,67 +1,70 @@
 package io.twinbridge.gateway.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.twinbridge.gateway.metrics.MetricNames;
+import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
-/** One tenant's share of the ingest counters ({@link IngestStats} keeps the totals); read from any thread. */
-public final class TenantIngestStats {
-    final LongAdder consumed = new LongAdder();
-    final LongAdder applied = new LongAdder();
-    final LongAdder coalesced = new LongAdder();
-    final LongAdder mergesSent = new LongAdder();
-    final LongAdder staleDrops = new LongAdder();
-    final LongAdder staleRecords = new LongAdder();
-    private final Map<String, LongAdder> deadLettered = new ConcurrentHashMap<>();
+/**
+ * One tenant's ingest counters, registered once with its first record: one Micrometer counter per event, tagged with
+ * the tenant (and, for dead letters, the stage and code). Only {@link IngestStats} counts into them.
+ */
+final class TenantIngestStats {
+    /** Buckets of the Ditto round trip: a local sandbox answers in a millisecond, a loaded Ditto in seconds. */
+    static final Duration[] DITTO_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+            Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+            Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
-    void recordDeadLetter(String code) {
-        deadLettered.computeIfAbsent(code, c -> new LongAdder()).increment();
+    private final MeterRegistry registry;
+    private final String tenant;
+    final Counter consumed;
+    final Counter applied;
+    final Counter coalesced;
+    final Counter mergesSent;
+    final Counter staleDrops;
+    final Counter staleRecords;
+    final Timer dittoRequests;
+    private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
+
+    TenantIngestStats(MeterRegistry registry, String tenant) {
+        this.registry = registry;
+        this.tenant = tenant;
+        this.consumed = counter(MetricNames.INGEST_CONSUMED, "Records taken from the telemetry topic");
+        this.applied = counter(MetricNames.INGEST_APPLIED, "Records whose change reached the twin");
+        this.coalesced = counter(MetricNames.INGEST_COALESCED, "Updates folded into a pending merge of the same thing");
+        this.staleRecords = counter(MetricNames.INGEST_STALE_RECORDS,
+                "Records whose values were all older than the twin's");
+        this.staleDrops = counter(MetricNames.INGEST_STALE_FEATURES,
+                "Features left out of merges because the twin held newer state");
+        this.mergesSent = counter(MetricNames.DITTO_MERGES_SENT, "Merge commands sent to Ditto, retries included");
+        this.dittoRequests = Timer.builder(MetricNames.DITTO_REQUEST)
+                .description("Round trip of a Ditto command, until its twin-persisted answer")
+                .tags(MetricNames.TAG_TENANT, tenant, MetricNames.TAG_COMMAND, "merge")
+                .serviceLevelObjectives(DITTO_BUCKETS)
+                .register(registry);
     }
 
-    /** Records the pipeline took on for this tenant (each once, retries of its decoding not counted again). */
-    public long consumed() {
-        return consumed.sum();
+    private Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).tag(MetricNames.TAG_TENANT, tenant).register(registry);
     }
 
-    /** Records whose change reached their twin. */
-    public long applied() {
-        return applied.sum();
+    /** The dead-letter counter of this code, registered with its first dead letter. */
+    Counter deadLettered(String code) {
+        Counter counter = deadLettered.get(code);
+        return counter != null ? counter : deadLettered.computeIfAbsent(code, c -> Counter
+                .builder(MetricNames.INGEST_DEAD_LETTERED)
+                .description("Records sent to the dead-letter topic")
+                .tags(MetricNames.TAG_TENANT, tenant, MetricNames.TAG_STAGE, stageOf(c), MetricNames.TAG_CODE, c)
+                .register(registry));
     }
 
-    /** Updates folded into a pending merge of the same thing instead of a merge of their own. */
-    public long coalesced() {
-        return coalesced.sum();
-    }
-
-    /** Merge commands sent to Ditto, retries included. */
-    public long mergesSent() {
-        return mergesSent.sum();
-    }
-
-    /** Features left out of updates because the twin held newer state. */
-    public long staleDrops() {
-        return staleDrops.sum();
-    }
-
-    /** Records that changed nothing because all of their values were stale. */
-    public long staleRecords() {
-        return staleRecords.sum();
-    }
-
-    /** Dead-lettered records with this error code. */
-    public long deadLettered(String code) {
-        LongAdder n = deadLettered.get(code);
-        return n == null ? 0 : n.sum();
-    }
-
-    /**
-     * Dead-lettered records by error code. A code starts with its stage ({@code validate.out-of-range}), which
-     * {@link io.twinbridge.gateway.result.Failure} guarantees.
-     */
-    public Map<String, Long> deadLetteredByCode() {
-        Map<String, Long> out = new TreeMap<>();
-        deadLettered.forEach((code, n) -> out.put(code, n.sum()));
-        return out;
+    /** Failure codes start with their stage, e.g. {@code validate.out-of-range}. */
+    static String stageOf(String code) {
+        int dot = code.indexOf('.');
+        return dot > 0 ? code.substring(0, dot) : code;
     }
 }

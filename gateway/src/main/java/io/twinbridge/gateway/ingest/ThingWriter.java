@@ -3,7 +3,9 @@ package io.twinbridge.gateway.ingest;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortException;
 import io.twinbridge.gateway.ditto.DittoRequestOptions;
+import io.twinbridge.gateway.ditto.PreRenderedJsonObject;
 import io.twinbridge.gateway.logging.LogContext;
+import io.twinbridge.gateway.mapping.MergeWrite;
 import io.twinbridge.gateway.mapping.TimedValue;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.model.FeatureModel;
@@ -144,10 +146,10 @@ public final class ThingWriter {
                 result.completeExceptionally(e);
                 return;
             }
-            TwinPatch patch = update.patch();
+            // patch and condition rendered as text in one pass; the text goes to Ditto as it is (PreRenderedJsonObject)
+            MergeWrite write = update.patch().mergeWrite(redelivery);
             DittoRequestOptions options = DittoRequestOptions.defaults().withCorrelationId(correlationId)
-                    .withCondition(redelivery
-                    ? patch.redeliveryCondition() : patch.freshnessCondition());
+                    .withCondition(write.condition());
             if (egressAckPrefix.isPresent()) {
                 options = options.withRequestedAcks(TWIN_PERSISTED, egressAckPrefix.get() + "-"
                         + update.tenant().id().value());
@@ -157,7 +159,7 @@ public final class ThingWriter {
             // Merged at /features, never at the thing's root: Ditto 3.9 turns a root merge of a missing thing into a
             // create (ModifyToCreateThingTransformer), which would give a new device Ditto's default policy, named
             // after the thing, instead of provision()'s thing with its tenant's policy (issue 11.9).
-            ditto.mergeThing(thingId, FEATURES, patch.toMergePatch().getValue(FEATURES).orElseThrow(), options)
+            ditto.mergeThing(thingId, FEATURES, PreRenderedJsonObject.of(write.featuresPatch()), options)
                     .whenComplete(inLogContext((ok, error) -> {
                         stats.recordDittoLatency(update.tenant().id(), System.nanoTime() - started);
                         if (error == null) {

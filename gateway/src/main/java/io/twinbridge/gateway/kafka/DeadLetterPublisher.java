@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,7 +30,7 @@ public final class DeadLetterPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
     private static final int MAX_MESSAGE_CHARS = 2_000;
 
-    private final Producer<byte[], byte[]> producer;
+    private final Supplier<Producer<byte[], byte[]>> producer;
     private final UnaryOperator<String> dlqTopicFor;
     private final Backoff backoff;
     private final ScheduledExecutorService retryScheduler;
@@ -41,6 +42,15 @@ public final class DeadLetterPublisher {
      */
     public DeadLetterPublisher(Producer<byte[], byte[]> producer, UnaryOperator<String> dlqTopicFor, Backoff backoff,
             ScheduledExecutorService retryScheduler, Clock clock) {
+        this(constant(Objects.requireNonNull(producer, "producer")), dlqTopicFor, backoff, retryScheduler, clock);
+    }
+
+    /**
+     * @param producer asked at each publication: an owner that opens its producer only when it starts (no client
+     *                 in a constructor) hands its field over here
+     */
+    public DeadLetterPublisher(Supplier<Producer<byte[], byte[]>> producer, UnaryOperator<String> dlqTopicFor,
+            Backoff backoff, ScheduledExecutorService retryScheduler, Clock clock) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.dlqTopicFor = Objects.requireNonNull(dlqTopicFor, "dlqTopicFor");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -63,6 +73,10 @@ public final class DeadLetterPublisher {
         CompletableFuture<Void> done = new CompletableFuture<>();
         attempt(record, done, 0, LogContext.capture());
         return done;
+    }
+
+    private static Supplier<Producer<byte[], byte[]>> constant(Producer<byte[], byte[]> producer) {
+        return () -> producer;
     }
 
     /** Stops retrying; pending publications fail and their records stay uncommitted. */
@@ -103,7 +117,7 @@ public final class DeadLetterPublisher {
             return;
         }
         try {
-            producer.send(record, (metadata, error) -> {
+            producer.get().send(record, (metadata, error) -> {
                 if (error == null) {
                     done.complete(null);
                 } else {

@@ -17,6 +17,8 @@ final class PatchLayout {
     private final int[] slotFeature;
     private final String[] slotProperty;
     private final int[][] featureSlots;
+    /** Built on first use: only layouts whose patches are written need it. */
+    private volatile LayoutText text;
 
     /**
      * @param slotFeatures   the feature of each slot
@@ -70,5 +72,15 @@ final class PatchLayout {
 
     String property(int slot) {
         return slotProperty[slot];
+    }
+
+    /** The key text of this layout's merge patches and conditions; the race of a first use builds it twice at most. */
+    LayoutText text() {
+        LayoutText built = text;
+        if (built == null) {
+            built = new LayoutText(this);
+            text = built;
+        }
+        return built;
     }
 }

@@ -2,18 +2,18 @@ package io.twinbridge.gateway.metrics;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.twinbridge.gateway.ditto.DittoPortFactory;
-import io.twinbridge.gateway.egress.EgressStats;
-import io.twinbridge.gateway.ingest.IngestStats;
-import io.twinbridge.gateway.kafka.IngestConsumerStats;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
 /**
- * The gateway's Prometheus registry and its binders. {@link #scrape()} first registers the meters of tenants,
- * error codes and partitions that appeared since the last scrape, then renders the text format.
+ * The gateway's Prometheus registry. The flows count into it themselves (one counter per event, by tenant and
+ * outcome); {@link #scrape()} first runs the refreshers (the consumer's per-partition gauges), then renders the text
+ * format.
  */
 public final class GatewayMetrics {
     /** Content type of {@link #scrape()}: the Prometheus text format 0.0.4. */
@@ -26,14 +26,21 @@ public final class GatewayMetrics {
         return registry;
     }
 
-    /** Ingest's counters, consumer lag and paused partitions; {@code tenantOfTopic} labels the partition meters. */
-    public void bindIngest(IngestStats stats, IngestConsumerStats consumer,
-            Function<String, Optional<String>> tenantOfTopic) {
-        refreshers.add(new IngestMeters(registry, stats, consumer, tenantOfTopic)::refresh);
+    /**
+     * A Vert.x whose own meters go to this registry (vertx-micrometer-metrics, as {@code vertx_*}): the HTTP server's
+     * requests and connections, the event bus, and the worker and connection pools. Labels stay at Vert.x's defaults
+     * (route, method, status code, pool and address; not the request path, which would name every thing).
+     */
+    public Vertx newVertx() {
+        return Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
     }
 
-    public void bindEgress(EgressStats stats) {
-        refreshers.add(new EgressMeters(registry, stats)::refresh);
+    /** Runs {@code refresh} before each scrape, e.g. to bring per-partition gauges up to the assignment. */
+    public void beforeScrape(Runnable refresh) {
+        refreshers.add(refresh);
     }
 
     /**

@@ -14,10 +14,10 @@ public final class MetricNames {
     public static final String TAG_SESSION = "session";
     public static final String TAG_COMMAND = "command";
 
-    static final String RECORDS = "records";
-    static final String PARTITIONS = "partitions";
-    static final String MERGES = "merges";
-    static final String THINGS = "things";
+    public static final String RECORDS = "records";
+    public static final String PARTITIONS = "partitions";
+    public static final String MERGES = "merges";
+    public static final String THINGS = "things";
 
     public static final String INGEST_CONSUMED = "twinbridge.ingest.records.consumed";
     public static final String INGEST_APPLIED = "twinbridge.ingest.records.applied";
@@ -33,6 +33,9 @@ public final class MetricNames {
     public static final String CONSUMER_PAUSED = "twinbridge.kafka.consumer.paused";
     public static final String CONSUMER_ASSIGNED = "twinbridge.kafka.consumer.assigned";
     public static final String CONSUMER_IN_FLIGHT = "twinbridge.kafka.consumer.in.flight";
+    public static final String CONSUMER_POLLED = "twinbridge.kafka.consumer.records.polled";
+    public static final String CONSUMER_FINISHED = "twinbridge.kafka.consumer.records.finished";
+    public static final String CONSUMER_PAUSES = "twinbridge.kafka.consumer.pauses";
     public static final String INGEST_WRITE_WINDOW = "twinbridge.ingest.write.window";
     public static final String INGEST_READY_QUEUE = "twinbridge.ingest.ready.queue";
     public static final String INGEST_WRITE_ROUND_TRIP = "twinbridge.ingest.write.round.trip";

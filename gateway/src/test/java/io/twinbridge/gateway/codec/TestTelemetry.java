@@ -12,19 +12,14 @@ import java.util.Map;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The shipped telemetry schemas, sample records filled from them, and the three wire encodings. */
 final class TestTelemetry {
     static final List<String> KINDS = List.of("Turbine", "Robot", "Hvac", "Vehicle");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TestTelemetry() {
     }
@@ -99,8 +94,8 @@ final class TestTelemetry {
         }
     }
 
-    // The wire framings are the simulator's (TelemetryEncoder); only the JSON form below is test-specific, since it
-    // also covers the map and bytes fields of the test fixtures.
+    // The wire framings and the JSON form are the simulator's (TelemetryEncoder), which also covers the map and bytes
+    // fields of the test fixtures.
     static byte[] singleObject(GenericRecord record) {
         return new TelemetryEncoder.SingleObject().encode(record);
     }
@@ -114,11 +109,7 @@ final class TestTelemetry {
     }
 
     static ObjectNode jsonTree(GenericRecord record) {
-        ObjectNode node = (ObjectNode) toJson(record);
-        ObjectNode withName = JsonNodeFactory.instance.objectNode();
-        withName.put(JsonCodec.SCHEMA_FIELD, record.getSchema().getFullName());
-        withName.setAll(node);
-        return withName;
+        return TelemetryEncoder.jsonTree(record);
     }
 
     static byte[] json(GenericRecord record) {
@@ -127,33 +118,5 @@ final class TestTelemetry {
 
     static byte[] json(JsonNode node) {
         return node.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static JsonNode toJson(Object value) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (value == null) {
-            return f.nullNode();
-        }
-        if (value instanceof GenericRecord record) {
-            ObjectNode node = f.objectNode();
-            for (Schema.Field field : record.getSchema().getFields()) {
-                node.set(field.name(), toJson(record.get(field.pos())));
-            }
-            return node;
-        }
-        if (value instanceof List<?> list) {
-            ArrayNode array = f.arrayNode();
-            list.forEach(item -> array.add(toJson(item)));
-            return array;
-        }
-        if (value instanceof Map<?, ?> map) {
-            ObjectNode node = f.objectNode();
-            map.forEach((k, v) -> node.set(k.toString(), toJson(v)));
-            return node;
-        }
-        if (value instanceof CharSequence || value instanceof GenericEnumSymbol<?>) {
-            return f.textNode(value.toString());
-        }
-        return MAPPER.valueToTree(value);
     }
 }

@@ -16,6 +16,7 @@ import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.document.TenantTopics;
 import io.twinbridge.gateway.testkit.GatewayStack;
+import io.twinbridge.gateway.testkit.TestTopics;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
@@ -60,7 +61,7 @@ class DeadLetterReplayFlowTest {
     @Test
     void deadLettersOfAMissingModelAreReplayedOnceTheModelIsThere() throws Exception {
         DittoSandbox sandbox = STACK.sandbox();
-        DlqTestKafka k = new DlqTestKafka(STACK.kafka().bootstrapServers());
+        TestTopics k = STACK.topics();
         DlqTopics topics = DlqTopics.of(new TopicNames(PREFIX), ACME, TenantTopics.DERIVED);
         List<SimRecord> records = new FleetSimulator(FleetOptions.defaults().withTopicPrefix(PREFIX)
                 .withTenants(List.of("acme")).withDevicesPerKind(2)).stream().limit(80).toList();
@@ -75,7 +76,7 @@ class DeadLetterReplayFlowTest {
                 p -> !p.getFileName().toString().equals("RobotTelemetry.avsc"));
         Gateway first = start(models, schemas);
         try {
-            k.produce(records.stream().map(r -> DlqTestKafka.record(r.topic(), r.key(), r.value())).toList());
+            k.produceSimulated(records);
             // when its robot records fail, they land in the DLQ with their code, and the others are applied
             await().atMost(Duration.ofSeconds(30)).until(() -> k.endOffsets(topics.deadLetter()) == robots.size());
         } finally {

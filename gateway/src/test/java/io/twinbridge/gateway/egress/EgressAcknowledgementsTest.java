@@ -12,6 +12,7 @@ import io.twinbridge.gateway.egress.EgressTestKit.Event;
 import io.twinbridge.gateway.ingest.IngestFactory;
 import io.twinbridge.gateway.ingest.IngestService;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.gateway.testkit.TestTopics;
 import io.twinbridge.gateway.testkit.SharedKafka;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
@@ -26,8 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,10 +101,6 @@ class EgressAcknowledgementsTest {
     }
 
     private static long committed(KafkaTestCluster kafka, String group) throws Exception {
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
-                    .values().stream().filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset)
-                    .sum();
-        }
+        return TestTopics.of(kafka).committed(group);
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.twinbridge.gateway.metrics.MeterReads;
+import io.twinbridge.gateway.metrics.MetricNames;
 import io.twinbridge.gateway.Gateway;
 import io.twinbridge.gateway.egress.EgressTestKit.Event;
 import io.twinbridge.gateway.tenant.TenantId;
@@ -92,8 +94,8 @@ class EgressFailoverTest {
         await().atMost(SESSION_TIMEOUT.multipliedBy(3)).pollInterval(Duration.ofMillis(100))
                 .until(() -> second.egress().orElseThrow().isActive(ACME));
         Duration takeover = Duration.ofNanos(System.nanoTime() - crashed);
-        await().atMost(Duration.ofSeconds(30)).until(() -> second.egress().orElseThrow().stats().eventsPublished
-                .sum() > 20);
+        await().atMost(Duration.ofSeconds(30)).until(() -> MeterReads.total(second.egress().orElseThrow().meters(),
+                MetricNames.EGRESS_EVENTS_PUBLISHED) > 20);
         changing.set(false);
         writer.join();
         Map<String, Long> last = revisions(ids);

@@ -1,6 +1,7 @@
 package io.twinbridge.gateway.egress;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinbridge.gateway.codec.CodecKind;
@@ -38,6 +39,24 @@ class EgressStopTest {
     @Test
     void withElectionItStopsInTimeWhileItsStartWaitsForKafka() throws Exception {
         assertStopsInTime(Optional.of(Duration.ofSeconds(6)));
+    }
+
+    @Test
+    void theConstructorOpensNoKafkaClientAndAServiceNeverStartedStops() throws Exception {
+        Properties kafka = new Properties();
+        kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + TestHttp.unusedPort());
+        EgressSettings settings = new EgressSettings(kafka, "ctor", EgressFormat.AVRO, Optional.empty(), 100, 100,
+                Duration.ZERO, 100, Optional.empty(), "ctor-test");
+        FakeDittoPort ditto = new FakeDittoPort();
+        java.util.concurrent.atomic.AtomicInteger producersMade = new java.util.concurrent.atomic.AtomicInteger();
+        EgressService egress = new EgressService(settings, new TenantDirectory(List.of(ACME)), EgressTestKit.MODELS,
+                (name, acks) -> ditto, ditto, props -> {
+                    producersMade.incrementAndGet();
+                    throw new AssertionError("no producer before start()");
+                });
+
+        assertEquals(0, producersMade.get(), "building the service made a Kafka producer");
+        egress.stop(SHUTDOWN).get(STOPPED_WITHIN_S, TimeUnit.SECONDS);
     }
 
     private static void assertStopsInTime(Optional<Duration> failover) throws Exception {

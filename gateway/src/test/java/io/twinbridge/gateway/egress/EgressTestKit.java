@@ -7,6 +7,7 @@ import io.twinbridge.gateway.mapping.TwinRecords;
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.gateway.testkit.TestTopics;
 import io.twinbridge.sandbox.fleet.SimRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,26 +17,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Helpers of the egress tests: a gateway over env settings, Ditto's HTTP API, and decoding of the topics. */
 final class EgressTestKit {
@@ -71,10 +60,7 @@ final class EgressTestKit {
 
     /** Telemetry topics must exist before ingest starts: a pattern subscription sees new topics only minutes later. */
     static void createTelemetryTopics(KafkaTestCluster kafka, String prefix) throws Exception {
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            admin.createTopics(List.of(new NewTopic(prefix + ".telemetry.acme", 2, (short) 1),
-                    new NewTopic(prefix + ".telemetry.globex", 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
+        TestTopics.of(kafka).create(Map.of(prefix + ".telemetry.acme", 2, prefix + ".telemetry.globex", 2));
     }
 
     static Gateway startGateway(Map<String, String> env) throws Exception {
@@ -119,42 +105,12 @@ final class EgressTestKit {
     }
 
     static void produce(KafkaTestCluster kafka, List<SimRecord> records) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (SimRecord r : records) {
-                producer.send(new ProducerRecord<>(r.topic(), r.key().getBytes(StandardCharsets.UTF_8), r.value()));
-            }
-            producer.flush();
-        }
+        TestTopics.of(kafka).produceSimulated(records);
     }
 
-    /** Every record of a topic so far, in partition order (one partition per key, so per-key order is kept). */
+    /** Every record of a topic so far ({@link TestTopics#readToEnd}). */
     static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaTestCluster kafka, String topic) {
-        Properties p = new Properties();
-        p.putAll(kafka.clientProperties());
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    // a partial read would pass for a topic that lacks records
-                    throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-            }
-            return all;
-        }
+        return TestTopics.of(kafka).readToEnd(topic);
     }
 
     static List<Event> events(KafkaTestCluster kafka, String topic) {

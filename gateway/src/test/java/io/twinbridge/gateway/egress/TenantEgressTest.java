@@ -3,6 +3,7 @@ package io.twinbridge.gateway.egress;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.mapping.DesiredPropertyCommands;
@@ -34,7 +35,7 @@ class TenantEgressTest {
     private final FakeDittoPort ditto = new FakeDittoPort();
     private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
             new ByteArraySerializer());
-    private final EgressStats stats = new EgressStats();
+    private final EgressStats stats = new EgressStats(new SimpleMeterRegistry(), "acme");
     private TenantEgress egress;
 
     @AfterEach
@@ -71,10 +72,10 @@ class TenantEgressTest {
 
         ditto.listener().onEvent(desired("acme:h-1", 2));
 
-        await().atMost(WAIT).until(() -> stats.eventsPublished.sum() == 1);
+        await().atMost(WAIT).until(() -> stats.eventsPublished.count() == 1);
         await().atMost(WAIT).until(() -> producer.history().stream().filter(r -> r.topic().equals("t.twin-events.acme")).count() == 1);
         assertEquals(0, egress.buffered(), "buffer slots in use");
-        assertEquals(0, stats.eventsDropped.sum(), "dropped events");
+        assertEquals(0, stats.eventsDropped.count(), "dropped events");
     }
 
     /** Issue 15.3: reading a thing from Ditto (its model kind) must not hold up the events of other things. */
@@ -86,7 +87,7 @@ class TenantEgressTest {
         ditto.listener().onEvent(desired("acme:h-1", 2));
         ditto.listener().onEvent(desired("acme:h-2", 2));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> stats.eventsPublished.sum() == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> stats.eventsPublished.count() == 2);
     }
 
     /**
@@ -121,7 +122,7 @@ class TenantEgressTest {
         }
         ditto.listener().onEvent(created("acme:kept", 1));
 
-        await().atMost(WAIT).until(() -> stats.eventsPublished.sum() == 301);
+        await().atMost(WAIT).until(() -> stats.eventsPublished.count() == 301);
         assertEquals(List.of(1, 1), Arrays.stream(egress.tracked().join()).boxed().toList());
     }
 
@@ -133,7 +134,7 @@ class TenantEgressTest {
             ditto.listener().onEvent(created("acme:h-" + i, 1));
         }
 
-        await().atMost(WAIT).until(() -> stats.eventsPublished.sum() == 150);
+        await().atMost(WAIT).until(() -> stats.eventsPublished.count() == 150);
         assertEquals(List.of(150, 100), Arrays.stream(egress.tracked().join()).boxed().toList());
     }
 
@@ -157,11 +158,11 @@ class TenantEgressTest {
         ditto.listener().onEvent(created("acme:g-1", 1));
         ditto.listener().onEvent(created("acme:g-1", 5));
         ditto.listener().onEvent(created("acme:g-1", 6));
-        await().atMost(WAIT).until(() -> stats.eventsPublished.sum() == 1);
+        await().atMost(WAIT).until(() -> stats.eventsPublished.count() == 1);
         state.complete(Optional.of(JsonFactory.newObject("{\"thingId\":\"acme:g-1\",\"attributes\":{\"model\":"
                 + "\"hvac\"},\"_revision\":6,\"_modified\":\"2026-01-01T00:00:00Z\"}")));
 
-        await().atMost(WAIT).until(() -> stats.resyncsPublished.sum() == 1);
+        await().atMost(WAIT).until(() -> stats.resyncsPublished.count() == 1);
         await().atMost(WAIT).until(() -> egress.buffered() == 0);
         List<String> records = producer.history().stream().filter(r -> r.topic().equals("t.twin-events.acme"))
                 .map(r -> (r.headers().lastHeader("twinbridge-resync") != null ? "resync " : "event ")

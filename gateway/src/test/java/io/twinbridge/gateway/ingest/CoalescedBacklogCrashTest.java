@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.twinbridge.gateway.Main;
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.model.FeatureModel;
+import io.twinbridge.gateway.testkit.GatewayProcess;
 import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.gateway.testkit.TestHttp;
@@ -18,7 +18,6 @@ import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,8 +74,7 @@ class CoalescedBacklogCrashTest {
         sandbox.faults().delayAnswers(Duration.ofSeconds(2));
         int httpPort = TestHttp.unusedPort();
         Path log = Files.createTempFile("gateway-backlog", ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = GatewayProcess.builder(log);
         Map<String, String> env = builder.environment();
         env.putAll(GatewayStack.env(kafka, "backlog", sandbox.wsUrl(), sandbox.httpUrl()));
         env.put("TWINBRIDGE_KAFKA_GROUP_ID", GROUP);
@@ -193,9 +191,5 @@ class CoalescedBacklogCrashTest {
             Thread.currentThread().interrupt();
             return 0;
         }
-    }
-
-    private static String javaBin() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 }

@@ -5,16 +5,15 @@ import static io.twinbridge.gateway.ingest.IngestHarness.twin;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.twinbridge.gateway.Main;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.mapping.TwinPatch;
+import io.twinbridge.gateway.testkit.GatewayProcess;
 import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +43,7 @@ class GatewayCrashTest {
 
         // given a gateway process that is working through the backlog
         Path log = Files.createTempFile("gateway-crash", ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = GatewayProcess.builder(log);
         Map<String, String> env = builder.environment();
         env.putAll(GatewayStack.env(kafka, "crash", sandbox.wsUrl(), sandbox.httpUrl()));
         env.put("TWINBRIDGE_INGEST_COALESCE_WINDOW", "0ms");
@@ -75,9 +72,5 @@ class GatewayCrashTest {
             next.stop().get();
             ditto.close().toCompletableFuture().get();
         }
-    }
-
-    private static String javaBin() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 }

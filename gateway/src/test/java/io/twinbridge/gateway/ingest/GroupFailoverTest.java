@@ -3,7 +3,6 @@ package io.twinbridge.gateway.ingest;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.twinbridge.gateway.Gateway;
-import io.twinbridge.gateway.Main;
+import io.twinbridge.gateway.testkit.GatewayProcess;
 import io.twinbridge.gateway.testkit.GatewayStack;
 
 /**
@@ -40,8 +39,7 @@ class GroupFailoverTest {
         Map<String, String> env = env(protocol, "kill-" + protocol);
         Gateway survivor = STACK.start(env);
         Path log = Files.createTempFile("gateway-failover", ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = GatewayProcess.builder(log);
         builder.environment().putAll(env);
         Process victim = builder.start();
         try {
@@ -110,9 +108,5 @@ class GroupFailoverTest {
 
     private static int assigned(Gateway gateway) {
         return gateway.ingest().orElseThrow().consumerStats().assignedPartitions();
-    }
-
-    private static String javaBin() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 }

@@ -21,6 +21,7 @@ import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.TenantSettings;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
+import io.twinbridge.gateway.testkit.TestTopics;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.fleet.SimRecord;
 import java.net.URI;
@@ -32,20 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
@@ -56,6 +45,7 @@ import org.eclipse.ditto.things.model.ThingId;
 final class IngestHarness {
     final String prefix;
     private final String bootstrapServers;
+    private final TestTopics topics;
     final ModelRegistry models = ModelRegistry.fromClasspath();
     final Codecs codecs;
     final TelemetryMappers mappers = TelemetryMappers.compile(models);
@@ -70,6 +60,7 @@ final class IngestHarness {
     IngestHarness(String bootstrapServers, String prefix) {
         this.prefix = prefix;
         this.bootstrapServers = bootstrapServers;
+        this.topics = new TestTopics(bootstrapServers);
         List<org.apache.avro.Schema> schemas = new ArrayList<>(models.avroSchemas().values());
         this.codecs = Codecs.create(schemas, JsonSchemas.forTelemetry(schemas, getClass().getClassLoader()),
                 Optional.empty());
@@ -107,41 +98,16 @@ final class IngestHarness {
     }
 
     void createTopics(String... tenantIds) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (String t : tenantIds) {
-                topics.add(new NewTopic(prefix + ".telemetry." + t, 4, (short) 1));
-                topics.add(new NewTopic(prefix + ".dlq." + t, 1, (short) 1));
-            }
-            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        Map<String, Integer> created = new java.util.LinkedHashMap<>();
+        for (String t : tenantIds) {
+            created.put(prefix + ".telemetry." + t, 4);
+            created.put(prefix + ".dlq." + t, 1);
         }
+        topics.create(created);
     }
 
     void produce(List<SimRecord> records) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        // Test-data seeding only: the in-process test-kit broker sometimes answers an idempotent producer with
-        // OUT_OF_ORDER_SEQUENCE_NUMBER forever; one request in flight keeps the order without idempotence.
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (SimRecord r : records) {
-                sent.add(producer.send(new ProducerRecord<>(r.topic(), r.key().getBytes(StandardCharsets.UTF_8),
-                        r.value())));
-            }
-            producer.flush();
-            // a seeding failure must fail the test here, not show up later as missing records
-            for (java.util.concurrent.Future<?> f : sent) {
-                try {
-                    f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException("seeding the test topic failed", e);
-                }
-            }
-        }
+        topics.produceSimulated(records);
     }
 
     /** Per thing id, the newest value of every property among the good records (what the twin must end at). */
@@ -184,37 +150,15 @@ final class IngestHarness {
     }
 
     long committedTotal(String group) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
-                    .values().stream().filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
-        }
+        return topics.committed(group);
     }
 
     long endOffsetsTotal(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                    .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(r -> r.offset()).sum();
-        }
+        return topics.endOffsets(topic);
     }
 
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            c.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
+        return topics.readUpTo(topic, expected, timeout);
     }
 
     static String header(ConsumerRecord<byte[], byte[]> r, String name) {

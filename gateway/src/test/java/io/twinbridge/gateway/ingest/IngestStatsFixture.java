@@ -1,15 +1,18 @@
 package io.twinbridge.gateway.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.twinbridge.gateway.kafka.IngestConsumerStats;
 import io.twinbridge.gateway.tenant.TenantId;
+import java.util.Optional;
 
 /** Ingest counters with one of everything counted, for tests of the meters outside this package. */
 public final class IngestStatsFixture {
     private IngestStatsFixture() {
     }
 
-    public static IngestStats oneOfEach(String tenantId) {
+    public static IngestStats oneOfEach(MeterRegistry registry, String tenantId) {
         TenantId tenant = TenantId.of(tenantId);
-        IngestStats stats = new IngestStats();
+        IngestStats stats = new IngestStats(registry);
         stats.recordConsumed(tenantId);
         stats.recordApplied(tenant, 0);
         stats.recordCoalesced(tenant);
@@ -25,9 +28,9 @@ public final class IngestStatsFixture {
      * stale features 4, stale records 2, dead letters 6 of one code 1 of another), so a meter reading the wrong
      * figure shows.
      */
-    public static IngestStats distinctCounts(String tenantId) {
+    public static IngestStats distinctCounts(MeterRegistry registry, String tenantId) {
         TenantId tenant = TenantId.of(tenantId);
-        IngestStats stats = new IngestStats();
+        IngestStats stats = new IngestStats(registry);
         repeat(9, () -> stats.recordConsumed(tenantId));
         repeat(8, () -> stats.recordApplied(tenant, 0));
         repeat(3, () -> stats.recordCoalesced(tenant));
@@ -36,10 +39,10 @@ public final class IngestStatsFixture {
         repeat(2, () -> stats.recordStaleRecord(tenant));
         repeat(6, () -> stats.recordDeadLetter(tenant, "validate.out-of-range"));
         stats.recordDeadLetter(tenant, "decode.malformed");
-        stats.decodeRetries.add(21);
-        stats.thingsCreated.add(22);
-        stats.dittoRetries.add(23);
-        stats.egressAckFailures.add(24);
+        stats.decodeRetries.increment(21);
+        stats.thingsCreated.increment(22);
+        stats.dittoRetries.increment(23);
+        stats.egressAckFailures.increment(24);
         return stats;
     }
 
@@ -49,7 +52,16 @@ public final class IngestStatsFixture {
         }
     }
 
-    /** Records a Ditto round trip, which reaches the latency listener a binder installed. */
+    /**
+     * Puts the consumer's figures on the registry, as ingest does; the returned refresher brings the partition gauges
+     * up to date, as before a scrape.
+     */
+    public static Runnable consumerMeters(MeterRegistry registry, IngestConsumerStats consumer, IngestStats stats,
+            String tenant) {
+        return new ConsumerMeters(registry, consumer, stats::tenants, topic -> Optional.of(tenant))::refresh;
+    }
+
+    /** Records a Ditto round trip of a merge. */
     public static void dittoRoundTrip(IngestStats stats, String tenantId, long nanos) {
         stats.recordDittoLatency(TenantId.of(tenantId), nanos);
     }

@@ -99,6 +99,10 @@ class MetricsEndpointTest {
         assertEquals(1, scrape.value("twinbridge_ditto_session_connected", Map.of("session", "ingest")));
         assertEquals(1, scrape.value("twinbridge_ditto_session_connected", Map.of("session", "egress-acme")));
         assertEquals(4, scrape.value("twinbridge_kafka_consumer_assigned_partitions", Map.of()));
+        // and Vert.x's own meters on the same registry: the HTTP server counted the scrapes before this one
+        assertTrue(scrape.all("vertx_http_server_requests_total").stream().mapToDouble(s -> s.value()).sum() >= 1,
+                "Vert.x's HTTP server meters are on /metrics");
+        assertTrue(scrape.sampleNames().stream().anyMatch(n -> n.startsWith("vertx_pool_")), "the pools' meters");
 
         // and: egress published the twins' changes, and the consumer caught up on all four partitions
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {

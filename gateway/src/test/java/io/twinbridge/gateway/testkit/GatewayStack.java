@@ -5,22 +5,15 @@ import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.vertx.core.Future;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -76,11 +69,7 @@ public final class GatewayStack implements BeforeAllCallback, AfterAllCallback {
         kafka = SharedKafka.of(context);
         sandbox = DittoSandbox.start(sandboxOptions.apply(SandboxOptions.defaults()).withPort(0));
         if (!topics.isEmpty()) {
-            try (Admin admin = Admin.create(kafka.clientProperties())) {
-                List<NewTopic> created = new ArrayList<>();
-                topics.forEach((name, partitions) -> created.add(new NewTopic(name, partitions, (short) 1)));
-                admin.createTopics(created).all().get(30, TimeUnit.SECONDS);
-            }
+            topics().create(topics);
         }
     }
 
@@ -149,25 +138,13 @@ public final class GatewayStack implements BeforeAllCallback, AfterAllCallback {
         gateway.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
-    /**
-     * Sends the records and waits for the broker to take each. Not idempotent and one request in flight: the test
-     * broker sometimes answers idempotent producers with OUT_OF_ORDER_SEQUENCE_NUMBER forever.
-     */
-    public List<RecordMetadata> produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
-        Properties p = new Properties();
-        p.putAll(kafka.clientProperties());
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            List<java.util.concurrent.Future<RecordMetadata>> sends = records.stream().map(producer::send).toList();
-            List<RecordMetadata> sent = new ArrayList<>();
-            for (java.util.concurrent.Future<RecordMetadata> send : sends) {
-                sent.add(send.get(30, TimeUnit.SECONDS));
-            }
-            return sent;
-        }
+    /** The shared broker's topics: seed, read, offsets. */
+    public TestTopics topics() {
+        return TestTopics.of(kafka);
+    }
+
+    /** Sends the records and waits for the broker to take each ({@link TestTopics#produce}). */
+    public List<RecordMetadata> produce(List<ProducerRecord<byte[], byte[]>> records) {
+        return topics().produce(records);
     }
 }

@@ -1,236 +1,270 @@
 package io.twinbridge.launcher.bench;
 
+import io.twinbridge.launcher.CommandLines;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
-/** {@code ./twinbridge bench ingest|egress|sandbox [options]}: parses the options, runs, prints and writes the JSON result. */
+/**
+ * {@code ./twinbridge bench ingest|egress|faults|sandbox [options]}: picocli parses the options and generates the
+ * help, then the benchmark runs, prints and writes its JSON result.
+ */
 public final class BenchCommand {
-    public static final String USAGE = """
-            usage: ./twinbridge bench egress [--events N] [--things N] [--rounds N] [--out FILE]
-              --events            twin changes merged into the sandbox and published (default 100000)
-              --things            twins the changes are spread over (default 1000)
-              --rounds            raw producer and replay runs, alternately; medians reported (default 3)
-              --out               result file (default target/bench/egress.json)
-                   ./twinbridge bench egress --failover [--things N] [--rate N] [--session-timeout-seconds N]
-                                             [--after-kill-seconds N] [--out FILE]
-              two gateway processes run egress while twins change; the active one gets SIGKILL: takeover time,
-              changes missing from the topic, duplicates
-              --things            twins that change (default 200)
-              --rate              changes/s (default 200)
-              --session-timeout-seconds  the gateways' egress.failover-timeout (default 10)
-              --after-kill-seconds  how long twins go on changing once the standby took over (default 10)
-              --out               result file (default target/bench/egress-failover.json; logs beside it)
-                   ./twinbridge bench egress --downtime-seconds N [--things N] [--rate N] [--out FILE]
-              one gateway process runs egress; it gets SIGKILL, twins change (20 deleted, 5 created) for N s, it
-              starts again: time until every change is on the topic, changes missing
-              --things            twins (default 1000)
-              --rate              changes/s during the downtime (default 200)
-              --out               result file (default target/bench/egress-downtime.json; logs beside it)
-                   ./twinbridge bench ingest [--events N] [--devices N] [--partitions N] [--rate N]
-                                             [--latency-seconds N] [--coalesce-window-ms N]
-                                             [--naive-events N] [--out FILE]
-              --events            records preloaded and ingested (default 1000000)
-              --devices           simulated devices, spread over the four kinds (default 10000)
-              --partitions        partitions of the telemetry topic (default 4)
-              --rate              events/s of the latency phase (default 5000)
-              --latency-seconds   length of the latency phase (default 20)
-              --coalesce-window-ms  ingest.coalesce-window for the run (default 5)
-              --naive-events      records of the naive baseline, one merge per event (default 20000; 0 = skip)
-              --out               result file (default target/bench/ingest.json)
-                   ./twinbridge bench faults [--duration-seconds N] [--rate N] [--devices N] [--poison N]
-                                             [--freeze-seconds N] [--group-protocol classic|consumer] [--out FILE]
-              broker, Ditto sandbox and two gateways as processes on 127.0.0.1 under load, with SIGKILL of a
-              gateway, SIGSTOP/SIGCONT of the sandbox, a poison flood and SIGKILL + restart of the broker
-              --duration-seconds  how long valid records flow once the gateways caught up and the faults
-                                  begin (default 90, at least 75)
-              --rate              valid records/s (default 1000)
-              --devices           simulated devices (default 1000)
-              --poison            bad records of the flood (default 1000)
-              --freeze-seconds    how long the sandbox is stopped (default 15)
-              --group-protocol    the gateways' kafka.group-protocol (default classic)
-              --out               result file (default target/bench/faults.json; logs under target/bench/faults/)
-                   ./twinbridge bench sandbox [--merges N] [--things N] [--sessions N] [--in-flight N] [--out FILE]
-              --merges            conditional merges measured, after a tenth as many to warm up (default 200000)
-              --things            turbine twins under the acme tenant policy (default 10000)
-              --sessions          WebSocket sessions the merges are spread over (default 4)
-              --in-flight         unanswered merges per session (default 64)
-              --out               result file (default target/bench/sandbox.json)""";
+    /** {@code ./twinbridge bench}: its four benchmarks are subcommands, each with its options. */
+    @Command(name = "./twinbridge bench", description = "Measure ingest, egress or the sandbox on this machine, or run the fault "
+            + "suite; each writes its figures as JSON.",
+            subcommands = {Ingest.class, Egress.class, Faults.class, Sandbox.class})
+    static final class Bench {
+        @Mixin
+        CommandLines.Help help;
+    }
+
+    @Command(name = "egress", description = {"Twin changes merged into the sandbox, published by egress, and "
+            + "replayed from recorded Ditto events; each against a bare producer.",
+            "With --failover: two gateway processes run egress while twins change, the active one gets SIGKILL "
+            + "(takeover time, changes missing from the topic, duplicates). With --downtime-seconds N: one gateway "
+            + "process gets SIGKILL, twins change (20 deleted, 5 created) for N s, it starts again (time until "
+            + "every change is on the topic, changes missing)."})
+    static final class Egress {
+        @Mixin
+        CommandLines.Help help;
+        @Option(names = "--events", paramLabel = "N", description = "Twin changes merged and published "
+                + "(default 100000).")
+        String events;
+        @Option(names = "--things", paramLabel = "N", description = "Twins the changes are spread over (default 1000; "
+                + "200 with --failover).")
+        String things;
+        @Option(names = "--rounds", paramLabel = "N", description = "Raw producer and replay runs, alternately; the "
+                + "medians are reported (default 3).")
+        String rounds;
+        @Option(names = "--failover", description = "Failover run: SIGKILL of the active one of two gateways.")
+        boolean failover;
+        @Option(names = "--downtime-seconds", paramLabel = "N", description = "Downtime run: the gateway is down "
+                + "for N s.")
+        String downtimeSeconds;
+        @Option(names = "--rate", paramLabel = "N", description = "Changes/s of a failover or downtime run "
+                + "(default 200).")
+        String rate;
+        @Option(names = "--session-timeout-seconds", paramLabel = "N", description = "The gateways' "
+                + "egress.failover-timeout in a failover run (default 10).")
+        String sessionTimeoutSeconds;
+        @Option(names = "--after-kill-seconds", paramLabel = "N", description = "How long twins go on changing once "
+                + "the standby took over (default 10).")
+        String afterKillSeconds;
+        @Option(names = "--out", paramLabel = "FILE", description = "Result file (default target/bench/egress.json, "
+                + "egress-failover.json or egress-downtime.json; the gateways' logs beside it).")
+        String out;
+    }
+
+    @Command(name = "ingest", description = "Records preloaded and ingested, a latency phase at a fixed rate, and "
+            + "a naive baseline of one merge per event.")
+    static final class Ingest {
+        @Mixin
+        CommandLines.Help help;
+        @Option(names = "--events", paramLabel = "N", description = "Records preloaded and ingested (default 1000000).")
+        String events;
+        @Option(names = "--devices", paramLabel = "N", description = "Simulated devices, spread over the four kinds "
+                + "(default 10000).")
+        String devices;
+        @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the telemetry topic (default 4).")
+        String partitions;
+        @Option(names = "--rate", paramLabel = "N", description = "Events/s of the latency phase (default 5000).")
+        String rate;
+        @Option(names = "--latency-seconds", paramLabel = "N", description = "Length of the latency phase "
+                + "(default 20).")
+        String latencySeconds;
+        @Option(names = "--coalesce-window-ms", paramLabel = "N", description = "ingest.coalesce-window for the run "
+                + "(default 5).")
+        String coalesceWindowMs;
+        @Option(names = "--naive-events", paramLabel = "N", description = "Records of the naive baseline, one merge "
+                + "per event (default 20000; 0 = skip).")
+        String naiveEvents;
+        @Option(names = "--out", paramLabel = "FILE", description = "Result file (default target/bench/ingest.json).")
+        String out;
+    }
+
+    @Command(name = "faults", description = "Broker, Ditto sandbox and two gateways as processes on 127.0.0.1 under "
+            + "load, with SIGKILL of a gateway, SIGSTOP/SIGCONT of the sandbox, a poison flood and SIGKILL + restart "
+            + "of the broker.")
+    static final class Faults {
+        @Mixin
+        CommandLines.Help help;
+        @Option(names = "--duration-seconds", paramLabel = "N", description = "How long valid records flow once the "
+                + "gateways caught up and the faults begin (default 90, at least 75).")
+        String durationSeconds;
+        @Option(names = "--rate", paramLabel = "N", description = "Valid records/s (default 1000).")
+        String rate;
+        @Option(names = "--devices", paramLabel = "N", description = "Simulated devices (default 1000).")
+        String devices;
+        @Option(names = "--poison", paramLabel = "N", description = "Bad records of the flood (default 1000).")
+        String poison;
+        @Option(names = "--freeze-seconds", paramLabel = "N", description = "How long the sandbox is stopped "
+                + "(default 15).")
+        String freezeSeconds;
+        @Option(names = "--group-protocol", paramLabel = "classic|consumer", description = "The gateways' "
+                + "kafka.group-protocol (default classic).")
+        String groupProtocol;
+        @Option(names = "--out", paramLabel = "FILE", description = "Result file (default target/bench/faults.json; "
+                + "logs under target/bench/faults/).")
+        String out;
+    }
+
+    @Command(name = "sandbox", description = "Conditional merges against the Ditto sandbox, after a tenth as many to "
+            + "warm up.")
+    static final class Sandbox {
+        @Mixin
+        CommandLines.Help help;
+        @Option(names = "--merges", paramLabel = "N", description = "Conditional merges measured (default 200000).")
+        String merges;
+        @Option(names = "--things", paramLabel = "N", description = "Turbine twins under the acme tenant policy "
+                + "(default 10000).")
+        String things;
+        @Option(names = "--sessions", paramLabel = "N", description = "WebSocket sessions the merges are spread over "
+                + "(default 4).")
+        String sessions;
+        @Option(names = "--in-flight", paramLabel = "N", description = "Unanswered merges per session (default 64).")
+        String inFlight;
+        @Option(names = "--out", paramLabel = "FILE", description = "Result file (default target/bench/sandbox.json).")
+        String out;
+    }
 
     private BenchCommand() {
     }
 
+    /** The generated help of {@code bench}, which lists the benchmarks. */
+    public static String usage() {
+        return new CommandLine(new Bench()).getUsageMessage();
+    }
+
     /** Returns the exit code: 0 ok, 2 usage, 1 the run failed or lost events. */
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        String which = args.isEmpty() ? "" : args.get(0);
-        if (!which.equals("ingest") && !which.equals("egress") && !which.equals("faults")
-                && !which.equals("sandbox")) {
-            err.println(USAGE);
+        CommandLine bench = new CommandLine(new Bench());
+        ParseResult parsed;
+        try {
+            parsed = bench.parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            err.println(e.getMessage() + "\n" + e.getCommandLine().getUsageMessage().stripTrailing());
             return 2;
         }
-        Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 1; i < args.size(); i++) {
-            String flag = args.get(i);
-            if (flag.equals("--help")) {
-                out.println(USAGE);
-                return 0;
-            }
-            if (flag.equals("--failover")) {
-                flags.put(flag, "true");
-                continue;
-            }
-            if (i + 1 >= args.size()) {
-                err.println("missing value for " + flag + "\n" + USAGE);
-                return 2;
-            }
-            flags.put(flag, args.get(++i));
+        if (parsed.isUsageHelpRequested()) {
+            bench.usage(out);
+            return 0;
         }
+        if (!parsed.hasSubcommand()) {
+            err.println(bench.getUsageMessage().stripTrailing());
+            return 2;
+        }
+        ParseResult which = parsed.subcommand();
+        if (which.isUsageHelpRequested()) {
+            which.commandSpec().commandLine().usage(out);
+            return 0;
+        }
+        String usage = which.commandSpec().commandLine().getUsageMessage().stripTrailing();
         try {
-            return switch (which) {
-                case "egress" -> egress(flags, out, err);
-                case "faults" -> faults(flags, out, err);
-                case "sandbox" -> sandbox(flags, out, err);
-                default -> ingest(flags, out, err);
-            };
+            Object benchmark = which.commandSpec().userObject();
+            if (benchmark instanceof Egress egress) {
+                return egress(egress, out, err, usage);
+            }
+            if (benchmark instanceof Faults faults) {
+                return faults(faults, out, err, usage);
+            }
+            if (benchmark instanceof Sandbox sandbox) {
+                return sandbox(sandbox, out, err, usage);
+            }
+            return ingest((Ingest) benchmark, out);
         } catch (NumberFormatException e) {
             err.println(e.getMessage());
             return 2;
         }
     }
 
-    private static int ingest(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
-        IngestBenchmarkOptions o = IngestBenchmarkOptions.defaults();
-        Path outFile = Path.of("target", "bench", "ingest.json");
-        for (Map.Entry<String, String> f : flags.entrySet()) {
-            String flag = f.getKey();
-            String value = f.getValue();
-            switch (flag) {
-                case "--events" -> o = new IngestBenchmarkOptions(positive(flag, value), o.devices(),
-                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
-                case "--devices" -> o = new IngestBenchmarkOptions(o.events(), (int) positive(flag, value),
-                        o.partitions(), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
-                case "--partitions" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        (int) positive(flag, value), o.rate(), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
-                case "--rate" -> o = new IngestBenchmarkOptions(o.events(), o.devices(), o.partitions(),
-                        (int) positive(flag, value), o.latencySeconds(), o.coalesceWindow(), o.naiveEvents());
-                case "--latency-seconds" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        o.partitions(), o.rate(), (int) positive(flag, value), o.coalesceWindow(), o.naiveEvents());
-                case "--coalesce-window-ms" -> o = new IngestBenchmarkOptions(o.events(), o.devices(),
-                        o.partitions(), o.rate(), o.latencySeconds(), Duration.ofMillis(number(flag, value)),
-                        o.naiveEvents());
-                case "--naive-events" -> o = o.withNaiveEvents(number(flag, value));
-                case "--out" -> outFile = Path.of(value);
-                default -> {
-                    return unknown(flag, err);
-                }
-            }
-        }
-        return write(new IngestBenchmark(o, out).run(), outFile, out);
+    private static int ingest(Ingest args, PrintStream out) throws Exception {
+        IngestBenchmarkOptions d = IngestBenchmarkOptions.defaults();
+        IngestBenchmarkOptions o = new IngestBenchmarkOptions(positive("--events", args.events, d.events()),
+                (int) positive("--devices", args.devices, d.devices()),
+                (int) positive("--partitions", args.partitions, d.partitions()),
+                (int) positive("--rate", args.rate, d.rate()),
+                (int) positive("--latency-seconds", args.latencySeconds, d.latencySeconds()),
+                Duration.ofMillis(number("--coalesce-window-ms", args.coalesceWindowMs,
+                        d.coalesceWindow().toMillis())),
+                number("--naive-events", args.naiveEvents, d.naiveEvents()));
+        return write(new IngestBenchmark(o, out).run(), outFile(args.out, "ingest.json"), out);
     }
 
-    private static int egress(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
-        if (flags.containsKey("--failover") || flags.containsKey("--downtime-seconds")) {
-            return egressFaults(flags, out, err);
+    private static int egress(Egress args, PrintStream out, PrintStream err, String usage) throws Exception {
+        if (args.failover || args.downtimeSeconds != null) {
+            return egressFaults(args, out, err, usage);
         }
-        long events = 100_000;
-        int things = 1_000;
-        int rounds = EgressBenchmark.DEFAULT_ROUNDS;
-        Path outFile = Path.of("target", "bench", "egress.json");
-        for (Map.Entry<String, String> f : flags.entrySet()) {
-            String flag = f.getKey();
-            String value = f.getValue();
-            switch (flag) {
-                case "--events" -> events = positive(flag, value);
-                case "--things" -> things = (int) positive(flag, value);
-                case "--rounds" -> rounds = (int) positive(flag, value);
-                case "--out" -> outFile = Path.of(value);
-                default -> {
-                    return unknown(flag, err);
-                }
-            }
-        }
-        return write(new EgressBenchmark(events, things, rounds, out).run(), outFile, out);
-    }
-
-    private static int egressFaults(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
-        if (flags.containsKey("--failover") && flags.containsKey("--downtime-seconds")) {
-            err.println("--failover and --downtime-seconds are two runs of their own\n" + USAGE);
+        if (args.rate != null || args.sessionTimeoutSeconds != null || args.afterKillSeconds != null) {
+            err.println("--rate, --session-timeout-seconds and --after-kill-seconds belong to --failover or "
+                    + "--downtime-seconds\n" + usage);
             return 2;
         }
-        boolean failover = flags.containsKey("--failover");
-        EgressFaultsBenchmark.Options o = failover ? EgressFaultsBenchmark.Options.failover()
+        return write(new EgressBenchmark(positive("--events", args.events, 100_000),
+                (int) positive("--things", args.things, 1_000),
+                (int) positive("--rounds", args.rounds, EgressBenchmark.DEFAULT_ROUNDS), out).run(),
+                outFile(args.out, "egress.json"), out);
+    }
+
+    private static int egressFaults(Egress args, PrintStream out, PrintStream err, String usage) throws Exception {
+        if (args.failover && args.downtimeSeconds != null) {
+            err.println("--failover and --downtime-seconds are two runs of their own\n" + usage);
+            return 2;
+        }
+        if (args.events != null || args.rounds != null) {
+            err.println("--events and --rounds belong to the throughput run\n" + usage);
+            return 2;
+        }
+        EgressFaultsBenchmark.Options o = args.failover ? EgressFaultsBenchmark.Options.failover()
                 : EgressFaultsBenchmark.Options.downtime(Duration.ofSeconds(positive("--downtime-seconds",
-                flags.get("--downtime-seconds"))));
-        Path outFile = Path.of("target", "bench", failover ? "egress-failover.json" : "egress-downtime.json");
-        for (Map.Entry<String, String> f : flags.entrySet()) {
-            String flag = f.getKey();
-            String value = f.getValue();
-            switch (flag) {
-                case "--failover", "--downtime-seconds" -> {
-                    // the mode, read above
-                }
-                case "--things" -> o = o.withThings((int) positive(flag, value));
-                case "--rate" -> o = o.withRate((int) positive(flag, value));
-                case "--session-timeout-seconds" -> o = o.withSessionTimeout(Duration.ofSeconds(positive(flag,
-                        value)));
-                case "--after-kill-seconds" -> o = o.withAfterKill(Duration.ofSeconds(positive(flag, value)));
-                case "--out" -> outFile = Path.of(value);
-                default -> {
-                    return unknown(flag, err);
-                }
-            }
-        }
-        if (!failover && o.things() < EgressFaultsBenchmark.MIN_THINGS) {
+                args.downtimeSeconds, 0)));
+        o = o.withThings((int) positive("--things", args.things, o.things()))
+                .withRate((int) positive("--rate", args.rate, o.rate()))
+                .withSessionTimeout(Duration.ofSeconds(positive("--session-timeout-seconds",
+                        args.sessionTimeoutSeconds, o.sessionTimeout().toSeconds())))
+                .withAfterKill(Duration.ofSeconds(positive("--after-kill-seconds", args.afterKillSeconds,
+                        Math.max(1, o.afterKill().toSeconds()))));
+        if (!args.failover && o.things() < EgressFaultsBenchmark.MIN_THINGS) {
             err.println("--things must be at least " + EgressFaultsBenchmark.MIN_THINGS + " with --downtime-seconds "
-                    + "(20 of them are deleted)\n" + USAGE);
+                    + "(20 of them are deleted)\n" + usage);
             return 2;
         }
-        Path workDir = outFile.toAbsolutePath().getParent().resolve(failover ? "egress-failover" : "egress-downtime");
+        Path outFile = outFile(args.out, args.failover ? "egress-failover.json" : "egress-downtime.json");
+        Path workDir = outFile.toAbsolutePath().getParent()
+                .resolve(args.failover ? "egress-failover" : "egress-downtime");
         Map<String, Object> result = new EgressFaultsBenchmark(o, out, workDir).run();
         write(result, outFile, out);
         return ((Number) result.get("missing")).longValue() == 0 ? 0 : 1;
     }
 
-    private static int faults(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
+    private static int faults(Faults args, PrintStream out, PrintStream err, String usage) throws Exception {
         FaultsOptions d = FaultsOptions.defaults();
-        long duration = d.duration().toSeconds();
-        long rate = d.rate();
-        long devices = d.devices();
-        long poison = d.poison();
-        long freeze = d.freeze().toSeconds();
-        String protocol = d.groupProtocol();
-        Path outFile = Path.of("target", "bench", "faults.json");
-        for (Map.Entry<String, String> f : flags.entrySet()) {
-            String flag = f.getKey();
-            String value = f.getValue();
-            switch (flag) {
-                case "--duration-seconds" -> duration = positive(flag, value);
-                case "--rate" -> rate = positive(flag, value);
-                case "--devices" -> devices = positive(flag, value);
-                case "--poison" -> poison = number(flag, value);
-                case "--freeze-seconds" -> freeze = number(flag, value);
-                case "--group-protocol" -> protocol = value;
-                case "--out" -> outFile = Path.of(value);
-                default -> {
-                    return unknown(flag, err);
-                }
-            }
-        }
+        Duration duration = Duration.ofSeconds(positive("--duration-seconds", args.durationSeconds,
+                d.duration().toSeconds()));
+        int rate = (int) Math.min(positive("--rate", args.rate, d.rate()), Integer.MAX_VALUE);
+        int devices = (int) Math.min(positive("--devices", args.devices, d.devices()), Integer.MAX_VALUE);
+        int poison = (int) Math.min(number("--poison", args.poison, d.poison()), Integer.MAX_VALUE);
+        Duration freeze = Duration.ofSeconds(number("--freeze-seconds", args.freezeSeconds, d.freeze().toSeconds()));
         FaultsOptions options;
         try {
-            options = new FaultsOptions(Duration.ofSeconds(duration), (int) Math.min(rate, Integer.MAX_VALUE),
-                    (int) Math.min(devices, Integer.MAX_VALUE), (int) Math.min(poison, Integer.MAX_VALUE),
-                    Duration.ofSeconds(freeze), protocol);
+            options = new FaultsOptions(duration, rate, devices, poison, freeze,
+                    args.groupProtocol == null ? d.groupProtocol() : args.groupProtocol);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage() + "\n" + USAGE);
+            err.println(e.getMessage() + "\n" + usage);
             return 2;
         }
+        Path outFile = outFile(args.out, "faults.json");
         Path workDir = outFile.toAbsolutePath().getParent().resolve("faults");
         Map<String, Object> result = new FaultsBenchmark(options, out, workDir).run();
         write(result, outFile, out);
@@ -239,37 +273,21 @@ public final class BenchCommand {
         return passed ? 0 : 1;
     }
 
-    private static int sandbox(Map<String, String> flags, PrintStream out, PrintStream err) throws Exception {
-        SandboxBenchmark.Options o = SandboxBenchmark.Options.defaults();
-        Path outFile = Path.of("target", "bench", "sandbox.json");
-        for (Map.Entry<String, String> f : flags.entrySet()) {
-            String flag = f.getKey();
-            String value = f.getValue();
-            switch (flag) {
-                case "--merges" -> o = new SandboxBenchmark.Options(positive(flag, value), o.things(), o.sessions(),
-                        o.inFlight());
-                case "--things" -> o = new SandboxBenchmark.Options(o.merges(), (int) positive(flag, value),
-                        o.sessions(), o.inFlight());
-                case "--sessions" -> o = new SandboxBenchmark.Options(o.merges(), o.things(),
-                        (int) positive(flag, value), o.inFlight());
-                case "--in-flight" -> o = new SandboxBenchmark.Options(o.merges(), o.things(), o.sessions(),
-                        (int) positive(flag, value));
-                case "--out" -> outFile = Path.of(value);
-                default -> {
-                    return unknown(flag, err);
-                }
-            }
-        }
+    private static int sandbox(Sandbox args, PrintStream out, PrintStream err, String usage) throws Exception {
+        SandboxBenchmark.Options d = SandboxBenchmark.Options.defaults();
+        SandboxBenchmark.Options o = new SandboxBenchmark.Options(positive("--merges", args.merges, d.merges()),
+                (int) positive("--things", args.things, d.things()),
+                (int) positive("--sessions", args.sessions, d.sessions()),
+                (int) positive("--in-flight", args.inFlight, d.inFlight()));
         if (o.sessions() > o.things()) {
-            err.println("--sessions must not exceed --things\n" + USAGE);
+            err.println("--sessions must not exceed --things\n" + usage);
             return 2;
         }
-        return write(new SandboxBenchmark(o, out).run(), outFile, out);
+        return write(new SandboxBenchmark(o, out).run(), outFile(args.out, "sandbox.json"), out);
     }
 
-    private static int unknown(String flag, PrintStream err) {
-        err.println("unknown option " + flag + "\n" + USAGE);
-        return 2;
+    private static Path outFile(String value, String fallback) {
+        return value != null ? Path.of(value) : Path.of("target", "bench", fallback);
     }
 
     private static int write(Map<String, Object> result, Path outFile, PrintStream out) throws Exception {
@@ -283,15 +301,21 @@ public final class BenchCommand {
         return result.get("lost") instanceof Number lost && lost.longValue() != 0 ? 1 : 0;
     }
 
-    private static long positive(String flag, String value) {
-        long v = number(flag, value);
+    private static long positive(String flag, String value, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        long v = number(flag, value, fallback);
         if (v <= 0) {
             throw new NumberFormatException(flag + " must be positive, was " + value);
         }
         return v;
     }
 
-    private static long number(String flag, String value) {
+    private static long number(String flag, String value, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {

@@ -5,6 +5,8 @@ import static io.twinbridge.launcher.bench.IngestBenchmark.round3;
 import static io.twinbridge.launcher.bench.IngestBenchmark.seconds;
 import static io.twinbridge.launcher.bench.IngestBenchmark.waitFor;
 
+import io.twinbridge.gateway.metrics.MeterReads;
+import io.twinbridge.gateway.metrics.MetricNames;
 import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.config.DittoConfig;
 import io.twinbridge.gateway.ditto.DittoClientAdapter;
@@ -155,7 +157,7 @@ public final class EgressBenchmark {
                 // 1. egress end to end
                 long start = System.nanoTime();
                 double writerSeconds = write(writers(ditto));
-                waitFor(() -> egress.stats().eventsPublished.sum() + egress.stats().eventsDropped.sum() >= events,
+                waitFor(() -> published(egress) + dropped(egress) >= events,
                         Duration.ofMinutes(30));
                 double gatewaySeconds = seconds(System.nanoTime() - start);
                 double gatewayRate = events / gatewaySeconds;
@@ -208,7 +210,7 @@ public final class EgressBenchmark {
                 result.put("p50Ms", latency.p50());
                 result.put("p99Ms", latency.p99());
                 result.put("maxMs", latency.max());
-                result.put("dropped", egress.stats().eventsDropped.sum());
+                result.put("dropped", dropped(egress));
                 result.put("lost", lost);
                 result.put("cores", Runtime.getRuntime().availableProcessors());
             } finally {
@@ -271,11 +273,11 @@ public final class EgressBenchmark {
                 }
                 replay.replay(message);
             }
-            waitFor(() -> egress.stats().eventsPublished.sum() + egress.stats().eventsDropped.sum()
+            waitFor(() -> published(egress) + dropped(egress)
                     >= recorded.size(), Duration.ofMinutes(30));
             double seconds = seconds(System.nanoTime() - start);
-            if (egress.stats().eventsDropped.sum() > 0) {
-                throw new IllegalStateException(egress.stats().eventsDropped.sum() + " replayed events dropped; "
+            if (dropped(egress) > 0) {
+                throw new IllegalStateException(dropped(egress) + " replayed events dropped; "
                         + "the run is not valid");
             }
             return recorded.size() / seconds;
@@ -444,5 +446,13 @@ public final class EgressBenchmark {
             running.set(false);
             thread.join(TimeUnit.SECONDS.toMillis(10));
         }
+    }
+
+    private static long published(EgressService egress) {
+        return MeterReads.total(egress.meters(), MetricNames.EGRESS_EVENTS_PUBLISHED);
+    }
+
+    private static long dropped(EgressService egress) {
+        return MeterReads.total(egress.meters(), MetricNames.EGRESS_EVENTS_DROPPED);
     }
 }

@@ -90,7 +90,10 @@ public interface TelemetryEncoder {
         return out.toByteArray();
     }
 
-    /** JSON with the Avro field names, a leading {@value #JSON_SCHEMA_FIELD} property, enums as strings. */
+    /**
+     * JSON with the Avro field names, a leading {@value #JSON_SCHEMA_FIELD} property, enums as strings, maps as
+     * objects and bytes as base64 (the gateway's tests encode their fixtures with it too).
+     */
     static byte[] json(GenericRecord record) {
         return jsonTree(record).toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -118,6 +121,16 @@ public interface TelemetryEncoder {
             ArrayNode array = f.arrayNode();
             list.forEach(item -> array.add(toJson(item)));
             return array;
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode node = f.objectNode();
+            map.forEach((k, v) -> node.set(k.toString(), toJson(v)));
+            return node;
+        }
+        if (value instanceof ByteBuffer bytes) {
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.duplicate().get(copy);
+            return f.binaryNode(copy);
         }
         if (value instanceof CharSequence || value instanceof GenericEnumSymbol<?>) {
             return f.textNode(value.toString());

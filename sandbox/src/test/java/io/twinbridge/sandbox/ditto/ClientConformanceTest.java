@@ -21,6 +21,7 @@ import org.eclipse.ditto.things.model.ThingsModelFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -36,23 +37,22 @@ class ClientConformanceTest {
 
     private static final ThingId THING = ThingId.of("org.eclipse.ditto:fancy-thing");
 
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
     private DittoClient client;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-        client = TestClients.connect(sandbox, "ditto", "ditto");
+        client = TestClients.connect(ditto.get(), "ditto", "ditto");
     }
 
     @AfterEach
     void stop() {
         client.destroy();
-        sandbox.close();
     }
 
     private void prepare(final String commandFile, final String responseFile) {
-        ExampleState.prepare(sandbox.store(), ExampleState.normalized(Examples.read(commandFile)),
+        ExampleState.prepare(ditto.get().store(), ExampleState.normalized(Examples.read(commandFile)),
                 ExampleState.normalized(Examples.read(responseFile)));
     }
 
@@ -65,7 +65,7 @@ class ClientConformanceTest {
     }
 
     private JsonObject stored() {
-        return sandbox.store().thing(THING).orElseThrow().json();
+        return ditto.get().store().thing(THING).orElseThrow().json();
     }
 
     @Test
@@ -150,9 +150,9 @@ class ClientConformanceTest {
         final List<ThingChange> changes = new CopyOnWriteArrayList<>();
         client.twin().registerForThingChanges("all", changes::add);
         done(client.twin().startConsumption(Options.Consumption.namespaces("org.eclipse.ditto")));
-        final long before = sandbox.store().thing(THING).orElseThrow().revision();
+        final long before = ditto.get().store().thing(THING).orElseThrow().revision();
 
-        try (WsTestClient other = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient other = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             final JsonObject merge = Examples.read("things/commands/merge/mergeattribute.json");
             other.send(merge.toString());
             other.awaitText(t -> t.contains("\"status\":204"));

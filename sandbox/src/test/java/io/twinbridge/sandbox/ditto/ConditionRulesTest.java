@@ -7,9 +7,9 @@ import java.net.http.HttpResponse;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,39 +20,20 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("flow")
 class ConditionRulesTest {
+    private static final String PUMP = PlantPolicy.PUMP;
 
-    private static final String POLICY = """
-            {"entries":{
-              "OWNER":{"subjects":{"nginx:ditto":{"type":"test"}},
-                       "resources":{"thing:/":{"grant":["READ","WRITE"],"revoke":[]},
-                                    "policy:/":{"grant":["READ","WRITE"],"revoke":[]}}},
-              "READER":{"subjects":{"nginx:reader":{"type":"test"}},
-                        "resources":{"thing:/":{"grant":["READ"],"revoke":[]},
-                                     "thing:/features/secret":{"grant":[],"revoke":["READ"]}}}}}""";
-    private static final String PUMP = "/api/2/things/org.example:pump";
-
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.with(SandboxOptions.defaults()
+            .withUser("ditto", "ditto").withUser("reader", "reader"));
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0)
-                .withUser("ditto", "ditto").withUser("reader", "reader"));
-        assertEquals(201, Http.send(Http.request(sandbox, "/api/2/policies/org.example:plant", "ditto")
-                .PUT(HttpRequest.BodyPublishers.ofString(POLICY)).build()).statusCode());
-        assertEquals(201, Http.send(Http.request(sandbox, PUMP, "ditto")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"policyId":"org.example:plant","attributes":{"site":"north"},
-                         "features":{"secret":{"properties":{"pin":1234}}}}"""))
-                .build()).statusCode());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        PlantPolicy.createWithPump(ditto.get(), """
+                {"secret":{"properties":{"pin":1234}}}""");
     }
 
     private HttpResponse<String> get(final String user, final String condition) throws Exception {
-        return Http.send(Http.request(sandbox, PUMP + "/attributes", user).header("condition", condition).GET()
+        return Http.send(Http.request(ditto.get(), PUMP + "/attributes", user).header("condition", condition).GET()
                 .build());
     }
 
@@ -73,13 +54,13 @@ class ConditionRulesTest {
 
     @Test
     void unreadableConditionComesBeforeTheMissingWritePermission() throws Exception {
-        final HttpResponse<String> write = Http.send(Http.request(sandbox, PUMP + "/attributes/site", "reader")
+        final HttpResponse<String> write = Http.send(Http.request(ditto.get(), PUMP + "/attributes/site", "reader")
                 .header("condition", "exists(features/secret)")
                 .PUT(HttpRequest.BodyPublishers.ofString("\"south\"")).build());
         assertEquals(412, write.statusCode(), write.body());
         assertEquals("things:condition.failed", error(write));
 
-        final HttpResponse<String> readable = Http.send(Http.request(sandbox, PUMP + "/attributes/site", "reader")
+        final HttpResponse<String> readable = Http.send(Http.request(ditto.get(), PUMP + "/attributes/site", "reader")
                 .header("condition", "exists(attributes/site)")
                 .PUT(HttpRequest.BodyPublishers.ofString("\"south\"")).build());
         assertEquals(403, readable.statusCode(), readable.body());

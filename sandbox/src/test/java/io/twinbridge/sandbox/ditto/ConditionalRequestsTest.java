@@ -5,9 +5,9 @@ import java.net.http.HttpResponse;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,22 +25,17 @@ class ConditionalRequestsTest {
 
     private static final String THING = "/api/2/things/org.example:cond";
 
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
         assertEquals(201, call("PUT", THING, "{\"attributes\":{\"a\":1,\"complex\":{\"x\":1}}}").statusCode());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private HttpResponse<String> call(final String method, final String path, final String body,
             final String... headers) throws Exception {
-        final HttpRequest.Builder request = Http.request(sandbox, path, "ditto")
+        final HttpRequest.Builder request = Http.request(ditto.get(), path, "ditto")
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         request.header("Content-Type", "PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
@@ -139,10 +134,9 @@ class ConditionalRequestsTest {
     @Test
     void ifMatchOnDeleteAndEnforcementComesFirst() throws Exception {
         assertEquals(412, call("DELETE", THING, "", "If-Match", "\"rev:9\"").statusCode());
-        sandbox.close();
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0).withUser("other", "other"));
+        ditto.restart(SandboxOptions.defaults().withPort(0).withUser("other", "other"));
         assertEquals(201, call("PUT", THING, "{}").statusCode());
-        final HttpResponse<String> hidden = Http.send(Http.request(sandbox, THING, "other")
+        final HttpResponse<String> hidden = Http.send(Http.request(ditto.get(), THING, "other")
                 .header("If-Match", "\"rev:9\"").DELETE().build());
         assertEquals(404, hidden.statusCode(), "a subject that cannot read the thing learns nothing from a 412");
         assertEquals(204, call("DELETE", THING, "", "If-Match", "\"rev:1\"").statusCode());
@@ -150,7 +144,7 @@ class ConditionalRequestsTest {
 
     @Test
     void preconditionsApplyToWebSocketCommandsToo() throws Exception {
-        try (WsTestClient ws = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient ws = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             ws.send("{\"topic\":\"org.example/cond/things/twin/commands/modify\",\"headers\":{"
                     + "\"correlation-id\":\"stale\",\"If-Match\":\"\\\"rev:9\\\"\"},"
                     + "\"path\":\"/attributes/a\",\"value\":3}");

@@ -1,14 +1,13 @@
 package io.twinbridge.sandbox.ditto;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,33 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("flow")
 class EnforcementTest {
 
-    private static final String POLICY = """
-            {"entries":{
-              "OWNER":{"subjects":{"nginx:ditto":{"type":"test"}},
-                       "resources":{"thing:/":{"grant":["READ","WRITE"],"revoke":[]},
-                                    "policy:/":{"grant":["READ","WRITE"],"revoke":[]}}},
-              "READER":{"subjects":{"nginx:reader":{"type":"test"}},
-                        "resources":{"thing:/":{"grant":["READ"],"revoke":[]},
-                                     "thing:/features/secret":{"grant":[],"revoke":["READ"]}}}}}""";
-
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.with(SandboxOptions.defaults()
+            .withUser("ditto", "ditto").withUser("reader", "reader").withUser("stranger", "stranger"));
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0)
-                .withUser("ditto", "ditto").withUser("reader", "reader").withUser("stranger", "stranger"));
-        assertEquals(201, Http.send(Http.request(sandbox, "/api/2/policies/org.example:plant", "ditto")
-                .PUT(HttpRequest.BodyPublishers.ofString(POLICY)).build()).statusCode());
-        assertEquals(201, Http.send(Http.request(sandbox, "/api/2/things/org.example:pump", "ditto")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"policyId":"org.example:plant","attributes":{"site":"north"},
-                         "features":{"public":{"properties":{"rpm":5}},"secret":{"properties":{"pin":1234}}}}"""))
-                .build()).statusCode());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        PlantPolicy.createWithPump(ditto.get(), """
+                {"public":{"properties":{"rpm":5}},"secret":{"properties":{"pin":1234}}}""");
     }
 
     private static String modifyAttribute(final String cid) {
@@ -59,7 +39,7 @@ class EnforcementTest {
 
     @Test
     void readerWithoutWriteGetsNotModifiable() throws Exception {
-        try (WsTestClient reader = WsTestClient.connect(sandbox, "reader", "reader")) {
+        try (WsTestClient reader = WsTestClient.connect(ditto.get(), "reader", "reader")) {
             reader.send(modifyAttribute("w1"));
             final JsonObject error = reader.awaitCorrelated("w1");
 
@@ -68,20 +48,20 @@ class EnforcementTest {
             assertEquals("things:attribute.notmodifiable",
                     error.getValue("value/error").orElseThrow().asString());
         }
-        assertEquals("north", sandbox.store().thing(org.eclipse.ditto.things.model.ThingId.of("org.example:pump"))
+        assertEquals("north", ditto.get().store().thing(org.eclipse.ditto.things.model.ThingId.of("org.example:pump"))
                 .orElseThrow().json().getValue(JsonPointer.of("/attributes/site")).orElseThrow().asString());
     }
 
     @Test
     void strangerWithoutReadGetsNotFound() throws Exception {
-        try (WsTestClient stranger = WsTestClient.connect(sandbox, "stranger", "stranger")) {
+        try (WsTestClient stranger = WsTestClient.connect(ditto.get(), "stranger", "stranger")) {
             stranger.send(modifyAttribute("w2"));
             final JsonObject error = stranger.awaitCorrelated("w2");
 
             assertEquals(404, error.getValue("status").orElseThrow().asInt());
             assertEquals("things:thing.notfound", error.getValue("value/error").orElseThrow().asString());
         }
-        final HttpResponse<String> http = Http.send(Http.request(sandbox, "/api/2/things/org.example:pump",
+        final HttpResponse<String> http = Http.send(Http.request(ditto.get(), "/api/2/things/org.example:pump",
                 "stranger").GET().build());
         assertEquals(404, http.statusCode());
         assertEquals("things:thing.notfound", JsonFactory.newObject(http.body()).getValue("error").orElseThrow()
@@ -90,14 +70,14 @@ class EnforcementTest {
 
     @Test
     void readerSeesThingWithoutSecretFeatureOverHttpAndWebSocket() throws Exception {
-        final HttpResponse<String> http = Http.send(Http.request(sandbox, "/api/2/things/org.example:pump",
+        final HttpResponse<String> http = Http.send(Http.request(ditto.get(), "/api/2/things/org.example:pump",
                 "reader").GET().build());
         final JsonObject overHttp = JsonFactory.newObject(http.body());
         assertEquals(200, http.statusCode());
         assertTrue(overHttp.getValue(JsonPointer.of("/features/public")).isPresent());
         assertFalse(overHttp.getValue(JsonPointer.of("/features/secret")).isPresent());
 
-        try (WsTestClient reader = WsTestClient.connect(sandbox, "reader", "reader")) {
+        try (WsTestClient reader = WsTestClient.connect(ditto.get(), "reader", "reader")) {
             reader.send("{\"topic\":\"org.example/pump/things/twin/commands/retrieve\",\"headers\":"
                     + "{\"correlation-id\":\"r1\"},\"path\":\"/\"}");
             final JsonObject overWs = reader.awaitCorrelated("r1").getValue("value").orElseThrow().asObject();
@@ -113,8 +93,8 @@ class EnforcementTest {
 
     @Test
     void readerGetsNoEventForTheSecretFeature() throws Exception {
-        try (WsTestClient reader = WsTestClient.connect(sandbox, "reader", "reader");
-             WsTestClient owner = WsTestClient.connect(sandbox, "ditto", "ditto")) {
+        try (WsTestClient reader = WsTestClient.connect(ditto.get(), "reader", "reader");
+             WsTestClient owner = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             reader.send("START-SEND-EVENTS");
             reader.awaitText("START-SEND-EVENTS:ACK"::equals);
             owner.send("{\"topic\":\"org.example/pump/things/twin/commands/modify\",\"headers\":"

@@ -12,9 +12,9 @@ import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -25,23 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("flow")
 class HttpApiTest {
 
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
 
     @BeforeEach
     void start() {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private HttpResponse<String> call(final String method, final String path, final String body,
             final String contentType) throws Exception {
         final HttpRequest.BodyPublisher publisher = body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        return Http.send(Http.request(sandbox, path, "ditto").header("Content-Type", contentType)
+        return Http.send(Http.request(ditto.get(), path, "ditto").header("Content-Type", contentType)
                 .method(method, publisher).build());
     }
 
@@ -100,7 +95,7 @@ class HttpApiTest {
     void serverSentEventsCarryChangedThing() throws Exception {
         final List<String> lines = new CopyOnWriteArrayList<>();
         final CompletableFuture<HttpResponse<Stream<String>>> stream = Http.client().sendAsync(
-                Http.request(sandbox, "/api/2/things", "ditto").header("Accept", "text/event-stream").GET().build(),
+                Http.request(ditto.get(), "/api/2/things", "ditto").header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
         final HttpResponse<Stream<String>> response = stream.get(10, java.util.concurrent.TimeUnit.SECONDS);
         final Thread reader = new Thread(() -> readUntilClosed(response, lines), "sse-reader");

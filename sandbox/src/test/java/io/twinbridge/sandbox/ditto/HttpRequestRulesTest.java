@@ -5,9 +5,9 @@ import java.net.http.HttpResponse;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,24 +19,19 @@ class HttpRequestRulesTest {
 
     private static final String THING = "/api/2/things/org.example:rules";
 
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
         assertEquals(201, call("PUT", THING, "{\"attributes\":{\"complex\":{\"a\":1,\"b\":2,\"c\":3}},"
                 + "\"features\":{\"f1\":{\"properties\":{\"p\":1,\"q\":1}},\"f2\":{\"properties\":{\"p\":2}}}}",
                 "application/json").statusCode());
     }
 
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
     private HttpResponse<String> call(final String method, final String path, final String body,
             final String contentType, final String... headers) throws Exception {
-        final HttpRequest.Builder request = Http.request(sandbox, path, "ditto")
+        final HttpRequest.Builder request = Http.request(ditto.get(), path, "ditto")
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -60,7 +55,7 @@ class HttpRequestRulesTest {
         assertEquals(201, created.statusCode());
         final String thingId = JsonFactory.newObject(created.body()).getValue("thingId").orElseThrow().asString();
         assertTrue(thingId.matches("org\\.posted:[0-9a-f-]{36}"), thingId);
-        assertEquals(sandbox.httpUrl() + "/api/2/things/" + thingId,
+        assertEquals(ditto.get().httpUrl() + "/api/2/things/" + thingId,
                 created.headers().firstValue("Location").orElseThrow());
         assertEquals(200, call("GET", "/api/2/things/" + thingId, "", null).statusCode());
 

@@ -7,9 +7,9 @@ import java.net.http.HttpResponse;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,21 +40,20 @@ class PolicyRulesTest {
                      "resources":{"thing:/":{"grant":["READ"],"revoke":[]}}}}}""";
     private static final String PLANT = "/api/2/policies/org.example:plant";
 
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.with(options());
 
     @BeforeEach
     void start() throws Exception {
-        SandboxOptions options = SandboxOptions.defaults().withPort(0);
-        for (final String user : new String[] {"owner", "writer", "reader", "steward", "ops"}) {
-            options = options.withUser(user, user);
-        }
-        sandbox = DittoSandbox.start(options);
         assertEquals(201, put(PLANT, "owner", POLICY).statusCode());
     }
 
-    @AfterEach
-    void stop() {
-        sandbox.close();
+    private static SandboxOptions options() {
+        SandboxOptions options = SandboxOptions.defaults();
+        for (final String user : new String[] {"owner", "writer", "reader", "steward", "ops"}) {
+            options = options.withUser(user, user);
+        }
+        return options;
     }
 
     // ThingEnforcerActor.loadPolicyEnforcerForCreateThing -> retrievePolicyWithEnforcement -> PolicyCommandEnforcement
@@ -118,13 +117,13 @@ class PolicyRulesTest {
                  "resources":{"policy:/":{"grant":["READ","WRITE"],"revoke":[]}}}}}""";
         assertError(put("/api/2/policies/org.example:other", "owner", othersOnly), 403,
                 "policies:policy.notcreatable");
-        assertEquals(201, send(Http.request(sandbox, "/api/2/policies/org.example:other", "owner")
+        assertEquals(201, send(Http.request(ditto.get(), "/api/2/policies/org.example:other", "owner")
                 .header("allow-policy-lockout", "true").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(othersOnly)).build()).statusCode());
         final String nobody = """
                 {"entries":{"OTHER":{"subjects":{"nginx:owner":{"type":"test"}},
                  "resources":{"thing:/":{"grant":["READ","WRITE"],"revoke":[]}}}}}""";
-        assertError(send(Http.request(sandbox, "/api/2/policies/org.example:third", "owner")
+        assertError(send(Http.request(ditto.get(), "/api/2/policies/org.example:third", "owner")
                 .header("allow-policy-lockout", "true").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(nobody)).build()), 403, "policies:policy.modificationinvalid");
     }
@@ -135,16 +134,16 @@ class PolicyRulesTest {
     }
 
     private HttpResponse<String> put(final String path, final String user, final String json) throws Exception {
-        return send(Http.request(sandbox, path, user).header("Content-Type", "application/json")
+        return send(Http.request(ditto.get(), path, user).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private HttpResponse<String> get(final String path, final String user) throws Exception {
-        return send(Http.request(sandbox, path, user).GET().build());
+        return send(Http.request(ditto.get(), path, user).GET().build());
     }
 
     private HttpResponse<String> delete(final String path, final String user) throws Exception {
-        return send(Http.request(sandbox, path, user).DELETE().build());
+        return send(Http.request(ditto.get(), path, user).DELETE().build());
     }
 
     private static HttpResponse<String> send(final HttpRequest request) throws Exception {

@@ -15,9 +15,9 @@ import java.util.Optional;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,19 +26,14 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("flow")
 class SearchApiTest {
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
         put("org.example:a", "{\"attributes\":{\"n\":3,\"room\":\"kitchen\",\"complex\":{\"x\":1,\"y\":2,\"z\":3}}}");
         put("org.example:b", "{\"attributes\":{\"n\":1,\"room\":\"hall\",\"complex\":{\"x\":4,\"y\":5,\"z\":6}}}");
         put("org.other:c", "{\"attributes\":{\"n\":2,\"room\":\"kitchen\"}}");
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     /** ThingSearchRoute.countThings: GET /search/things/count answers a bare number. */
@@ -100,6 +95,39 @@ class SearchApiTest {
         }
     }
 
+    /**
+     * ThingsSearchCursor.areCompatible: with a cursor, a sort equal to the cursor's, the cursor's without the
+     * appended +thingId, or equal up to a thingId key is accepted; ThingsSearchCursor.encode: the cursor is Ditto's
+     * deflated, base64url JSON with F (filter), S (sort, thingId appended) and V (the last item's sort values).
+     */
+    @Test
+    void cursorFormatAndCompatibleSortsAsDitto() throws Exception {
+        final JsonObject first = search("filter=" + enc("gt(attributes/n,0)") + "&option="
+                + enc("sort(-attributes/n),size(1)") + "&fields=thingId");
+        final String cursor = first.getValue("cursor").orElseThrow().asString();
+        final java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        inflater.setInput(java.util.Base64.getUrlDecoder().decode(cursor));
+        final byte[] json = new byte[1024];
+        final int length = inflater.inflate(json);
+        assertEquals(JsonFactory.newObject("{\"F\":\"gt(attributes/n,0)\",\"S\":\"sort(-/attributes/n,+/thingId)\","
+                + "\"V\":[3,\"org.example:a\"]}"), JsonFactory.newObject(new String(json, 0, length,
+                StandardCharsets.UTF_8)));
+        assertFalse(cursor.contains("="), "base64url without padding");
+        for (final String sort : List.of("sort(-attributes/n)", "sort(-attributes/n,+thingId)")) {
+            final JsonObject next = search("option=" + enc(sort + ",size(1),cursor(" + cursor + ")")
+                    + "&fields=thingId");
+            assertEquals(List.of("org.other:c"), ids(next.getValue("items").orElseThrow().asArray().stream()
+                    .map(JsonValue::asObject).toList()), sort);
+        }
+        final String byId = search("option=" + enc("sort(-thingId),size(1)")).getValue("cursor").orElseThrow()
+                .asString();
+        // equal up to the thingId key: what follows it does not matter
+        assertEquals(200, get("/api/2/search/things?option=" + enc("sort(-thingId,+attributes/n),cursor(" + byId
+                + ")")).statusCode());
+        assertEquals(400, get("/api/2/search/things?option=" + enc("sort(+attributes/n),cursor(" + cursor + ")"))
+                .statusCode());
+    }
+
     /** ThingsSearchCursor.processSearchResult: nextPageOffset only on a first page without size(n). */
     @Test
     void nextPageOffsetAsDittoSendsIt() throws Exception {
@@ -124,11 +152,35 @@ class SearchApiTest {
         assertEquals(List.of(JsonFactory.newObject("{\"attributes\":{\"complex\":{\"x\":1,\"z\":3}}}")), found);
     }
 
+    /**
+     * basic-search.md "RQL paging (deprecated)": limit(offset,count) still pages by offset in 3.9.6
+     * (ParameterOptionVisitor), with nextPageOffset (MongoThingsSearchPersistence.toResultList) and no cursor
+     * (ThingsSearchCursor.processSearchResult); with a cursor it is refused (LIMIT_OPTION_FORBIDDEN).
+     */
+    @Test
+    void limitPagesByOffset() throws Exception {
+        final JsonObject first = search("fields=thingId&option=" + enc("sort(+attributes/n),limit(0,2)"));
+        assertEquals(List.of("org.example:b", "org.other:c"), ids(first.getValue("items").orElseThrow().asArray()
+                .stream().map(JsonValue::asObject).toList()));
+        assertEquals(2, first.getValue("nextPageOffset").orElseThrow().asLong());
+        assertTrue(first.getValue("cursor").isEmpty());
+        final JsonObject last = search("fields=thingId&option=" + enc("sort(+attributes/n),limit(2,2)"));
+        assertEquals(List.of("org.example:a"), ids(last.getValue("items").orElseThrow().asArray().stream()
+                .map(JsonValue::asObject).toList()));
+        assertEquals(-1, last.getValue("nextPageOffset").orElseThrow().asLong());
+
+        final String cursor = search("option=" + enc("size(1)")).getValue("cursor").orElseThrow().asString();
+        final HttpResponse<String> both = get("/api/2/search/things?option=" + enc("limit(0,1),cursor(" + cursor
+                + ")"));
+        assertEquals(400, both.statusCode());
+        assertEquals("thing-search:search.option.invalid", error(both));
+    }
+
     /** InvalidOptionException: 400 thing-search:search.option.invalid for unknown options, bad sizes and sorts. */
     @Test
     void invalidOptionsGiveDittosError() throws Exception {
         for (final String option : List.of("size(0)", "size(201)", "size(x)", "sort(thingId)", "foo(1)",
-                "cursor(!!)")) {
+                "cursor(!!)", "limit(0,201)", "limit(-1,2)", "limit(1)")) {
             final HttpResponse<String> response = get("/api/2/search/things?option=" + enc(option));
             assertEquals(400, response.statusCode(), option);
             assertEquals("thing-search:search.option.invalid", error(response), option);
@@ -170,17 +222,17 @@ class SearchApiTest {
     }
 
     private void put(final String id, final String body) throws Exception {
-        final HttpResponse<String> response = Http.send(Http.request(sandbox, "/api/2/things/" + id, "ditto")
+        final HttpResponse<String> response = Http.send(Http.request(ditto.get(), "/api/2/things/" + id, "ditto")
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
         assertEquals(201, response.statusCode(), response::body);
     }
 
     private HttpResponse<String> get(final String path) throws Exception {
-        return Http.send(Http.request(sandbox, path, "ditto").GET().build());
+        return Http.send(Http.request(ditto.get(), path, "ditto").GET().build());
     }
 
     private HttpResponse<String> post(final String path, final String form) throws Exception {
-        return Http.send(Http.request(sandbox, path, "ditto").header("Content-Type",
+        return Http.send(Http.request(ditto.get(), path, "ditto").header("Content-Type",
                 "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 

@@ -12,9 +12,9 @@ import java.util.List;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,16 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("flow")
 class SearchRevisionFilterTest {
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
 
     @BeforeEach
     void start() {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test
@@ -58,13 +53,13 @@ class SearchRevisionFilterTest {
     }
 
     private void put(final String path, final String body) throws Exception {
-        final HttpResponse<String> response = Http.send(Http.request(sandbox, path, "ditto")
+        final HttpResponse<String> response = Http.send(Http.request(ditto.get(), path, "ditto")
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
         assertEquals(true, response.statusCode() == 201 || response.statusCode() == 204, response::body);
     }
 
     private List<JsonObject> search(final String filter, final String fields) throws Exception {
-        final HttpResponse<String> response = Http.send(Http.request(sandbox, "/api/2/search/things?filter="
+        final HttpResponse<String> response = Http.send(Http.request(ditto.get(), "/api/2/search/things?filter="
                 + URLEncoder.encode(filter, StandardCharsets.UTF_8)
                 + (fields.isEmpty() ? "" : "&fields=" + URLEncoder.encode(fields, StandardCharsets.UTF_8)), "ditto")
                 .GET().build());

@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -27,21 +27,16 @@ class SseTest {
 
     private static final String THING = "/api/2/things/org.example:sse";
 
-    private DittoSandbox sandbox;
+    @RegisterExtension
+    final SandboxPerTest ditto = SandboxPerTest.defaults();
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
         assertEquals(201, put(THING, "{\"attributes\":{\"room\":\"kitchen\",\"x\":1}}").statusCode());
     }
 
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
     private HttpResponse<String> put(final String path, final String body) throws Exception {
-        return Http.send(Http.request(sandbox, path, "ditto").header("Content-Type", "application/json")
+        return Http.send(Http.request(ditto.get(), path, "ditto").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -49,7 +44,7 @@ class SseTest {
     private List<String> open(final String path) throws Exception {
         final List<String> data = new CopyOnWriteArrayList<>();
         final List<String> lines = new CopyOnWriteArrayList<>();
-        final HttpResponse<Stream<String>> response = Http.client().sendAsync(Http.request(sandbox, path, "ditto")
+        final HttpResponse<Stream<String>> response = Http.client().sendAsync(Http.request(ditto.get(), path, "ditto")
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
                 .get(10, TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
@@ -123,5 +118,30 @@ class SseTest {
                 + "\"room\":\"kitchen\"}}"), JsonFactory.newObject(data.get(0)));
         assertEquals(JsonFactory.newObject("{\"thingId\":\"org.example:sse\",\"attributes\":{"
                 + "\"room\":\"kitchen\"}}"), JsonFactory.newObject(data.get(1)), "x=6 in the hall is filtered out");
+    }
+
+    /**
+     * ThingsSseRouteBuilder: the filter knows the placeholders topic:, resource: and time: only (its
+     * QueryFilterCriteriaFactory), and fields and extraFields are ThingFieldSelector.fromString (3.9's selectable
+     * fields, _context included).
+     */
+    @Test
+    void ssePlaceholdersAndFieldSelectionsAsDitto() throws Exception {
+        final List<String> data = open("/api/2/things?fields=thingId,_context/topic&filter="
+                + "and(eq(topic:action,%22modified%22),eq(resource:path,%22/attributes/x%22))");
+        put(THING + "/attributes/room", "\"hall\"");
+        put(THING + "/attributes/x", "7");
+        await().atMost(Duration.ofSeconds(10)).until(() -> data.size() >= 1);
+        assertEquals(JsonFactory.newObject("{\"thingId\":\"org.example:sse\",\"_context\":{\"topic\":"
+                + "\"org.example/sse/things/twin/events/modified\"}}"), JsonFactory.newObject(data.get(0)));
+
+        for (final String refused : List.of("filter=eq(entity:id,%22org.example:sse%22)", "fields=nonsense",
+                "extraFields=attributes,nonsense/x")) {
+            final HttpResponse<String> response = Http.send(Http.request(ditto.get(), "/api/2/things?" + refused,
+                    "ditto").header("Accept", "text/event-stream").GET().build());
+            assertEquals(400, response.statusCode(), refused);
+            assertEquals(refused.startsWith("filter") ? "rql.expression.invalid" : "things:field.selection.invalid",
+                    JsonFactory.newObject(response.body()).getValue("error").orElseThrow().asString(), refused);
+        }
     }
 }

@@ -41,8 +41,14 @@ final class WsTestClient implements AutoCloseable {
     /** @param declaredAcks the {@code declared-acks} upgrade header, e.g. {@code ["my-ack"]}; empty = none */
     static WsTestClient connect(final DittoSandbox sandbox, final String user, final String password,
             final String declaredAcks) throws Exception {
+        return connect(sandbox, user, password, declaredAcks, "/ws/2");
+    }
+
+    /** @param uri the upgrade's URI, e.g. {@code /ws/2?declared-acks=a:b,c:d} */
+    static WsTestClient connect(final DittoSandbox sandbox, final String user, final String password,
+            final String declaredAcks, final String uri) throws Exception {
         final WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost("127.0.0.1").setPort(sandbox.port()).setURI("/ws/2")
+                .setHost("127.0.0.1").setPort(sandbox.port()).setURI(uri)
                 .addHeader("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         if (!declaredAcks.isEmpty()) {

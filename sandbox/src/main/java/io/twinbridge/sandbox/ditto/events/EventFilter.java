@@ -7,36 +7,57 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
+import org.eclipse.ditto.json.JsonFieldSelector;
 import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.rql.parser.RqlPredicateParser;
+import org.eclipse.ditto.rql.query.criteria.Criteria;
+import org.eclipse.ditto.rql.query.filter.QueryFilterCriteriaFactory;
+import org.eclipse.ditto.rql.query.things.ThingPredicateVisitor;
+import org.eclipse.ditto.things.model.ThingsModelFactory;
 
 import io.twinbridge.sandbox.ditto.twin.ThingChange;
-import io.twinbridge.sandbox.ditto.twin.ThingConditions;
 
 /**
- * Which events a subscription wants: by namespace and by an RQL filter evaluated, as in Ditto, on the thing as the
- * event shows it (thing id plus the changed part).
+ * Which events a subscription wants, as Ditto 3.9.6's {@code StreamingSession} decides: by namespace, and by an RQL
+ * filter evaluated on the thing as the event shows it (thing id plus the changed part), merged with the enriched
+ * {@code extraFields} ({@code mergeThingWithExtra}), with the event's {@code topic:}, {@code entity:},
+ * {@code resource:} and {@code time:} placeholders ({@link FilterPlaceholders}).
  */
 public final class EventFilter {
 
-    private final Set<String> namespaces;
-    private final Optional<Predicate<JsonObject>> filter;
+    private static final QueryFilterCriteriaFactory CRITERIA =
+            QueryFilterCriteriaFactory.modelBased(RqlPredicateParser.getInstance(), FilterPlaceholders.forParsing());
+    /** {@code ThingsSseRouteBuilder.getInstance}: an SSE filter may name topic:, resource: and time: only. */
+    private static final QueryFilterCriteriaFactory SSE_CRITERIA =
+            QueryFilterCriteriaFactory.modelBased(RqlPredicateParser.getInstance(), FilterPlaceholders.forSse());
 
-    private EventFilter(final Set<String> namespaces, final Optional<Predicate<JsonObject>> filter) {
+    private final Set<String> namespaces;
+    private final Optional<Criteria> filter;
+    private final Optional<JsonFieldSelector> extraFields;
+    private final Optional<String> correlationId;
+
+    private EventFilter(final Set<String> namespaces, final Optional<Criteria> filter,
+            final Optional<JsonFieldSelector> extraFields, final Optional<String> correlationId) {
         this.namespaces = namespaces;
         this.filter = filter;
+        this.extraFields = extraFields;
+        this.correlationId = correlationId;
     }
 
     public static EventFilter all() {
-        return new EventFilter(Set.of(), Optional.empty());
+        return new EventFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
+     * The parameters of {@code START-SEND-EVENTS?...} ({@code ProtocolMessageExtractor}): {@code namespaces},
+     * {@code filter}, {@code extraFields} ({@code ThingFieldSelector.fromString}, {@link ThingFieldSelection}) and
+     * {@code correlation-id}.
+     *
      * @param query e.g. {@code namespaces=a,b&filter=eq(attributes/x,1)} (URL-encoded values)
-     * @throws org.eclipse.ditto.base.model.exceptions.DittoRuntimeException for an invalid RQL filter
+     * @throws org.eclipse.ditto.base.model.exceptions.DittoRuntimeException for an invalid RQL filter or extra fields
      */
     public static EventFilter parse(final String query) {
         final Map<String, String> params = new LinkedHashMap<>();
@@ -49,16 +70,39 @@ public final class EventFilter {
                         URLDecoder.decode(value, StandardCharsets.UTF_8));
             }
         }
-        return of(Optional.ofNullable(params.get("namespaces")), Optional.ofNullable(params.get("filter")));
+        final Optional<String> correlationId = Optional.ofNullable(params.get("correlation-id"));
+        final Optional<JsonFieldSelector> extraFields = Optional.ofNullable(params.get("extraFields"))
+                .filter(s -> !s.isEmpty()).map(ThingFieldSelection::parse);
+        final EventFilter parsed = of(Optional.ofNullable(params.get("namespaces")),
+                Optional.ofNullable(params.get("filter")), correlationId, CRITERIA);
+        return new EventFilter(parsed.namespaces, parsed.filter, extraFields, correlationId);
     }
 
-    public static EventFilter of(final Optional<String> namespaceList, final Optional<String> rql) {
+    /** The filter of an SSE stream ({@code ThingsSseRouteBuilder}): placeholders topic:, resource: and time:. */
+    public static EventFilter forSse(final Optional<String> namespaceList, final Optional<String> rql) {
+        return of(namespaceList, rql, Optional.empty(), SSE_CRITERIA);
+    }
+
+    private static EventFilter of(final Optional<String> namespaceList, final Optional<String> rql,
+            final Optional<String> correlationId, final QueryFilterCriteriaFactory criteria) {
         final Set<String> namespaces = namespaceList.map(list -> Arrays.stream(list.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());
-        final Optional<Predicate<JsonObject>> filter = rql.filter(s -> !s.isBlank())
-                .map(s -> ThingConditions.parse(s, DittoHeaders.empty()));
-        return new EventFilter(namespaces, filter);
+        final DittoHeaders headers = correlationId.map(id -> DittoHeaders.newBuilder().correlationId(id).build())
+                .orElse(DittoHeaders.empty());
+        final Optional<Criteria> filter = rql.filter(s -> !s.isBlank())
+                .map(s -> criteria.filterCriteria(s, headers));
+        return new EventFilter(namespaces, filter, Optional.empty(), correlationId);
+    }
+
+    /** The {@code extraFields} to enrich each event with, if the subscription asked for any. */
+    public Optional<JsonFieldSelector> extraFields() {
+        return extraFields;
+    }
+
+    /** The {@code correlation-id} parameter of the subscription, for its errors. */
+    public Optional<String> correlationId() {
+        return correlationId;
     }
 
     /**
@@ -67,11 +111,11 @@ public final class EventFilter {
      */
     public boolean accepts(final ThingChange change, final JsonObject asSeen) {
         final boolean namespaceOk = namespaces.isEmpty() || namespaces.contains(change.thingId().getNamespace());
-        return namespaceOk && filter.map(f -> f.test(asSeen)).orElse(true);
+        return namespaceOk && filter.map(f -> ThingPredicateVisitor.apply(f, FilterPlaceholders.resolvers(change))
+                .test(ThingsModelFactory.newThing(asSeen))).orElse(true);
     }
 
     public boolean accepts(final ThingChange change) {
-        final boolean namespaceOk = namespaces.isEmpty() || namespaces.contains(change.thingId().getNamespace());
-        return namespaceOk && filter.map(f -> f.test(change.partialThing())).orElse(true);
+        return accepts(change, change.partialThing());
     }
 }

@@ -30,7 +30,9 @@ import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingPrecondit
 import io.twinbridge.sandbox.ditto.acks.AckRegistry;
 import io.twinbridge.sandbox.ditto.acks.AckResult;
 import io.twinbridge.sandbox.ditto.auth.Authenticator;
+import io.twinbridge.sandbox.ditto.events.Enrichment;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
+import io.twinbridge.sandbox.ditto.events.ThingFieldSelection;
 import io.twinbridge.sandbox.ditto.events.EventHub;
 import io.twinbridge.sandbox.ditto.twin.EntityRequest;
 import io.twinbridge.sandbox.ditto.twin.EntityResponse;
@@ -146,7 +148,13 @@ public final class HttpApi {
     }
 
     private void stream(final RoutingContext ctx, final AuthorizationContext subject, final Optional<String> ids) {
-        stream(ctx, subject, ids, JsonPointer.empty(), fields(ctx));
+        stream(ctx, subject, ids, JsonPointer.empty(), sseFields(ctx, "fields"));
+    }
+
+    /** {@code ThingsSseRouteBuilder.getFieldSelector}: {@code ThingFieldSelector.fromString}. */
+    private static Optional<JsonFieldSelector> sseFields(final RoutingContext ctx, final String param) {
+        return Optional.ofNullable(ctx.request().getParam(param)).filter(s -> !s.isBlank())
+                .map(ThingFieldSelection::parse);
     }
 
     /**
@@ -155,35 +163,21 @@ public final class HttpApi {
      */
     private void stream(final RoutingContext ctx, final AuthorizationContext subject, final Optional<String> ids,
             final JsonPointer resource, final Optional<JsonFieldSelector> fields) {
-        final EventFilter filter = EventFilter.of(Optional.ofNullable(ctx.request().getParam("namespaces")),
+        final EventFilter filter = EventFilter.forSse(Optional.ofNullable(ctx.request().getParam("namespaces")),
                 Optional.ofNullable(ctx.request().getParam("filter")));
         final Set<String> wanted = ids.map(list -> Arrays.stream(list.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
-        final Optional<JsonFieldSelector> extraFields = Optional.ofNullable(ctx.request().getParam("extraFields"))
-                .filter(f -> !f.isBlank()).map(f -> JsonFactory.newFieldSelector(f, FIELD_SELECTOR_SYNTAX));
+        final Optional<JsonFieldSelector> extraFields = sseFields(ctx, "extraFields");
         final HttpServerResponse response = ctx.response();
         response.setChunked(true).putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache");
         final SseStream sse = new SseStream(response, subject, filter,
                 new SseStream.Selection(wanted, resource, fields, extraFields),
-                (thingId, selector) -> currentThing(thingId, selector, subject));
+                (thingId, selector) -> Enrichment.extra(things, thingId, selector, subject));
         response.closeHandler(v -> hub.unsubscribe(sse));
         hub.subscribe(sse);
         // An initial comment flushes the headers, so clients see the stream is open before the first event.
         response.write(":\n\n");
-    }
-
-    /** The thing as the subject may read it, cut to {@code fields}: Ditto's enrichment of events with extra fields. */
-    private Optional<JsonObject> currentThing(final ThingId thingId, final JsonFieldSelector fields,
-            final AuthorizationContext subject) {
-        try {
-            return things.handle(new EntityRequest(TwinAction.RETRIEVE, thingId.toString(), JsonPointer.empty(),
-                    Optional.empty(), Optional.of(fields), DittoHeaders.empty(), subject, Optional.empty()))
-                    .value().filter(JsonValue::isObject).map(JsonValue::asObject);
-        } catch (final DittoRuntimeException notReadable) {
-            // Ditto emits the event without extra fields the subscriber cannot retrieve
-            return Optional.empty();
-        }
     }
 
     private static boolean wantsEventStream(final RoutingContext ctx) {
@@ -201,7 +195,7 @@ public final class HttpApi {
                     Optional.ofNullable(ctx.pathParam("param1")).orElse(""), headers);
             if (thingsRoute && wantsEventStream(ctx)) {
                 stream(ctx, ctx.get(SUBJECT), Optional.of(ctx.pathParam("param0")), path, path.isEmpty()
-                        ? fields(ctx) : Optional.of(JsonFactory.newFieldSelector(path.toString(),
+                        ? sseFields(ctx, "fields") : Optional.of(JsonFactory.newFieldSelector(path.toString(),
                         FIELD_SELECTOR_SYNTAX)));
                 return;
             }
@@ -275,9 +269,11 @@ public final class HttpApi {
             if (!headers.isResponseRequired() && aggregated.status() < 300) {
                 // AbstractHttpRequestActor: without response-required, successful acknowledgements give 202
                 http.setStatusCode(202).end();
-            } else {
+            } else if (aggregated.body().isPresent()) {
                 http.setStatusCode(aggregated.status()).putHeader("Content-Type", JSON)
-                        .end(aggregated.body().toString());
+                        .end(aggregated.body().get().toString());
+            } else {
+                http.setStatusCode(aggregated.status()).end();
             }
         }));
     }

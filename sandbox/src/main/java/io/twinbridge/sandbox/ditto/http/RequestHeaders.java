@@ -86,7 +86,12 @@ final class RequestHeaders {
         return withDefaults;
     }
 
-    /** {@code AbstractCommandAckRequestSetter.setDefaultDittoHeaders} for the implicit label {@code twin-persisted}. */
+    /**
+     * {@code AbstractCommandAckRequestSetter.setDefaultDittoHeaders} as {@code ThingModifyCommandAckRequestSetter}
+     * applies it (AbstractHttpRequestActor): {@code twin-persisted} only when no {@code requested-acks} are given;
+     * explicit ones are kept as they are ({@code isBindResponseRequiredToAddingRemovingImplicitLabel} is false),
+     * without {@code live-response}.
+     */
     private static DittoHeaders withAckDefaults(final DittoHeaders headers) {
         final boolean timeoutZero = headers.getTimeout().filter(Duration::isZero).isPresent();
         final DittoHeadersBuilder<?, ?> builder = headers.toBuilder();
@@ -98,11 +103,7 @@ final class RequestHeaders {
         final AcknowledgementRequest persisted = AcknowledgementRequest.of(DittoAcknowledgementLabel.TWIN_PERSISTED);
         if (headers.containsKey("requested-acks")) {
             final Set<AcknowledgementRequest> requests = new LinkedHashSet<>(headers.getAcknowledgementRequests());
-            if (responseRequired && !requests.isEmpty()) {
-                requests.add(persisted);
-            } else if (!responseRequired) {
-                requests.remove(persisted);
-            }
+            requests.remove(AcknowledgementRequest.of(DittoAcknowledgementLabel.LIVE_RESPONSE));
             builder.acknowledgementRequests(requests);
         } else if (!timeoutZero && responseRequired) {
             builder.acknowledgementRequests(Set.of(persisted));

@@ -66,12 +66,19 @@ final class SearchRoute {
         final DittoHeaders headers = DittoHeaders.empty();
         int size = DEFAULT_SIZE;
         boolean sized = false;
+        Optional<Integer> offset = Optional.empty();
         final List<String> cursors = new ArrayList<>();
         Optional<List<SortKey>> sortOption = Optional.empty();
         for (final String o : options(Optional.ofNullable(params.get("option")).orElse(""))) {
             if (o.startsWith("size(") && o.endsWith(")")) {
                 size = size(o.substring(5, o.length() - 1), headers);
                 sized = true;
+            } else if (o.startsWith("limit(") && o.endsWith(")")) {
+                // the deprecated limit(offset,count) (basic-search.md "RQL paging"); ParameterOptionVisitor: the
+                // later of size and limit sets the page size
+                final int[] limit = limit(o.substring(6, o.length() - 1), headers);
+                offset = Optional.of(limit[0]);
+                size = limit[1];
             } else if (o.startsWith("cursor(") && o.endsWith(")")) {
                 cursors.add(o.substring(7, o.length() - 1));
             } else if (o.startsWith("sort(") && o.endsWith(")")) {
@@ -85,9 +92,12 @@ final class SearchRoute {
         if (cursors.size() > 1) {
             throw invalidCursor("There may not be more than 1 'cursor' option.", headers); // ThingsSearchCursor
         }
+        if (!cursors.isEmpty() && offset.isPresent()) {
+            throw invalidCursor("The options 'cursor' and 'limit' must not be used together.", headers);
+        }
         Optional<String> filter = Optional.ofNullable(params.get("filter")).filter(f -> !f.isBlank());
         Optional<Set<String>> namespaces = namespaces(params.get("namespaces"));
-        List<SortKey> sort = sortOption.orElse(List.of(BY_THING_ID));
+        List<SortKey> sort = withThingId(sortOption.orElse(List.of()));
         Optional<JsonObject> after = Optional.empty();
         if (!cursors.isEmpty()) {
             // ThingsSearchCursor: the cursor fixes filter, namespaces and sort of the query it continues
@@ -96,7 +106,7 @@ final class SearchRoute {
                 throw invalidCursor("The parameter 'filter' must not differ from the original query of the cursor.",
                         headers);
             }
-            if (sortOption.isPresent() && !sortOption.get().equals(cursor.sort())) {
+            if (sortOption.isPresent() && !areCompatible(cursor.sort(), sortOption.get(), 0)) {
                 throw invalidCursor("The option 'sort' must not differ from the original query of the cursor.",
                         headers);
             }
@@ -110,16 +120,26 @@ final class SearchRoute {
         found.sort(order);
         final Optional<JsonObject> from = after;
         final List<JsonObject> page = found.stream().filter(t -> from.map(a -> order.compare(t, a) > 0).orElse(true))
-                .toList();
+                .skip(offset.orElse(0)).toList();
         final Optional<JsonFieldSelector> fields = Optional.ofNullable(params.get("fields"))
                 .filter(f -> !f.isBlank()).map(f -> JsonFactory.newFieldSelector(f, FIELD_SELECTOR_SYNTAX));
         final SearchResultBuilder result = SearchModelFactory.newSearchResultBuilder();
+        if (offset.isPresent()) {
+            // MongoThingsSearchPersistence.toResultList fetches count + 1: with more, the first count items and the
+            // next page's offset; else all fetched and -1 (so limit(o,0) gives one item). No cursor with limit
+            // (ThingsSearchCursor.processSearchResult).
+            final boolean more = size > 0 && page.size() > size;
+            page.stream().limit(more ? size : Math.min(page.size(), size + 1L))
+                    .forEach(thing -> result.add(selected(thing, fields)));
+            result.nextPageOffset(more ? (long) offset.get() + size : -1L);
+            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                    .end(result.build().toJson().toString());
+            return;
+        }
         // exactly the selected fields (gateway QueryThingsPerRequestActor.getEntitiesWithSelectedFields);
         // without fields, the thing without its special fields
         // (features/*/... expanded as RetrieveThings does, which QueryThingsPerRequestActor sends)
-        page.stream().limit(size).forEach(thing -> result.add(fields
-                .map(f -> (JsonValue) thing.get(FieldSelectors.expandFeatureWildcards(f, thing)))
-                .orElseGet(() -> thing.remove("_revision").remove("_created").remove("_modified"))));
+        page.stream().limit(size).forEach(thing -> result.add(selected(thing, fields)));
         if (page.size() > size) {
             result.cursor(new Cursor(filter, namespaces, sort, page.get(size - 1)).encode());
         }
@@ -128,6 +148,11 @@ final class SearchRoute {
         result.nextPageOffset(cursors.isEmpty() && !sized ? (page.size() > size ? (long) size : -1L) : null);
         ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                 .end(result.build().toJson().toString());
+    }
+
+    private static JsonValue selected(final JsonObject thing, final Optional<JsonFieldSelector> fields) {
+        return fields.map(f -> (JsonValue) thing.get(FieldSelectors.expandFeatureWildcards(f, thing)))
+                .orElseGet(() -> thing.remove("_revision").remove("_created").remove("_modified"));
     }
 
     /** {@code /search/things/count}: the number of matching things as a bare JSON number (ThingSearchRoute). */
@@ -201,10 +226,38 @@ final class SearchRoute {
             }
             sort.add(new SortKey(JsonPointer.of(k.substring(1)), k.charAt(0) == '+'));
         }
-        if (sort.stream().noneMatch(s -> s.field().equals(THING_ID))) {
-            sort.add(BY_THING_ID); // Ditto's search appends thingId so that the order (and the cursor) is total
-        }
         return List.copyOf(sort);
+    }
+
+    /**
+     * {@code ThingsSearchCursor.ensureDefaultPropertyPath}: the sort up to and including its thingId key, or with
+     * {@code +thingId} appended, so that the order (and the cursor) is total.
+     */
+    private static List<SortKey> withThingId(final List<SortKey> sort) {
+        for (int i = 0; i < sort.size(); i++) {
+            if (sort.get(i).field().equals(THING_ID)) {
+                return List.copyOf(sort.subList(0, i + 1));
+            }
+        }
+        final List<SortKey> total = new ArrayList<>(sort);
+        total.add(BY_THING_ID);
+        return List.copyOf(total);
+    }
+
+    /**
+     * {@code ThingsSearchCursor.areCompatible}: a request's sort is compatible with its cursor's if they are equal,
+     * if the cursor's is the request's with {@code +thingId} appended, or if they are equal up to a thingId key.
+     */
+    private static boolean areCompatible(final List<SortKey> cursor, final List<SortKey> command, final int i) {
+        if (i >= cursor.size() && i >= command.size()) {
+            return true;
+        } else if (i >= command.size()) {
+            return i + 1 == cursor.size() && BY_THING_ID.equals(cursor.get(i));
+        } else if (i >= cursor.size()) {
+            return false;
+        }
+        return cursor.get(i).equals(command.get(i))
+                && (THING_ID.equals(cursor.get(i).field()) || areCompatible(cursor, command, i + 1));
     }
 
     private static Comparator<JsonObject> comparator(final List<SortKey> sort) {
@@ -239,6 +292,27 @@ final class SearchRoute {
         return v.get().isNumber() ? 1 : v.get().isString() ? 2 : 3;
     }
 
+    /**
+     * {@code limit(offset,count)}: as Ditto's search {@code Validator}, offset at least 0, count between 0 and 200;
+     * otherwise {@code QueryParser.setOptions} answers 400 {@code InvalidOptionException}.
+     */
+    private static int[] limit(final String value, final DittoHeaders headers) {
+        final String[] parts = value.split(",");
+        try {
+            if (parts.length == 2) {
+                final int offset = Integer.parseInt(parts[0].trim());
+                final int count = Integer.parseInt(parts[1].trim());
+                if (offset >= 0 && count >= 0 && count <= MAX_SIZE) {
+                    return new int[]{offset, count};
+                }
+            }
+        } catch (final NumberFormatException notANumber) {
+            // answered below, as for values out of range
+        }
+        throw InvalidOptionException.newBuilder().message("Invalid limit <" + value + ">: offset must be at least 0 "
+                + "and count between 0 and " + MAX_SIZE + ".").dittoHeaders(headers).build();
+    }
+
     private static int size(final String value, final DittoHeaders headers) {
         try {
             final int size = Integer.parseInt(value);
@@ -253,35 +327,35 @@ final class SearchRoute {
     }
 
     /**
-     * The cursor, opaque to clients as Ditto's is: like Ditto's {@code ThingsSearchCursor}, it holds the query's
-     * filter, namespaces and sort, and the sort values of the page's last item, so the next page starts after it.
+     * The cursor in Ditto 3.9.6's format ({@code ThingsSearchCursor.encode}, {@code toJson}): the JSON
+     * {@code {"F":filter,"N":[namespaces],"S":"sort(+/a,+/thingId)","V":[sort values of the page's last item]}},
+     * deflated (zlib, as Pekko's {@code Coder.Deflate}) and base64url-encoded without padding. The next page starts
+     * after the values. Ditto also writes the first request's correlation id ({@code "C"}), which only its logs use.
      */
     private record Cursor(Optional<String> filter, Optional<Set<String>> namespaces, List<SortKey> sort,
             JsonObject last) {
         String encode() {
-            final JsonObject json = JsonObject.newBuilder()
-                    .set("filter", filter.map(JsonValue::of).orElse(JsonValue.nullLiteral()))
-                    .set("namespaces", namespaces.map(n -> (JsonValue) n.stream().sorted().map(JsonValue::of)
-                            .collect(org.eclipse.ditto.json.JsonCollectors.valuesToArray()))
-                            .orElse(JsonValue.nullLiteral()))
-                    .set("sort", sort.stream().map(k -> JsonValue.of((k.ascending() ? "+" : "-") + k.field()))
-                            .collect(org.eclipse.ditto.json.JsonCollectors.valuesToArray()))
-                    .set("values", sort.stream().map(k -> last.getValue(k.field()).orElse(JsonValue.nullLiteral()))
-                            .collect(org.eclipse.ditto.json.JsonCollectors.valuesToArray()))
-                    .build();
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+            final org.eclipse.ditto.json.JsonObjectBuilder json = JsonObject.newBuilder();
+            filter.ifPresent(f -> json.set("F", f));
+            namespaces.ifPresent(n -> json.set("N", n.stream().sorted().map(JsonValue::of)
+                    .collect(org.eclipse.ditto.json.JsonCollectors.valuesToArray())));
+            json.set("S", sort.stream().map(k -> (k.ascending() ? "+" : "-") + k.field())
+                    .collect(Collectors.joining(",", "sort(", ")")));
+            json.set("V", sort.stream().map(k -> last.getValue(k.field()).orElse(JsonValue.nullLiteral()))
+                    .collect(org.eclipse.ditto.json.JsonCollectors.valuesToArray()));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(deflate(json.build().toString()));
         }
 
         static Cursor decode(final String cursor, final DittoHeaders headers) {
             try {
-                final JsonObject json = JsonFactory.newObject(new String(Base64.getUrlDecoder().decode(cursor),
-                        StandardCharsets.UTF_8));
-                final List<SortKey> sort = json.getValue("sort").orElseThrow().asArray().stream()
-                        .map(JsonValue::asString)
-                        .map(k -> new SortKey(JsonPointer.of(k.substring(1)), k.charAt(0) == '+')).toList();
-                final org.eclipse.ditto.json.JsonArray values = json.getValue("values").orElseThrow()
-                        .asArray();
+                final JsonObject json = JsonFactory.newObject(inflate(Base64.getUrlDecoder().decode(cursor)));
+                final String sortOption = json.getValue("S").orElseThrow().asString();
+                if (!sortOption.startsWith("sort(") || !sortOption.endsWith(")")) {
+                    throw new IllegalArgumentException("no sort option");
+                }
+                final List<SortKey> sort = SearchRoute.sort(sortOption.substring(5, sortOption.length() - 1),
+                        headers);
+                final org.eclipse.ditto.json.JsonArray values = json.getValue("V").orElseThrow().asArray();
                 if (values.getSize() != sort.size()) {
                     throw invalidCursor("sort option and sort values have different dimensions", headers);
                 }
@@ -289,20 +363,48 @@ final class SearchRoute {
                 for (int i = 0; i < sort.size(); i++) {
                     last = last.setValue(sort.get(i).field(), values.get(i).orElseThrow());
                 }
-                // a JSON null in Ditto's model also answers isArray/isString, so it is excluded first
-                final Optional<String> filter = json.getValue("filter").filter(v -> !v.isNull() && v.isString())
+                final Optional<String> filter = json.getValue("F").filter(v -> !v.isNull() && v.isString())
                         .map(JsonValue::asString);
-                final Optional<Set<String>> namespaces = json.getValue("namespaces")
-                        .filter(v -> !v.isNull() && v.isArray())
+                final Optional<Set<String>> namespaces = json.getValue("N").filter(v -> !v.isNull() && v.isArray())
                         .map(a -> a.asArray().stream().map(JsonValue::asString)
                                 .collect(Collectors.toUnmodifiableSet()));
                 return new Cursor(filter, namespaces, sort, last);
             } catch (final IllegalArgumentException | ClassCastException | UnsupportedOperationException
                     | org.eclipse.ditto.json.JsonRuntimeException | java.util.NoSuchElementException
-                    | StringIndexOutOfBoundsException notACursor) {
-                // ThingsSearchCursor.decode: anything that does not decode is an invalid option
+                    | StringIndexOutOfBoundsException | java.util.zip.DataFormatException
+                    | InvalidOptionException notACursor) {
+                // ThingsSearchCursor.decode: anything that does not decode is an invalid option, no explanation
                 throw invalidCursor("The cursor <" + cursor + "> is invalid.", headers);
             }
+        }
+
+        private static byte[] deflate(final String json) {
+            final java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+            deflater.setInput(json.getBytes(StandardCharsets.UTF_8));
+            deflater.finish();
+            final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            final byte[] buffer = new byte[512];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            deflater.end();
+            return out.toByteArray();
+        }
+
+        private static String inflate(final byte[] compressed) throws java.util.zip.DataFormatException {
+            final java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+            inflater.setInput(compressed);
+            final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            final byte[] buffer = new byte[512];
+            while (!inflater.finished()) {
+                final int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new java.util.zip.DataFormatException("truncated cursor");
+                }
+                out.write(buffer, 0, n);
+            }
+            inflater.end();
+            return out.toString(StandardCharsets.UTF_8);
         }
     }
 

@@ -13,6 +13,7 @@ import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
 
+import io.twinbridge.sandbox.ditto.events.Enrichment;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
 import io.twinbridge.sandbox.ditto.events.EventSubscriber;
 import io.twinbridge.sandbox.ditto.twin.ThingChange;
@@ -74,10 +75,8 @@ final class SseStream implements EventSubscriber {
             return false;
         }
         final JsonObject eventThing = visible.partialThing();
-        final JsonObject thing = selection.extraFields()
-                .flatMap(fields -> extra.apply(visible.thingId(), fields))
-                .map(more -> JsonFactory.mergeJsonValues(eventThing, more).asObject())
-                .orElse(eventThing);
+        final JsonObject thing = Enrichment.mergeThingWithExtra(eventThing, selection.extraFields()
+                .flatMap(fields -> extra.apply(visible.thingId(), fields)));
         if (!filter.accepts(visible, thing)) {
             return false;
         }

@@ -1,5 +1,7 @@
 package io.twinbridge.sandbox.ditto.ws;
 
+import java.util.Optional;
+
 import org.eclipse.ditto.base.model.acks.AcknowledgementLabel;
 import org.eclipse.ditto.base.model.acks.AcknowledgementRequest;
 import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
@@ -10,6 +12,7 @@ import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonObjectBuilder;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.policies.model.PolicyException;
 import org.eclipse.ditto.protocol.Adaptable;
 import org.eclipse.ditto.protocol.PayloadBuilder;
 import org.eclipse.ditto.protocol.ProtocolFactory;
@@ -21,6 +24,12 @@ import io.twinbridge.sandbox.ditto.twin.ThingService;
 
 /** Builds Ditto Protocol messages (responses, errors, events) in the form of Ditto's protocol examples. */
 final class ProtocolMessages {
+
+    private static final String ENTITY_ID_HEADER = "ditto-entity-id";
+    /** {@code AbstractErrorResponse.FALLBACK_ID}. */
+    private static final String UNKNOWN_ENTITY = "unknown:unknown";
+    private static final String OLD_ADAPTER_PREFIX = "things.protocol.adapter:";
+    private static final String ADAPTER_PREFIX = "protocoladapter:";
 
     private ProtocolMessages() {
     }
@@ -43,25 +52,62 @@ final class ProtocolMessages {
                 namespace + "/" + name + "/" + group.getName() + channel + "/errors");
         return toJson(ProtocolFactory.newAdaptableBuilder(topic)
                 .withPayload(ProtocolFactory.newPayloadBuilder(JsonPointer.empty())
-                        .withValue(error.toJson())
+                        .withValue(errorJson(error))
                         .withStatus(error.getHttpStatus())
                         .build())
                 .withHeaders(responseHeaders(commandHeaders, true))
                 .build());
     }
 
-    static String event(final ThingChange change) {
-        return event(change, java.util.Set.of());
+    /**
+     * The error for a message Ditto refuses before it reaches an entity (protocol adapter, header checks), as
+     * Ditto 3.9.6's {@code WebSocketRoute.jsonifiableToAdaptable} sends it: {@code ThingErrorResponse.of} (or
+     * {@code PolicyErrorResponse.of} for a {@code PolicyException}) takes the entity from the error's
+     * {@code ditto-entity-id} header, else {@code unknown:unknown}; the headers are the error's own, so an error
+     * raised before the message's headers were read (e.g. {@code UnknownPathException}) has no correlation id.
+     */
+    static String refused(final DittoRuntimeException error) {
+        final String entity = Optional.ofNullable(error.getDittoHeaders().get(ENTITY_ID_HEADER))
+                .map(id -> id.substring(id.indexOf(':') + 1))
+                .filter(id -> id.indexOf(':') > 0)
+                .orElse(UNKNOWN_ENTITY);
+        final int colon = entity.indexOf(':');
+        final TopicPath.Group group = error instanceof PolicyException ? TopicPath.Group.POLICIES
+                : TopicPath.Group.THINGS;
+        return error(entity.substring(0, colon), entity.substring(colon + 1), group, error, error.getDittoHeaders());
     }
 
-    /** @param requestedAcks the labels of the command that this subscriber declared: it is to acknowledge them */
-    static String event(final ThingChange change, final java.util.Set<String> requestedAcks) {
+    /**
+     * The error's JSON with Ditto 3.9's error code: the protocol adapter's errors were renamed from
+     * {@code things.protocol.adapter:} (the 2.4.0 classes the sandbox uses) to {@code protocoladapter:}
+     * ({@code ProtocolAdapterException.ERROR_CODE_PREFIX}).
+     */
+    static JsonObject errorJson(final DittoRuntimeException error) {
+        final JsonObject json = error.toJson();
+        final String code = error.getErrorCode();
+        return code.startsWith(OLD_ADAPTER_PREFIX)
+                ? json.setValue("error", ADAPTER_PREFIX + code.substring(OLD_ADAPTER_PREFIX.length()))
+                : json;
+    }
+
+    static String event(final ThingChange change) {
+        return event(change, java.util.Set.of(), Optional.empty());
+    }
+
+    /**
+     * @param requestedAcks the labels of the command that this subscriber declared: it is to acknowledge them
+     * @param extra the enriched extra fields, sent as the message's {@code extra} ({@code ProtocolFactory.setExtra},
+     *        left out when empty, as {@code WebSocketRoute.toJsonStringWithExtra})
+     */
+    static String event(final ThingChange change, final java.util.Set<String> requestedAcks,
+            final Optional<JsonObject> extra) {
         final TopicPath topic = ProtocolFactory.newTopicPath(change.thingId().getNamespace() + "/"
                 + change.thingId().getName() + "/things/twin/events/" + change.action());
         final PayloadBuilder payload = ProtocolFactory.newPayloadBuilder(change.path())
                 .withRevision(change.revision())
                 .withTimestamp(change.timestamp());
         change.value().ifPresent(payload::withValue);
+        extra.filter(e -> !e.isEmpty()).ifPresent(payload::withExtra);
         final DittoHeadersBuilder<?, ?> headers = DittoHeaders.newBuilder();
         change.headers().getCorrelationId().ifPresent(headers::correlationId);
         headers.contentType("merged".equals(change.action()) ? ThingService.MERGE_PATCH : "application/json");

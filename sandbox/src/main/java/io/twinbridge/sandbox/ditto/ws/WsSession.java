@@ -20,6 +20,7 @@ import org.eclipse.ditto.base.model.signals.commands.exceptions.GatewayInternalE
 import org.eclipse.ditto.base.model.signals.commands.exceptions.PathUnknownException;
 import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonRuntimeException;
 import org.eclipse.ditto.json.JsonValue;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import io.twinbridge.sandbox.ditto.SandboxFaults;
 import io.twinbridge.sandbox.ditto.acks.AckRegistry;
 import io.twinbridge.sandbox.ditto.acks.AckResult;
+import io.twinbridge.sandbox.ditto.events.Enrichment;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
 import io.twinbridge.sandbox.ditto.events.EventHub;
 import io.twinbridge.sandbox.ditto.events.EventSubscriber;
@@ -122,9 +124,10 @@ public final class WsSession implements EventSubscriber {
             // a time; the second one gets AcknowledgementLabelNotUniqueException as an error message, and its session
             // stays open without the labels (it never declares them, and Ditto never asks it to acknowledge).
             declaredAcks = Set.of();
-            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, AcknowledgementLabelNotUniqueException
-                    .newBuilder().message("The acknowledgement label <" + taken.get() + "> is already declared by "
-                            + "another session.").build(), DittoHeaders.empty()));
+            // published as ThingErrorResponse.of an error without entity: on unknown/unknown/things/twin/errors
+            send(ProtocolMessages.refused(AcknowledgementLabelNotUniqueException.newBuilder()
+                    .message("The acknowledgement label <" + taken.get() + "> is already declared by another "
+                            + "session.").build()));
         }
         socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed", id, e));
     }
@@ -146,12 +149,16 @@ public final class WsSession implements EventSubscriber {
 
     @Override
     public boolean deliver(final ThingChange visible) {
-        if (!eventFilter.get().accepts(visible)) {
+        // WebSocketRoute.postprocess: enrich (retrieveExtraFields), filter on the enriched thing (matchesFilter)
+        final EventFilter filter = eventFilter.get();
+        final Optional<JsonObject> extra = filter.extraFields()
+                .flatMap(fields -> Enrichment.extra(things, visible.thingId(), fields, subject));
+        if (!filter.accepts(visible, Enrichment.mergeThingWithExtra(visible.partialThing(), extra))) {
             return false;
         }
         final Set<String> toAcknowledge = AckRegistry.customLabels(visible.headers()).stream()
                 .filter(declaredAcks::contains).collect(Collectors.toUnmodifiableSet());
-        send(ProtocolMessages.event(visible, toAcknowledge));
+        send(ProtocolMessages.event(visible, toAcknowledge, extra));
         return true;
     }
 
@@ -182,25 +189,29 @@ public final class WsSession implements EventSubscriber {
             eventFilter.set(rest.startsWith("?") ? EventFilter.parse(rest.substring(1)) : EventFilter.all());
             hub.subscribe(this);
             send(START_EVENTS + ":ACK");
-        } catch (final DittoRuntimeException invalidFilter) {
-            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, invalidFilter, DittoHeaders.empty()));
+        } catch (final DittoRuntimeException invalid) {
+            // ProtocolMessageExtractor / StreamingSessionActor: published as ThingErrorResponse.of, no entity known
+            send(ProtocolMessages.refused(invalid));
         }
     }
 
+    /**
+     * As Ditto 3.9.6's {@code WebSocketRoute.selectStreamControlOrSignal}: a message that is not JSON, not a protocol
+     * message, or that Ditto's protocol adapter or header checks refuse ({@link WsCommandHeaders}) gets the error at
+     * once, whatever {@code response-required} says; the connection stays open.
+     */
     private void onProtocolMessage(final String text) {
         final Adaptable adaptable;
+        final DittoHeaders headers;
         try {
-            adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(text));
-        } catch (final JsonRuntimeException malformed) {
-            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS,
-                    new DittoJsonException(malformed), DittoHeaders.empty()));
-            return;
-        } catch (final DittoRuntimeException invalid) {
-            send(ProtocolMessages.error("_", "_", TopicPath.Group.THINGS, invalid, invalid.getDittoHeaders()));
+            adaptable = DittoJsonException.wrapJsonRuntimeException(text, DittoHeaders.empty(),
+                    (json, unused) -> parse(json));
+            headers = WsCommandHeaders.of(adaptable);
+        } catch (final DittoRuntimeException refused) {
+            send(ProtocolMessages.refused(refused));
             return;
         }
         final TopicPath topic = adaptable.getTopicPath();
-        final DittoHeaders headers = adaptable.getDittoHeaders();
         try {
             dispatch(adaptable, topic, headers);
         } catch (final DittoRuntimeException error) {
@@ -220,6 +231,14 @@ public final class WsSession implements EventSubscriber {
                     GatewayInternalErrorException.newBuilder().message(String.valueOf(bug)).dittoHeaders(headers)
                             .build(), headers));
         }
+    }
+
+    /** {@code WebSocketRoute.getJsonifiableAdaptableOrThrow}: an empty message is invalid JSON too. */
+    private static Adaptable parse(final String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("Empty json.");
+        }
+        return ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(text));
     }
 
     private void dispatch(final Adaptable adaptable, final TopicPath topic, final DittoHeaders headers) {
@@ -288,7 +307,10 @@ public final class WsSession implements EventSubscriber {
             return;
         }
         if (!acks.isDeclaredBy(label.get(), id)) {
-            throw AcknowledgementLabelNotDeclaredException.of(label.get(), headers);
+            // StreamingSessionActor.ackLabelNotDeclared publishes the error whatever response-required says
+            send(ProtocolMessages.error(topic.getNamespace(), topic.getEntityName(), topic.getGroup(),
+                    AcknowledgementLabelNotDeclaredException.of(label.get(), headers), headers));
+            return;
         }
         final int status = adaptable.getPayload().getHttpStatus().map(HttpStatus::getCode).orElse(200);
         acks.acknowledge(correlationId.get(), label.get(), AckResult.of(status, adaptable.getPayload().getValue()));
