@@ -3,6 +3,7 @@ package io.twinbridge.launcher.bench;
 import static io.twinbridge.launcher.bench.IngestBenchmark.round3;
 import static io.twinbridge.launcher.bench.IngestBenchmark.seconds;
 
+import io.twinbridge.gateway.mapping.MergeWrite;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.document.Role;
@@ -208,9 +209,15 @@ public final class SandboxBenchmark {
                 patch.put(feature[0], feature[p], value);
             }
         }
-        TwinPatch built = patch.build();
-        return command(thingId(thing), "things/twin", "merge", "m-" + thing + "-" + ts, built.toMergePatch(),
-                built.freshnessCondition(), "application/merge-patch+json");
+        // as ThingWriter sends it since the pre-rendered merge write: the features patch at /features, as text
+        MergeWrite write = patch.build().mergeWrite(false);
+        String id = thingId(thing);
+        int colon = id.indexOf(':');
+        return "{\"topic\":\"" + id.substring(0, colon) + "/" + id.substring(colon + 1)
+                + "/things/twin/commands/merge\",\"headers\":{\"correlation-id\":\"m-" + thing + "-" + ts
+                + "\",\"response-required\":true,\"condition\":" + JsonValue.of(write.condition())
+                + ",\"content-type\":\"application/merge-patch+json\"},\"path\":\"/features\",\"value\":"
+                + write.featuresPatch() + "}";
     }
 
     private static String thingId(int i) {

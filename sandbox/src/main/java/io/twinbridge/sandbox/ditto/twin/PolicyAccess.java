@@ -20,10 +20,36 @@ public final class PolicyAccess {
     private static final Permissions READ = Permissions.newInstance("READ");
     private static final Permissions WRITE = Permissions.newInstance("WRITE");
 
+    /** Answers kept per question; past this many, they are dropped and asked again (bounds odd callers' paths). */
+    private static final int MEMO_LIMIT = 10_000;
+
     private final Enforcer enforcer;
+    /**
+     * Permission answers by (kind of question, resource type, path, subject): a policy revision is immutable, so its
+     * answers are too; Ditto's evaluator costs far more per question than this lookup.
+     */
+    private final java.util.Map<Question, Boolean> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Question(String kind, String type, JsonPointer path, AuthorizationContext subject) {
+    }
 
     private PolicyAccess(final Enforcer enforcer) {
         this.enforcer = enforcer;
+    }
+
+    private boolean memo(final String kind, final String type, final JsonPointer path,
+            final AuthorizationContext subject, final java.util.function.Supplier<Boolean> ask) {
+        final Question question = new Question(kind, type, path, subject);
+        final Boolean known = answers.get(question);
+        if (known != null) {
+            return known;
+        }
+        final boolean answer = ask.get();
+        if (answers.size() >= MEMO_LIMIT) {
+            answers.clear();
+        }
+        answers.put(question, answer);
+        return answer;
     }
 
     public static PolicyAccess of(final JsonObject policyJson) {
@@ -36,19 +62,25 @@ public final class PolicyAccess {
     }
 
     public boolean mayWrite(final String type, final JsonPointer path, final AuthorizationContext subject) {
-        return enforcer.hasUnrestrictedPermissions(ResourceKey.newInstance(type, path), subject, WRITE);
+        return memo("write", type, path, subject,
+                () -> enforcer.hasUnrestrictedPermissions(ResourceKey.newInstance(type, path), subject, WRITE));
     }
 
     /** Unrestricted READ on every one of {@code paths} (thing-relative pointers). */
     public boolean mayReadAll(final String type, final java.util.Collection<JsonPointer> paths,
             final AuthorizationContext subject) {
-        final java.util.Set<ResourceKey> keys = new java.util.HashSet<>();
-        paths.forEach(path -> keys.add(ResourceKey.newInstance(type, path)));
-        return keys.stream().allMatch(key -> enforcer.hasUnrestrictedPermissions(key, subject, READ));
+        for (final JsonPointer path : paths) {
+            if (!memo("read", type, path, subject,
+                    () -> enforcer.hasUnrestrictedPermissions(ResourceKey.newInstance(type, path), subject, READ))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean mayReadSomething(final String type, final JsonPointer path, final AuthorizationContext subject) {
-        return enforcer.hasPartialPermissions(ResourceKey.newInstance(type, path), subject, READ);
+        return memo("partialRead", type, path, subject,
+                () -> enforcer.hasPartialPermissions(ResourceKey.newInstance(type, path), subject, READ));
     }
 
     /** The part of {@code full} (the whole entity, rooted at "/") that the subject may read. */

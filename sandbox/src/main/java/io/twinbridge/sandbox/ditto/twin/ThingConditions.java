@@ -1,124 +1,163 @@
 package io.twinbridge.sandbox.ditto.twin;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.eclipse.ditto.base.model.exceptions.InvalidRqlExpressionException;
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
 import org.eclipse.ditto.json.JsonObject;
-import org.eclipse.ditto.rql.model.ParserException;
-import org.eclipse.ditto.rql.model.predicates.PredicateParser;
-import org.eclipse.ditto.rql.model.predicates.ast.ExistsNode;
-import org.eclipse.ditto.rql.model.predicates.ast.MultiComparisonNode;
-import org.eclipse.ditto.rql.model.predicates.ast.Node;
-import org.eclipse.ditto.rql.model.predicates.ast.RootNode;
-import org.eclipse.ditto.rql.model.predicates.ast.SingleComparisonNode;
-import org.eclipse.ditto.rql.model.predicates.ast.SuperNode;
-import org.eclipse.ditto.rql.parser.RqlPredicateParser;
-import org.eclipse.ditto.rql.query.filter.QueryFilterCriteriaFactory;
-import org.eclipse.ditto.rql.query.things.ThingPredicateVisitor;
-import org.eclipse.ditto.things.model.Thing;
-import org.eclipse.ditto.things.model.ThingsModelFactory;
+import org.eclipse.ditto.json.JsonPointer;
+import org.eclipse.ditto.json.JsonPointerInvalidException;
 import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingConditionInvalidException;
 
+import io.twinbridge.sandbox.ditto.rql.RqlInvalidException;
+import io.twinbridge.sandbox.ditto.rql.RqlNode;
+import io.twinbridge.sandbox.ditto.rql.RqlParser;
+import io.twinbridge.sandbox.ditto.rql.RqlPredicates;
+import io.twinbridge.sandbox.ditto.rql.RqlSyntaxException;
+import io.twinbridge.sandbox.ditto.rql.RqlTarget;
+
 /**
- * RQL predicates on things ({@code condition} header, event {@code filter}), with Ditto's own RQL libraries.
- * Parsed predicates are kept in a small LRU cache: event filters and repeated conditions are parsed once.
+ * RQL predicates on things ({@code condition} header, event {@code filter}, search {@code filter}) with the sandbox's
+ * own RQL ({@code io.twinbridge.sandbox.ditto.rql}: Ditto 3.9.6's grammar and {@code ThingPredicateVisitor}
+ * semantics, evaluated on the stored JSON). Parsed predicates are kept in small LRU caches by text.
  */
 public final class ThingConditions {
 
-    private static final QueryFilterCriteriaFactory CRITERIA =
-            QueryFilterCriteriaFactory.modelBased(RqlPredicateParser.getInstance());
     private static final int CACHED = 1024;
-    private static final Map<String, Predicate<Thing>> PARSED = new LinkedHashMap<>(CACHED, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(final Map.Entry<String, Predicate<Thing>> eldest) {
-            return size() > CACHED;
-        }
-    };
-
-    private static final Map<String, Condition> CONDITIONS = new LinkedHashMap<>(CACHED, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(final Map.Entry<String, Condition> eldest) {
-            return size() > CACHED;
-        }
-    };
+    private static final Map<String, Filter> FILTERS = lru();
+    private static final Map<String, Condition> CONDITIONS = lru();
 
     private ThingConditions() {
     }
 
     /**
+     * A filter (search, event streams) on a thing given as JSON. Anything invalid is 400
+     * {@code rql.expression.invalid}, as Ditto's {@code QueryFilterCriteriaFactory} answers.
+     *
      * @throws org.eclipse.ditto.base.model.exceptions.DittoRuntimeException Ditto's error for an invalid RQL
      *         expression
      */
     public static Predicate<JsonObject> parse(final String rql, final DittoHeaders headers) {
-        final Predicate<Thing> onThing = parseOnThing(rql, headers);
-        return json -> onThing.test(ThingsModelFactory.newThing(json));
+        Filter filter = cached(FILTERS, rql);
+        if (filter == null) {
+            try {
+                filter = new Filter(RqlPredicates.compile(RqlParser.parse(rql)));
+            } catch (final RqlSyntaxException | RqlInvalidException invalid) {
+                throw InvalidRqlExpressionException.newBuilder().message(invalid.getMessage())
+                        .dittoHeaders(headers).build();
+            }
+            cache(FILTERS, rql, filter);
+        }
+        return filter;
     }
 
     /**
      * A {@code condition} header: its predicate and the fields it reads. As Ditto 3.9's
-     * {@code ThingCommandEnforcement.tryParseRqlCondition}, an unparsable condition is 400
-     * {@code things:condition.invalid} ({@code ThingConditionInvalidException}).
+     * {@code ThingCommandEnforcement.tryParseRqlCondition}, an unparsable condition, or a field that is no JSON
+     * pointer ({@code tryGetResourceKey}), is 400 {@code things:condition.invalid}
+     * ({@code ThingConditionInvalidException}). A field the RQL does not know is found later, when the condition is
+     * evaluated ({@code ThingConditionValidator}), as 400 {@code rql.expression.invalid}.
      */
     public static Condition condition(final String rql, final DittoHeaders headers) {
-        synchronized (CONDITIONS) {
-            final Condition cached = CONDITIONS.get(rql);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        final RootNode[] root = new RootNode[1];
-        final PredicateParser capturing = input -> {
+        Condition condition = cached(CONDITIONS, rql);
+        if (condition == null) {
+            final RqlNode root;
             try {
-                root[0] = RqlPredicateParser.getInstance().parse(input);
-                return root[0];
-            } catch (final ParserException invalid) {
+                root = RqlParser.parse(rql);
+            } catch (final RqlSyntaxException invalid) {
                 throw ThingConditionInvalidException.newBuilder(rql, invalid.getMessage()).dittoHeaders(headers)
                         .build();
             }
-        };
-        final Predicate<Thing> predicate = ThingPredicateVisitor.apply(
-                QueryFilterCriteriaFactory.modelBased(capturing).filterCriteria(rql, headers));
-        final Set<String> fields = new LinkedHashSet<>();
-        collectFields(root[0], fields);
-        final Condition parsed = new Condition(predicate, Set.copyOf(fields));
-        synchronized (CONDITIONS) {
-            CONDITIONS.put(rql, parsed);
-        }
-        return parsed;
-    }
-
-    /** A parsed condition; {@code fields} are the RQL fields it names (as Ditto's FieldNamesPredicateVisitor). */
-    public record Condition(Predicate<Thing> predicate, Set<String> fields) {
-    }
-
-    private static void collectFields(final Node node, final Set<String> fields) {
-        if (node instanceof SuperNode parent) {
-            parent.getChildren().forEach(child -> collectFields(child, fields));
-        } else if (node instanceof SingleComparisonNode single) {
-            fields.add(single.getComparisonProperty());
-        } else if (node instanceof MultiComparisonNode multi) {
-            fields.add(multi.getComparisonProperty());
-        } else if (node instanceof ExistsNode exists) {
-            fields.add(exists.getProperty());
-        }
-    }
-
-    /** The predicate on Ditto's thing model, for a caller that holds the thing as a model already. */
-    public static Predicate<Thing> parseOnThing(final String rql, final DittoHeaders headers) {
-        synchronized (PARSED) {
-            final Predicate<Thing> cached = PARSED.get(rql);
-            if (cached != null) {
-                return cached;
+            final Set<String> fields = new LinkedHashSet<>();
+            collectFields(root, fields);
+            final List<JsonPointer> pointers = new ArrayList<>();
+            for (final String field : fields) {
+                try {
+                    pointers.add(JsonPointer.of(field));
+                } catch (final JsonPointerInvalidException invalid) {
+                    throw ThingConditionInvalidException.newBuilder(field, invalid.getDescription().orElse(""))
+                            .dittoHeaders(headers).build();
+                }
             }
+            Function<DittoHeaders, Predicate<RqlTarget>> predicate;
+            try {
+                final Predicate<RqlTarget> compiled = RqlPredicates.compile(root);
+                predicate = h -> compiled;
+            } catch (final RqlInvalidException invalid) {
+                predicate = h -> {
+                    throw InvalidRqlExpressionException.newBuilder().message(invalid.getMessage()).dittoHeaders(h)
+                            .build();
+                };
+            }
+            condition = new Condition(predicate, Set.copyOf(fields), List.copyOf(pointers));
+            cache(CONDITIONS, rql, condition);
         }
-        final Predicate<Thing> parsed = ThingPredicateVisitor.apply(CRITERIA.filterCriteria(rql, headers));
-        synchronized (PARSED) {
-            PARSED.put(rql, parsed);
+        return condition;
+    }
+
+    /**
+     * A parsed condition; {@code fields} are the RQL fields it names (as Ditto's FieldNamesPredicateVisitor), and
+     * {@code pointers} the same as JSON pointers (the thing resources whose READ permission the caller needs).
+     */
+    public record Condition(Function<DittoHeaders, Predicate<RqlTarget>> predicate, Set<String> fields,
+            List<JsonPointer> pointers) {
+
+        /** @throws InvalidRqlExpressionException if the condition names a field that Ditto's RQL does not know */
+        public boolean test(final RqlTarget thing, final DittoHeaders headers) {
+            return predicate.apply(headers).test(thing);
         }
-        return parsed;
+    }
+
+    private record Filter(Predicate<RqlTarget> predicate) implements Predicate<JsonObject> {
+        @Override
+        public boolean test(final JsonObject json) {
+            return predicate.test(RqlTarget.of(json));
+        }
+    }
+
+    private static void collectFields(final RqlNode node, final Set<String> fields) {
+        if (node instanceof RqlNode.And and) {
+            and.children().forEach(child -> collectFields(child, fields));
+        } else if (node instanceof RqlNode.Or or) {
+            or.children().forEach(child -> collectFields(child, fields));
+        } else if (node instanceof RqlNode.Not not) {
+            collectFields(not.child(), fields);
+        } else if (node instanceof RqlNode.Compare compare) {
+            fields.add(compare.property());
+        } else if (node instanceof RqlNode.In in) {
+            fields.add(in.property());
+        } else if (node instanceof RqlNode.Exists exists) {
+            fields.add(exists.property());
+        } else if (node instanceof RqlNode.Empty empty) {
+            fields.add(empty.property());
+        }
+    }
+
+    private static <T> Map<String, T> lru() {
+        return new LinkedHashMap<>(CACHED, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(final Map.Entry<String, T> eldest) {
+                return size() > CACHED;
+            }
+        };
+    }
+
+    private static <T> T cached(final Map<String, T> cache, final String rql) {
+        synchronized (cache) {
+            return cache.get(rql);
+        }
+    }
+
+    private static <T> void cache(final Map<String, T> cache, final String rql, final T value) {
+        synchronized (cache) {
+            cache.put(rql, value);
+        }
     }
 }

@@ -14,7 +14,6 @@ import org.eclipse.ditto.base.model.headers.DittoHeaders;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonFieldSelector;
 import org.eclipse.ditto.json.JsonKey;
-import org.eclipse.ditto.json.JsonMergePatch;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonParseException;
 import org.eclipse.ditto.json.JsonPointer;
@@ -30,6 +29,7 @@ import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingNotModifi
 import org.eclipse.ditto.policies.model.signals.commands.exceptions.PolicyNotAccessibleException;
 
 import io.twinbridge.sandbox.ditto.SandboxStore;
+import io.twinbridge.sandbox.ditto.rql.RqlTarget;
 import io.twinbridge.sandbox.ditto.SandboxStore.PolicyRecord;
 import io.twinbridge.sandbox.ditto.SandboxStore.ThingRecord;
 
@@ -56,7 +56,6 @@ public final class ThingService {
     private static final int STRIPES = 256;
 
     private final PolicyAccessCache policyAccess = new PolicyAccessCache();
-    private final ThingModelCache models = new ThingModelCache();
     private final Object[] stripes = new Object[STRIPES];
     private final SandboxStore store;
     private final ChangeListener listener;
@@ -248,7 +247,7 @@ public final class ThingService {
         if (!access.mayWrite(PolicyAccess.THING, JsonPointer.empty(), request.subject())) {
             throw ThingNotModifiableException.newBuilder(thingId).dittoHeaders(headers).build();
         }
-        final JsonObject thingJson = models.validate(thingId, value.remove(INLINE_POLICY)
+        final JsonObject thingJson = ThingValidation.whole(value.remove(INLINE_POLICY)
                 .setValue(THING_ID, JsonValue.of(thingId.toString()))
                 .setValue(POLICY_ID, JsonValue.of(policyId.toString())));
         final Instant now = clock.instant();
@@ -280,7 +279,7 @@ public final class ThingService {
         } else {
             changed = current.setValue(request.path(), value);
         }
-        final JsonObject updated = models.validate(thingId, changed.setValue(THING_ID,
+        final JsonObject updated = ThingValidation.whole(changed.setValue(THING_ID,
                 JsonValue.of(thingId.toString())));
         final ThingRecord saved = save(thing, updated, request);
         publish(request, thingId, existed ? "modified" : "created", request.path(),
@@ -311,9 +310,12 @@ public final class ThingService {
         ThingPreconditions.check(request, existing);
         final JsonValue value = request.value()
                 .orElseThrow(() -> JsonParseException.newBuilder().message("The command has no value.").build());
-        final JsonValue merged = JsonMergePatch.of(request.path(), value).applyOn(thing.json());
-        final JsonObject updated = models.validate(thingId, merged.asObject().setValue(THING_ID,
-                JsonValue.of(thingId.toString())));
+        // the patch from the thing's root, as JsonMergePatch.of(path, value) builds it
+        final JsonValue patch = request.path().isEmpty() ? value : JsonFactory.newObject(request.path(), value);
+        final JsonObject merged = MergePatch.apply(patch, thing.json()).asObject();
+        final JsonValue id = JsonValue.of(thingId.toString());
+        final JsonObject updated = ThingValidation.afterMerge(thing.json(), patch,
+                merged.getValue(THING_ID).filter(id::equals).isPresent() ? merged : merged.setValue(THING_ID, id));
         final ThingRecord saved = save(thing, updated, request);
         publish(request, thingId, "merged", request.path(), Optional.of(value), saved.revision(), saved.modified(),
                 accessOf(updated));
@@ -330,7 +332,6 @@ public final class ThingService {
             synchronized (store) {
                 store.removeThing(thingId, revision);
             }
-            models.forget(thingId);
             publish(request, thingId, "deleted", JsonPointer.empty(), Optional.empty(), revision, now, access);
             return EntityResponse.noContent();
         }
@@ -397,21 +398,54 @@ public final class ThingService {
         if (condition == null) {
             return;
         }
-        final java.util.Set<JsonPointer> fields = new java.util.HashSet<>();
-        for (final String field : ThingConditions.condition(condition, request.headers()).fields()) {
-            fields.add(JsonPointer.of(field));
-        }
+        final List<JsonPointer> fields = ThingConditions.condition(condition, request.headers()).pointers();
         if (!access.mayReadAll(PolicyAccess.THING, fields, request.subject())) {
             throw ThingConditionFailedException.newBuilderForInsufficientPermission(request.headers()).build();
         }
     }
 
+    /** Ditto 3.9 {@code ThingConditionValidator}: the condition on the thing before the command, with its metadata. */
     private void checkCondition(final EntityRequest request, final ThingRecord thing) {
-        final Optional<String> condition = Optional.ofNullable(request.headers().get("condition"));
-        if (condition.isPresent() && !ThingConditions.condition(condition.get(), request.headers()).predicate()
-                .test(models.of(thing.id(), thing.json()))) {
+        final String condition = request.headers().get("condition");
+        if (condition != null && !ThingConditions.condition(condition, request.headers())
+                .test(conditionTarget(thing), request.headers())) {
             throw ThingConditionFailedException.newBuilder(request.headers()).build();
         }
+    }
+
+    /**
+     * The thing as Ditto's condition sees it ({@code thing.toJson(p -> true)}): its JSON plus the special fields
+     * {@code _revision}, {@code _created}, {@code _modified} and {@code _namespace}; {@code time:now} is the
+     * service's clock.
+     */
+    private RqlTarget conditionTarget(final ThingRecord thing) {
+        return new RqlTarget() {
+            @Override
+            public JsonObject json() {
+                return thing.json();
+            }
+
+            @Override
+            public Optional<JsonValue> special(final String name) {
+                switch (name) {
+                    case "_revision":
+                        return Optional.of(JsonValue.of(thing.revision()));
+                    case "_created":
+                        return Optional.of(JsonValue.of(thing.created().toString()));
+                    case "_modified":
+                        return Optional.of(JsonValue.of(thing.modified().toString()));
+                    case "_namespace":
+                        return Optional.of(JsonValue.of(thing.id().getNamespace()));
+                    default:
+                        return Optional.empty();
+                }
+            }
+
+            @Override
+            public Instant now() {
+                return clock.instant();
+            }
+        };
     }
 
     private ThingRecord save(final ThingRecord before, final JsonObject json, final EntityRequest request) {

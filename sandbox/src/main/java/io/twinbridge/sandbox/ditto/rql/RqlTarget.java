@@ -1,0 +1,34 @@
+package io.twinbridge.sandbox.ditto.rql;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonValue;
+
+/**
+ * What an RQL predicate is evaluated on: a thing as Ditto's {@code ThingPredicateVisitor} sees it.
+ * {@link #json()} is the thing's regular JSON ({@code Thing.toJson()}, what {@code exists} and {@code empty} of a
+ * simple field look at); {@link #special(String)} adds the hidden special fields ({@code _revision},
+ * {@code _modified}, {@code _created}, {@code _namespace}, {@code _metadata}) that comparisons see
+ * ({@code thing.toJson(p -> true)}).
+ */
+public interface RqlTarget {
+
+    JsonObject json();
+
+    /** A special field by its name, if the thing has it and it is not already in {@link #json()}. */
+    default Optional<JsonValue> special(final String name) {
+        return Optional.empty();
+    }
+
+    /** The time {@code time:now} resolves to (Ditto's {@code ImmutableTimePlaceholder} takes {@code Instant.now()}). */
+    default Instant now() {
+        return Instant.now();
+    }
+
+    /** A thing given as JSON, special fields included if the JSON has them (search, event filters). */
+    static RqlTarget of(final JsonObject json) {
+        return () -> json;
+    }
+}
