@@ -10,8 +10,10 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.ditto.base.model.headers.DittoHeaderDefinition;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonRuntimeException;
@@ -35,6 +37,11 @@ import org.eclipse.ditto.json.JsonValue;
 final class PlainTwinEvents {
     private static final JsonFactory JACKSON = new JsonFactory();
     private static final Set<String> ACTIONS = Set.of("created", "modified", "merged", "deleted");
+    private static final String EVENTS = "/things/twin/events/";
+    /** Paths parsed lately: Ditto parses a pointer with a regular expression, and a fleet's events use few paths. */
+    private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
+    /** Past it, further paths are parsed every time (a fleet whose paths name each thing would fill it). */
+    private static final int MAX_POINTERS = 1024;
     private static final String CORRELATION_ID = DittoHeaderDefinition.CORRELATION_ID.getKey();
     private static final String CONTENT_TYPE = DittoHeaderDefinition.CONTENT_TYPE.getKey();
 
@@ -95,16 +102,35 @@ final class PlainTwinEvents {
         if (parser.nextToken() != null || topic == null || path == null || revision == null) {
             return null;
         }
-        String[] parts = topic.split("/", -1);
-        if (parts.length != 6 || !parts[2].equals("things") || !parts[3].equals("twin") || !parts[4].equals("events")
-                || !ACTIONS.contains(parts[5]) || parts[0].isEmpty() || parts[0].equals("_") || parts[1].isEmpty()) {
+        // <namespace>/<name>/things/twin/events/<action>, read with indexOf rather than split into six strings
+        int namespaceEnd = topic.indexOf('/');
+        int nameEnd = topic.indexOf('/', namespaceEnd + 1);
+        if (namespaceEnd <= 0 || nameEnd <= namespaceEnd + 1 || !topic.startsWith(EVENTS, nameEnd)
+                || namespaceEnd == 1 && topic.charAt(0) == '_') {
+            return null;
+        }
+        String action = topic.substring(nameEnd + EVENTS.length());
+        if (!ACTIONS.contains(action)) {
             return null;
         }
         Optional<String> commandId = correlationId == null || correlationId.isEmpty() ? Optional.empty()
                 : Optional.of(correlationId);
-        return new TwinEvent(parts[0] + ":" + parts[1], parts[5], JsonPointer.of(path), Optional.ofNullable(value),
+        String thingId = topic.substring(0, namespaceEnd) + ':' + topic.substring(namespaceEnd + 1, nameEnd);
+        return new TwinEvent(thingId, action, pointer(path), Optional.ofNullable(value),
                 revision, Optional.ofNullable(timestamp), commandId.map(CommandCorrelationIds::userVisible),
                 Set.of(), TwinEvents.withoutSuffix(text, commandId), commandId);
+    }
+
+    /** {@link JsonPointer#of}, from the cache when the path was seen before. */
+    static JsonPointer pointer(String path) {
+        JsonPointer pointer = POINTERS.get(path);
+        if (pointer == null) {
+            pointer = JsonPointer.of(path);
+            if (POINTERS.size() < MAX_POINTERS) {
+                POINTERS.put(path, pointer);
+            }
+        }
+        return pointer;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.twinbridge.gateway.mapping.FeatureValues;
 import io.twinbridge.gateway.mapping.TwinRecords;
 import io.twinbridge.gateway.result.Result;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,26 +37,35 @@ final class DesiredCommands {
         this.stats = stats;
     }
 
-    /** Whether the event sets a desired value that may become a command (so the thing's model kind is needed). */
-    static boolean setsDesiredValues(TwinEvent event) {
-        if (event.path().isEmpty() && "created".equals(event.action())) {
+    /**
+     * Whether the event sets a desired value that may become a command (so the thing's model kind is needed).
+     *
+     * @param desired the event's {@link FeatureValues#of desired values}
+     */
+    static boolean setsDesiredValues(TwinEvent event, List<FeatureValues.Change> desired) {
+        if (desired.isEmpty() || event.path().isEmpty() && "created".equals(event.action())) {
             return false;
         }
-        return FeatureValues.of(event, FeatureValues.DESIRED).stream()
-                .anyMatch(change -> FeatureValues.toJava(change.value()).isPresent());
+        for (FeatureValues.Change change : desired) {
+            if (FeatureValues.toJava(change.value()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * @param kindOf model kind of a thing id
-     * @param sender sends (key, value) to the commands topic
+     * @param desired the event's {@link FeatureValues#of desired values}
+     * @param kindOf  model kind of a thing id
+     * @param sender  sends (key, value) to the commands topic
      */
-    void publish(TwinEvent event, Function<String, Optional<String>> kindOf,
+    void publish(TwinEvent event, List<FeatureValues.Change> desired, Function<String, Optional<String>> kindOf,
                  BiFunction<String, byte[], CompletableFuture<Void>> sender) {
         if (event.path().isEmpty() && "created".equals(event.action())) {
             return;
         }
         Map<String, Map<String, Object>> byCommand = new LinkedHashMap<>();
-        for (FeatureValues.Change change : FeatureValues.of(event, FeatureValues.DESIRED)) {
+        for (FeatureValues.Change change : desired) {
             Optional<Object> value = FeatureValues.toJava(change.value());
             if (value.isEmpty()) {
                 continue;

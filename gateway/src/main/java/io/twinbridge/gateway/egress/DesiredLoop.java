@@ -6,6 +6,7 @@ import io.twinbridge.gateway.ditto.DittoRequestOptions;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.logging.LogContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -50,23 +51,27 @@ final class DesiredLoop {
         this.stats = stats;
     }
 
-    /** After the event's twin record was handed to Kafka. */
-    void handle(TwinEvent event, ThingFacts thing) {
-        publishCommands(event, thing);
+    /**
+     * After the event's twin record was handed to Kafka.
+     *
+     * @param desired the event's {@link FeatureValues#of desired values}, found once per event by the caller
+     */
+    void handle(TwinEvent event, ThingFacts thing, List<FeatureValues.Change> desired) {
+        publishCommands(event, thing, desired);
         closeLoop(event, thing);
     }
 
     /** Only the commands of an event whose twin record a resync record covers. */
-    void commandsOf(TwinEvent event, ThingFacts thing) {
-        publishCommands(event, thing);
+    void commandsOf(TwinEvent event, ThingFacts thing, List<FeatureValues.Change> desired) {
+        publishCommands(event, thing, desired);
     }
 
     /**
      * The commands of an event, once the thing's model kind is known. When egress has not seen it yet, it is read
      * from Ditto without blocking the worker; the thing's commands wait in order behind that read.
      */
-    private void publishCommands(TwinEvent event, ThingFacts thing) {
-        if (!DesiredCommands.setsDesiredValues(event)) {
+    private void publishCommands(TwinEvent event, ThingFacts thing, List<FeatureValues.Change> desired) {
+        if (!DesiredCommands.setsDesiredValues(event, desired)) {
             return;
         }
         if (thing.kind.isEmpty() && thing.kindLookup == null) {
@@ -85,7 +90,7 @@ final class DesiredLoop {
         }
         CompletableFuture<Void> after = thing.kindLookup == null ? thing.commands
                 : thing.commands.thenCombine(thing.kindLookup, (a, b) -> null);
-        thing.commands = after.thenRunAsync(LogContext.carried(() -> commands.publish(event, id -> thing.kind,
+        thing.commands = after.thenRunAsync(LogContext.carried(() -> commands.publish(event, desired, id -> thing.kind,
                         (key, value) -> sender.send(commandsTopic, key, value, false, event.correlationId()))), worker)
                 .exceptionally(failure -> {
                     LOG.error("commands of {} rev {} not published", event.thingId(), event.revision(), failure);
@@ -98,6 +103,9 @@ final class DesiredLoop {
      * the condition that it still holds that value (an operator may have changed it meanwhile).
      */
     private void closeLoop(TwinEvent event, ThingFacts thing) {
+        if (thing.pendingDesired.isEmpty()) {
+            return; // most things: nothing pending, so no reported value to look for
+        }
         for (FeatureValues.Change reported : FeatureValues.of(event, FeatureValues.REPORTED)) {
             String key = reported.feature() + "/" + reported.property();
             JsonValue desired = thing.pendingDesired.get(key);

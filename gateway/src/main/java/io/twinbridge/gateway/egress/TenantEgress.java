@@ -5,6 +5,7 @@ import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.TwinEvent;
 import io.twinbridge.gateway.ditto.TwinEventListener;
 import io.twinbridge.gateway.ditto.TwinEvents;
+import io.twinbridge.gateway.mapping.FeatureValues;
 import io.twinbridge.gateway.mapping.TwinRecords;
 import io.twinbridge.gateway.logging.LogContext;
 import io.twinbridge.gateway.tenant.TenantSettings;
@@ -219,8 +220,10 @@ final class TenantEgress implements TwinEventListener {
         worker.execute(() -> reconciler.fullSweep(subscribedAt));
     }
 
+    /** A task of its own on the worker, which holds no flow context between tasks. */
     private void handle(TwinEvent event) {
-        try (CloseableThreadContext.Instance ignored = logContext(event)) {
+        try (LogContext.Task ignored = LogContext.task(tenant.id().value(), event.thingId(),
+                event.correlationId().orElse(null))) {
             publish(event);
         }
     }
@@ -281,14 +284,15 @@ final class TenantEgress implements TwinEventListener {
                 // a resync record at a later revision covers it on the topic (which stays in revision order); its
                 // commands, though, are no part of any state record
                 admission.release();
-                desired.commandsOf(event, factsOf(event.thingId()));
+                desired.commandsOf(event, factsOf(event.thingId()), FeatureValues.of(event, FeatureValues.DESIRED));
                 acknowledge(event, ACK_OK);
                 return;
             }
             long last = revisions.last(event.thingId());
             boolean gap = revisions.gapBefore(event.thingId(), event.revision());
             ThingFacts thing = factsOf(event.thingId());
-            thing.learn(event);
+            List<FeatureValues.Change> desiredValues = FeatureValues.of(event, FeatureValues.DESIRED);
+            thing.learn(event, desiredValues);
             boolean deletion = isThingDeletion(event);
             if (deletion) {
                 // a deleted thing needs neither its revision nor its facts any more: memory follows the fleet
@@ -301,7 +305,7 @@ final class TenantEgress implements TwinEventListener {
             sent = true;
             publishRecord(event, thing.definition, false, deletion);
             if (!deletion) {
-                desired.handle(event, thing);
+                desired.handle(event, thing, desiredValues);
             }
             if (gap) {
                 LOG.info("{}: revision jumped from {} to {} and could not be read back: resynchronising later",
@@ -328,8 +332,10 @@ final class TenantEgress implements TwinEventListener {
     /** @param resync a record of a sweep: no admitted event holds a buffer slot for it */
     private void publishRecord(TwinEvent event, Optional<String> definition, boolean resync, boolean deletion) {
         byte[] value = records.twinEvent(tenant.id().value(), event, definition);
+        // the callback runs on the producer's thread for every record: it opens the event's log context only where
+        // it logs (carrying the context into every callback cost that thread most of its time per record)
         sender.send(eventsTopic, event.thingId(), value, resync, event.correlationId())
-                .whenComplete(LogContext.carried((ok, failure) -> {
+                .whenComplete((ok, failure) -> {
                     if (!resync) {
                         admission.release();
                     }
@@ -345,18 +351,18 @@ final class TenantEgress implements TwinEventListener {
                         stats.eventsDropped.increment();
                         reconciler.want(event.thingId());
                         acknowledge(event, ACK_FAILED);
-                        LOG.error("Kafka did not take the twin event {} rev {} for {}: {}; the thing will be "
-                                + "resynchronised", event.thingId(), event.revision(), eventsTopic,
-                                failure.toString());
+                        logWithContext(event, () -> LOG.error("Kafka did not take the twin event {} rev {} for {}: "
+                                + "{}; the thing will be resynchronised", event.thingId(), event.revision(),
+                                eventsTopic, failure.toString()));
                     }
-                }));
+                });
     }
 
     private void acknowledge(TwinEvent event, int status) {
         ackLabel.filter(event.requestedAcks()::contains).ifPresent(label -> {
             if (!events.acknowledge(event, label, status)) {
-                LOG.debug("could not acknowledge {} rev {}: session down; Ditto reports the ack as timed out",
-                        event.thingId(), event.revision());
+                logWithContext(event, () -> LOG.debug("could not acknowledge {} rev {}: session down; Ditto "
+                        + "reports the ack as timed out", event.thingId(), event.revision()));
             }
         });
     }

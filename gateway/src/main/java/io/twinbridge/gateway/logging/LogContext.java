@@ -1,6 +1,7 @@
 package io.twinbridge.gateway.logging;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.logging.log4j.CloseableThreadContext;
@@ -19,6 +20,9 @@ public final class LogContext {
     public static final String THING_ID = "thingId";
     public static final String CORRELATION_ID = "correlationId";
 
+    private static final List<String> KEYS = List.of(TENANT, THING_ID, CORRELATION_ID);
+    private static final Task TASK = new Task();
+
     private LogContext() {
     }
 
@@ -29,6 +33,32 @@ public final class LogContext {
         putIfPresent(values, THING_ID, thingId);
         putIfPresent(values, CORRELATION_ID, correlationId);
         return CloseableThreadContext.putAll(values);
+    }
+
+    /**
+     * For the top of a task on a thread that holds none of the flow's keys (a worker's task per event): puts the
+     * values, and removes them on close, without saving and putting back what the thread held as {@link #of} does.
+     * On egress's worker, {@link #of} per event (a map per call, the previous values saved and put back, two
+     * copies of the thread's map) cost a fair share of the time per event; this is one copy each way.
+     */
+    public static Task task(String tenant, String thingId, String correlationId) {
+        Map<String, String> values = new HashMap<>(4);
+        putIfPresent(values, TENANT, tenant);
+        putIfPresent(values, THING_ID, thingId);
+        putIfPresent(values, CORRELATION_ID, correlationId);
+        ThreadContext.putAll(values);
+        return TASK;
+    }
+
+    /** Removes the flow's keys when the task ends. */
+    public static final class Task implements AutoCloseable {
+        private Task() {
+        }
+
+        @Override
+        public void close() {
+            ThreadContext.removeAll(KEYS);
+        }
     }
 
     /** The flow's context on this thread now, to reopen on another thread. */

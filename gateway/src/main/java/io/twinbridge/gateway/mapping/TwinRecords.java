@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
@@ -27,20 +26,17 @@ public final class TwinRecords {
     public static final String DEVICE_COMMAND = "twinbridge.command.DeviceCommand";
 
     private final EgressFormat format;
-    private final Schema eventSchema;
-    private final Schema actionSchema;
     private final Schema commandSchema;
-    private final BinaryMessageEncoder<GenericRecord> eventEncoder;
+    private final TwinChangeEventEncoder eventEncoder;
     private final BinaryMessageEncoder<GenericRecord> commandEncoder;
 
     public TwinRecords(ModelRegistry models, EgressFormat format) {
         this.format = format;
-        this.eventSchema = models.avroSchema(TWIN_CHANGE_EVENT)
+        Schema eventSchema = models.avroSchema(TWIN_CHANGE_EVENT)
                 .orElseThrow(() -> new IllegalStateException("schema " + TWIN_CHANGE_EVENT + " not loaded"));
-        this.actionSchema = eventSchema.getField("action").schema();
         this.commandSchema = models.avroSchema(DEVICE_COMMAND)
                 .orElseThrow(() -> new IllegalStateException("schema " + DEVICE_COMMAND + " not loaded"));
-        this.eventEncoder = new BinaryMessageEncoder<>(GenericData.get(), eventSchema);
+        this.eventEncoder = new TwinChangeEventEncoder(eventSchema);
         this.commandEncoder = new BinaryMessageEncoder<>(GenericData.get(), commandSchema);
     }
 
@@ -48,17 +44,11 @@ public final class TwinRecords {
         if (format == EgressFormat.DITTO_JSON) {
             return event.protocolJson().getBytes(StandardCharsets.UTF_8);
         }
-        GenericRecord record = new GenericData.Record(eventSchema);
-        record.put("thingId", event.thingId());
-        record.put("tenant", tenant);
-        record.put("action", new GenericData.EnumSymbol(actionSchema, event.action().toUpperCase(Locale.ROOT)));
-        record.put("path", event.path().toString().isEmpty() ? "/" : event.path().toString());
-        record.put("value", event.value().map(JsonValue::toString).orElse(null));
-        record.put("revision", event.revision());
-        record.put("timestamp", event.timestamp().orElseGet(Instant::now).toEpochMilli());
-        record.put("definition", definition.orElse(null));
-        record.put("correlationId", event.correlationId().orElse(null));
-        return encode(eventEncoder, record);
+        String path = event.path().isEmpty() ? "/" : event.path().toString();
+        return eventEncoder.encode(event.thingId(), tenant, event.action(), path,
+                event.value().map(JsonValue::toString).orElse(null), event.revision(),
+                event.timestamp().map(Instant::toEpochMilli).orElseGet(System::currentTimeMillis),
+                definition.orElse(null), event.correlationId().orElse(null));
     }
 
     /**

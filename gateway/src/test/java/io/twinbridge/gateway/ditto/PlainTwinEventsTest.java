@@ -104,6 +104,13 @@ class PlainTwinEventsTest {
                     + "\"status\":204}",
             "{\"topic\":\"acme/t-1/things/live/events/modified\",\"path\":\"/\",\"value\":{},\"revision\":2}",
             "{\"topic\":\"_/t-1/things/twin/events/modified\",\"path\":\"/\",\"value\":{},\"revision\":2}",
+            // topics of another shape (read with indexOf, not split)
+            "{\"topic\":\"acme/t-1/things/twin/events/modified/x\",\"path\":\"/\",\"value\":{},\"revision\":2}",
+            "{\"topic\":\"/t-1/things/twin/events/modified\",\"path\":\"/\",\"value\":{},\"revision\":2}",
+            "{\"topic\":\"acme//things/twin/events/modified\",\"path\":\"/\",\"value\":{},\"revision\":2}",
+            "{\"topic\":\"acme/t-1/things/twin/events/\",\"path\":\"/\",\"value\":{},\"revision\":2}",
+            "{\"topic\":\"acme/t-1/x/things/twin/events/modified\",\"path\":\"/\",\"value\":{},\"revision\":2}",
+            "{\"topic\":\"acme/t-1\",\"path\":\"/\",\"value\":{},\"revision\":2}",
             "{\"topic\":\"acme/t-1/things/twin/events/modified\",\"value\":{},\"revision\":2}",
             "{\"topic\":\"acme/t-1/things/twin/events/modified\",\"path\":\"/\",\"value\":{},\"revision\":\"2\"}",
             "{\"topic\":\"acme/t-1/things/twin/events/modified\",\"path\":\"/\",\"value\":{},\"revision\":2} x",

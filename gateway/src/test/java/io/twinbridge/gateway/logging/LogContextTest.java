@@ -55,4 +55,17 @@ class LogContextTest {
         assertEquals(List.of("globex globex:AHU-2 cid-2"), seen);
         assertNull(afterwards, "the callback's context stayed on the pool thread");
     }
+
+    @Test
+    void aTaskContextIsSetForTheTaskAndGoneAfterIt() {
+        try (LogContext.Task ignored = LogContext.task("acme", "acme:WTG-1", null)) {
+            assertEquals("acme", ThreadContext.get(LogContext.TENANT));
+            assertEquals("acme:WTG-1", ThreadContext.get(LogContext.THING_ID));
+            assertNull(ThreadContext.get(LogContext.CORRELATION_ID));
+        }
+        try (LogContext.Task ignored = LogContext.task("acme", "acme:WTG-2", "cid-3")) {
+            assertEquals("cid-3", ThreadContext.get(LogContext.CORRELATION_ID));
+        }
+        assertEquals(0, ThreadContext.getContext().size(), "nothing leaks to the next task");
+    }
 }

@@ -30,16 +30,40 @@ public final class BenchCommand {
         CommandLines.Help help;
     }
 
-    @Command(name = "egress", description = "Twin changes merged into the sandbox, published by egress.")
+    @Command(name = "egress", description = {"Twin changes merged into the sandbox, published by egress, and "
+            + "replayed from recorded Ditto events; each against a bare producer.",
+            "With --failover: two gateway processes run egress while twins change, the active one gets SIGKILL "
+            + "(takeover time, changes missing from the topic, duplicates). With --downtime-seconds N: one gateway "
+            + "process gets SIGKILL, twins change (20 deleted, 5 created) for N s, it starts again (time until "
+            + "every change is on the topic, changes missing)."})
     static final class Egress {
         @Mixin
         CommandLines.Help help;
         @Option(names = "--events", paramLabel = "N", description = "Twin changes merged and published "
                 + "(default 100000).")
         String events;
-        @Option(names = "--things", paramLabel = "N", description = "Twins the changes are spread over (default 1000).")
+        @Option(names = "--things", paramLabel = "N", description = "Twins the changes are spread over (default 1000; "
+                + "200 with --failover).")
         String things;
-        @Option(names = "--out", paramLabel = "FILE", description = "Result file (default target/bench/egress.json).")
+        @Option(names = "--rounds", paramLabel = "N", description = "Raw producer and replay runs, alternately; the "
+                + "medians are reported (default 3).")
+        String rounds;
+        @Option(names = "--failover", description = "Failover run: SIGKILL of the active one of two gateways.")
+        boolean failover;
+        @Option(names = "--downtime-seconds", paramLabel = "N", description = "Downtime run: the gateway is down "
+                + "for N s.")
+        String downtimeSeconds;
+        @Option(names = "--rate", paramLabel = "N", description = "Changes/s of a failover or downtime run "
+                + "(default 200).")
+        String rate;
+        @Option(names = "--session-timeout-seconds", paramLabel = "N", description = "The gateways' "
+                + "egress.failover-timeout in a failover run (default 10).")
+        String sessionTimeoutSeconds;
+        @Option(names = "--after-kill-seconds", paramLabel = "N", description = "How long twins go on changing once "
+                + "the standby took over (default 10).")
+        String afterKillSeconds;
+        @Option(names = "--out", paramLabel = "FILE", description = "Result file (default target/bench/egress.json, "
+                + "egress-failover.json or egress-downtime.json; the gateways' logs beside it).")
         String out;
     }
 
@@ -150,7 +174,7 @@ public final class BenchCommand {
         try {
             Object benchmark = which.commandSpec().userObject();
             if (benchmark instanceof Egress egress) {
-                return egress(egress, out);
+                return egress(egress, out, err, usage);
             }
             if (benchmark instanceof Faults faults) {
                 return faults(faults, out, err, usage);
@@ -178,9 +202,50 @@ public final class BenchCommand {
         return write(new IngestBenchmark(o, out).run(), outFile(args.out, "ingest.json"), out);
     }
 
-    private static int egress(Egress args, PrintStream out) throws Exception {
+    private static int egress(Egress args, PrintStream out, PrintStream err, String usage) throws Exception {
+        if (args.failover || args.downtimeSeconds != null) {
+            return egressFaults(args, out, err, usage);
+        }
+        if (args.rate != null || args.sessionTimeoutSeconds != null || args.afterKillSeconds != null) {
+            err.println("--rate, --session-timeout-seconds and --after-kill-seconds belong to --failover or "
+                    + "--downtime-seconds\n" + usage);
+            return 2;
+        }
         return write(new EgressBenchmark(positive("--events", args.events, 100_000),
-                (int) positive("--things", args.things, 1_000), out).run(), outFile(args.out, "egress.json"), out);
+                (int) positive("--things", args.things, 1_000),
+                (int) positive("--rounds", args.rounds, EgressBenchmark.DEFAULT_ROUNDS), out).run(),
+                outFile(args.out, "egress.json"), out);
+    }
+
+    private static int egressFaults(Egress args, PrintStream out, PrintStream err, String usage) throws Exception {
+        if (args.failover && args.downtimeSeconds != null) {
+            err.println("--failover and --downtime-seconds are two runs of their own\n" + usage);
+            return 2;
+        }
+        if (args.events != null || args.rounds != null) {
+            err.println("--events and --rounds belong to the throughput run\n" + usage);
+            return 2;
+        }
+        EgressFaultsBenchmark.Options o = args.failover ? EgressFaultsBenchmark.Options.failover()
+                : EgressFaultsBenchmark.Options.downtime(Duration.ofSeconds(positive("--downtime-seconds",
+                args.downtimeSeconds, 0)));
+        o = o.withThings((int) positive("--things", args.things, o.things()))
+                .withRate((int) positive("--rate", args.rate, o.rate()))
+                .withSessionTimeout(Duration.ofSeconds(positive("--session-timeout-seconds",
+                        args.sessionTimeoutSeconds, o.sessionTimeout().toSeconds())))
+                .withAfterKill(Duration.ofSeconds(positive("--after-kill-seconds", args.afterKillSeconds,
+                        Math.max(1, o.afterKill().toSeconds()))));
+        if (!args.failover && o.things() < EgressFaultsBenchmark.MIN_THINGS) {
+            err.println("--things must be at least " + EgressFaultsBenchmark.MIN_THINGS + " with --downtime-seconds "
+                    + "(20 of them are deleted)\n" + usage);
+            return 2;
+        }
+        Path outFile = outFile(args.out, args.failover ? "egress-failover.json" : "egress-downtime.json");
+        Path workDir = outFile.toAbsolutePath().getParent()
+                .resolve(args.failover ? "egress-failover" : "egress-downtime");
+        Map<String, Object> result = new EgressFaultsBenchmark(o, out, workDir).run();
+        write(result, outFile, out);
+        return ((Number) result.get("missing")).longValue() == 0 ? 0 : 1;
     }
 
     private static int faults(Faults args, PrintStream out, PrintStream err, String usage) throws Exception {
@@ -233,7 +298,7 @@ public final class BenchCommand {
         Files.writeString(outFile, json, StandardCharsets.UTF_8);
         out.println("wrote " + outFile);
         out.print(json);
-        return ((Number) result.get("lost")).longValue() == 0 ? 0 : 1;
+        return result.get("lost") instanceof Number lost && lost.longValue() != 0 ? 1 : 0;
     }
 
     private static long positive(String flag, String value, long fallback) {

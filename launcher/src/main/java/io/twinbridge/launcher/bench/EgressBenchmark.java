@@ -77,7 +77,10 @@ import org.eclipse.ditto.things.model.ThingId;
  *   <li>{@code lost}: merges whose revision is not on the topic;</li>
  *   <li>egress with a source faster than itself: the Ditto events of the same merges, recorded off a subscribed
  *       session, replayed into a fresh egress through {@link ReplayPort} (the same code path from the parsing of the
- *       WebSocket's text on, without the WebSocket); {@code replayRatio} against the same bare producer.</li>
+ *       WebSocket's text on, without the WebSocket); {@code replayRatio} against the bare producer. The raw producer
+ *       and the replay run {@code rounds} times, alternately; each round's ratio is of the replay and the raw run
+ *       right before it, and the medians are reported: on a shared machine a single short run moves with the
+ *       load.</li>
  * </ol>
  */
 public final class EgressBenchmark {
@@ -86,19 +89,27 @@ public final class EgressBenchmark {
     private static final String TOPIC = PREFIX + ".twin-events." + TENANT;
     private static final int IN_FLIGHT = 256;
     private static final String REPLAY_PREFIX = "replay";
-    private static final String REPLAY_TOPIC = REPLAY_PREFIX + ".twin-events." + TENANT;
     /** egress.max-buffered-events of the replay run: the default. */
     private static final int REPLAY_BUFFER = 10_000;
     /** Writer sessions: the sandbox serves each WebSocket on one event loop, so one writer would cap the rate. */
     private static final int WRITERS = 4;
 
+    /** Default rounds of raw producer and replay: the median of three moves less with the load than one run. */
+    public static final int DEFAULT_ROUNDS = 3;
+
     private final long events;
     private final int things;
+    private final int rounds;
     private final PrintStream out;
 
     public EgressBenchmark(long events, int things, PrintStream out) {
+        this(events, things, DEFAULT_ROUNDS, out);
+    }
+
+    public EgressBenchmark(long events, int things, int rounds, PrintStream out) {
         this.events = events;
         this.things = things;
+        this.rounds = rounds;
         this.out = out;
     }
 
@@ -110,9 +121,14 @@ public final class EgressBenchmark {
                 .withDataDir(dataDir).withNumPartitions(4));
              DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 4, (short) 1),
-                        new NewTopic(PREFIX + ".raw", 4, (short) 1), new NewTopic(REPLAY_TOPIC, 4, (short) 1)))
-                        .all().get(60, TimeUnit.SECONDS);
+                List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(TOPIC, 4, (short) 1)));
+                for (int round = 0; round < rounds; round++) {
+                    // a topic of its own per round: a new idempotent producer on a topic written just before
+                    // was seen to get OUT_OF_ORDER_SEQUENCE_NUMBER answers from the embedded broker
+                    topics.add(new NewTopic(rawTopic(round), 4, (short) 1));
+                    topics.add(new NewTopic(replayPrefix(round) + ".twin-events." + TENANT, 4, (short) 1));
+                }
+                admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
             }
             DittoConfig ditto = new DittoConfig(URI.create(sandbox.wsUrl()), URI.create(sandbox.httpUrl()), "ditto",
                     "ditto", Duration.ofSeconds(10), Duration.ofSeconds(30));
@@ -155,17 +171,27 @@ public final class EgressBenchmark {
                 out.printf("change to topic: p50 %.0f ms, p99 %.0f ms, max %.0f ms; lost %,d%n", latency.p50(),
                         latency.p99(), latency.max(), lost);
 
-                // 2. raw producer, same count and record size
+                // 2. and 3., alternately, per round: the raw producer, same count and record size, and a recorded
+                // stream of the same changes replayed into the same code path without the WebSocket; each ratio is of
+                // a replay and the raw run right before it, so that a load change between them moves it less
                 int size = (int) Math.max(1, reader.bytes() / Math.max(1, reader.count()));
-                double rawRate = events / rawProduce(kafka, size);
-                out.printf("raw producer: %,.0f records/s of %d bytes%n", rawRate, size);
-
-                // 3. a recorded stream of the same changes, replayed into the same code path without the WebSocket
                 egress.stop(Duration.ofSeconds(10)).get(60, TimeUnit.SECONDS);
                 List<String> recorded = record(ditto);
-                double replayRate = replay(recorded, producer, models);
-                out.printf("egress, replayed (%,d recorded Ditto events, no WebSocket): %,.0f events/s%n",
-                        recorded.size(), replayRate);
+                List<Double> raws = new ArrayList<>();
+                List<Double> replays = new ArrayList<>();
+                List<Double> ratios = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    double raw = events / rawProduce(kafka, size, rawTopic(round));
+                    double replay = replay(recorded, producer, models, replayPrefix(round));
+                    out.printf("round %d: raw producer %,.0f records/s of %d bytes; egress, replayed (%,d recorded "
+                            + "Ditto events, no WebSocket): %,.0f events/s; ratio %.3f%n", round + 1, raw, size,
+                            recorded.size(), replay, replay / raw);
+                    raws.add(raw);
+                    replays.add(replay);
+                    ratios.add(replay / raw);
+                }
+                double rawRate = median(raws);
+                double replayRate = median(replays);
 
                 result.put("events", events);
                 result.put("things", things);
@@ -175,7 +201,12 @@ public final class EgressBenchmark {
                 result.put("ratio", round3(gatewayRate / rawRate));
                 result.put("writerEventsPerSec", Math.round(events / writerSeconds));
                 result.put("replayEventsPerSec", Math.round(replayRate));
-                result.put("replayRatio", round3(replayRate / rawRate));
+                result.put("replayRatio", round3(median(ratios)));
+                result.put("replayRounds", rounds);
+                result.put("rawRoundsPerSec", rounded(raws));
+                result.put("replayRoundsPerSec", rounded(replays));
+                result.put("replayRatioRounds", ratios.stream().map(IngestBenchmark::round3)
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
                 result.put("p50Ms", latency.p50());
                 result.put("p99Ms", latency.p99());
                 result.put("maxMs", latency.max());
@@ -226,9 +257,10 @@ public final class EgressBenchmark {
      * lets them in (a real Ditto would drop past it, or be held back by acknowledgements); counts from the first
      * message until Kafka confirmed the last record.
      */
-    private double replay(List<String> recorded, Properties producer, ModelRegistry models) throws Exception {
+    private double replay(List<String> recorded, Properties producer, ModelRegistry models, String prefix)
+            throws Exception {
         ReplayPort replay = new ReplayPort();
-        EgressService egress = new EgressService(new EgressSettings(producer, REPLAY_PREFIX, EgressFormat.AVRO,
+        EgressService egress = new EgressService(new EgressSettings(producer, prefix, EgressFormat.AVRO,
                 Optional.empty(), REPLAY_BUFFER), new TenantDirectory(List.of(new TenantSettings(
                 TenantId.of(TENANT), TENANT, CodecKind.AUTO, Optional.empty()))), models,
                 (name, acks) -> replay, replay);
@@ -300,7 +332,26 @@ public final class EgressBenchmark {
         return seconds(System.nanoTime() - start);
     }
 
-    private double rawProduce(EmbeddedKafka kafka, int size) {
+    private static String rawTopic(int round) {
+        return PREFIX + ".raw-" + round;
+    }
+
+    private static String replayPrefix(int round) {
+        return REPLAY_PREFIX + "-" + round;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String rounded(List<Double> values) {
+        return values.stream().map(v -> Long.toString(Math.round(v)))
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    private double rawProduce(EmbeddedKafka kafka, int size, String topic) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -311,7 +362,7 @@ public final class EgressBenchmark {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (long i = 0; i < events; i++) {
-                producer.send(new ProducerRecord<>(PREFIX + ".raw",
+                producer.send(new ProducerRecord<>(topic,
                         thingId((int) (i % things)).getBytes(StandardCharsets.UTF_8), value));
             }
             producer.flush();

@@ -528,7 +528,7 @@ public final class FaultsBenchmark {
         sleepUntil(t0 + when.toNanos());
     }
 
-    private static void sleepUntil(long nanos) {
+    static void sleepUntil(long nanos) {
         long left;
         while ((left = nanos - System.nanoTime()) > 0) {
             try {
@@ -540,13 +540,13 @@ public final class FaultsBenchmark {
         }
     }
 
-    private static void waitFor(String what, Duration timeout, BooleanSupplier condition) {
+    static void waitFor(String what, Duration timeout, BooleanSupplier condition) {
         if (!waitUntil(timeout, condition)) {
             throw new IllegalStateException(what + " not ready within " + timeout.toSeconds() + " s");
         }
     }
 
-    private static boolean waitUntil(Duration timeout, BooleanSupplier condition) {
+    static boolean waitUntil(Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -558,17 +558,17 @@ public final class FaultsBenchmark {
     }
 
     /** Milliseconds from {@code fromNanos} until the condition holds, or -1 after the timeout. */
-    private static long waitMillis(long fromNanos, Duration timeout, BooleanSupplier condition) {
+    static long waitMillis(long fromNanos, Duration timeout, BooleanSupplier condition) {
         return waitUntil(timeout, condition) ? (System.nanoTime() - fromNanos) / 1_000_000 : -1;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {

@@ -64,6 +64,18 @@ final class GatewayWatch {
         return earlierIncarnations + thisIncarnation;
     }
 
+    /**
+     * The sum of a counter's series in {@code /metrics} now (e.g. {@code twinbridge_egress_events_published_total}
+     * over its tags), or 0 when the process does not answer.
+     */
+    long counter(String name) {
+        return body("/metrics").map(metrics -> metrics.lines()
+                        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .sum())
+                .orElse(0L);
+    }
+
     int readyStatus() {
         return status("/ready");
     }

@@ -66,4 +66,23 @@ class BenchCommandTest {
         assertEquals(2, run("faults", "--sideways", "1"));
         assertTrue(err().contains("Unknown option") && err().contains("'--sideways'"), err());
     }
+
+    @Test
+    void egressFailoverAndDowntimeOptionsAreCheckedBeforeAnyProcessStarts() throws Exception {
+        assertEquals(0, run("egress", "--help"));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("--failover"));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("--downtime-seconds"));
+        assertEquals(2, run("egress", "--failover", "--downtime-seconds", "30"));
+        assertTrue(err().contains("--failover and --downtime-seconds are two runs of their own"), err());
+        assertEquals(2, run("egress", "--downtime-seconds", "0"));
+        assertTrue(err().contains("--downtime-seconds must be positive, was 0"), err());
+        assertEquals(2, run("egress", "--downtime-seconds", "30", "--things", "10"));
+        assertTrue(err().contains("--things must be at least 40"), err());
+        assertEquals(2, run("egress", "--failover", "--events", "10"));
+        assertTrue(err().contains("--events and --rounds belong to the throughput run"), err());
+        assertEquals(2, run("egress", "--rate", "10"));
+        assertTrue(err().contains("belong to --failover or --downtime-seconds"), err());
+        assertEquals(2, run("egress", "--rounds", "0"));
+        assertTrue(err().contains("--rounds must be positive, was 0"), err());
+    }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code bench egress} on a tiny run: every phase runs, the replay of recorded Ditto events goes through egress
- * (issue 15.5) and publishes them all, and both ratios are reported.
+ * (issue 15.5) and publishes them all, in three rounds alternating with the raw producer, and both ratios are
+ * reported.
  */
 class EgressBenchmarkTest {
     @Test
@@ -27,5 +28,9 @@ class EgressBenchmarkTest {
         assertTrue(((Number) result.get("ratio")).doubleValue() > 0, result::toString);
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("egress, replayed (300 recorded Ditto events"),
                 printed::toString);
+        // the raw producer and the replay alternate for three rounds; the ratio is the median of the rounds'
+        assertEquals(3, result.get("replayRounds"));
+        assertEquals(3, result.get("replayRatioRounds").toString().split(" ").length, result::toString);
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("round 3: raw producer"), printed::toString);
     }
 }
