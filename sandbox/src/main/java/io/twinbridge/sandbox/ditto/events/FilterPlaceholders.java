@@ -1,6 +1,8 @@
 package io.twinbridge.sandbox.ditto.events;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.eclipse.ditto.base.model.signals.WithResource;
@@ -51,6 +53,31 @@ final class FilterPlaceholders {
     static Placeholder<?>[] forSse() {
         return new Placeholder<?>[]{TopicPathPlaceholder.getInstance(), ResourcePlaceholder.getInstance(),
                 TimePlaceholder.getInstance()};
+    }
+
+    /**
+     * The placeholder fields a filter may name: {@code prefix:name} for each supported name
+     * ({@code ThingsFieldExpressionFactory.of(simpleFieldMappings, placeholders)}).
+     */
+    static Set<String> fields(final Placeholder<?>[] placeholders) {
+        final Set<String> fields = new HashSet<>();
+        for (final Placeholder<?> placeholder : placeholders) {
+            placeholder.getSupportedNames().forEach(name -> fields.add(placeholder.getPrefix() + ":" + name));
+        }
+        return Set.copyOf(fields);
+    }
+
+    /**
+     * {@code ThingPredicatePredicateVisitor.getThingField}: the values of the first resolver with {@code prefix}
+     * that supports {@code name}; empty if there is none.
+     */
+    static List<String> resolve(final PlaceholderResolver<?>[] resolvers, final String prefix, final String name) {
+        for (final PlaceholderResolver<?> resolver : resolvers) {
+            if (prefix.equals(resolver.getPrefix()) && resolver.supports(name)) {
+                return resolver.resolveValues(name);
+            }
+        }
+        return List.of();
     }
 
     /** The values for one event: its topic, entity id, resource path and the current time. */

@@ -51,6 +51,11 @@ final class FieldPresence {
                 return t -> metadata(t).map(m -> path.get(m).isPresent()).orElse(false);
             case SIMPLE:
                 return t -> path.get(t.json()).isPresent();
+            case PLACEHOLDER: {
+                // ExistsThingPredicateVisitor.visitSimple: in the thing, or a resolver has a value
+                final String[] placeholder = field.path().split(":", 2);
+                return t -> path.get(t.json()).isPresent() || !t.placeholder(placeholder[0], placeholder[1]).isEmpty();
+            }
             default:
                 throw new IllegalStateException("unknown field " + field);
         }
@@ -87,6 +92,16 @@ final class FieldPresence {
                 // absent in the regular JSON: EmptyThingPredicateVisitor asks the placeholder resolvers, which
                 // know no field without a ':' and answer "empty"
                 return t -> isEmpty(path.get(t.json()));
+            case PLACEHOLDER: {
+                // EmptyThingPredicateVisitor.visitSimple/isEmptyInAdditionalPlaceholderResolvers: the thing's value
+                // if it has one, else empty when no resolver gives a value other than ""
+                final String[] placeholder = field.path().split(":", 2);
+                return t -> {
+                    final Optional<JsonValue> inThing = path.get(t.json());
+                    return inThing.isPresent() ? isEmpty(inThing)
+                            : t.placeholder(placeholder[0], placeholder[1]).stream().allMatch(String::isEmpty);
+                };
+            }
             default:
                 throw new IllegalStateException("unknown field " + field);
         }

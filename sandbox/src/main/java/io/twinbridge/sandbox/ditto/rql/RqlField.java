@@ -1,6 +1,7 @@
 package io.twinbridge.sandbox.ditto.rql;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,10 @@ import java.util.regex.Pattern;
 record RqlField(Kind kind, String featureId, String path) {
 
     enum Kind { ATTRIBUTE, FEATURE, FEATURE_DEFINITION, FEATURE_PROPERTIES, FEATURE_PROPERTY,
-        FEATURE_DESIRED_PROPERTIES, FEATURE_DESIRED_PROPERTY, SIMPLE, METADATA }
+        FEATURE_DESIRED_PROPERTIES, FEATURE_DESIRED_PROPERTY, SIMPLE, METADATA,
+        /** {@code prefix:name}, a placeholder that {@code ThingsFieldExpressionFactory.of(mappings, placeholders)}
+         *  accepts as a simple field; {@link #path()} is the field as written. */
+        PLACEHOLDER }
 
     /** ModelBasedThingsFieldExpressionFactory's filteringSimpleFieldMappings: name to pointer. */
     private static final Map<String, String> SIMPLE = Map.of("thingId", "/thingId", "_namespace", "/_namespace",
@@ -31,6 +35,14 @@ record RqlField(Kind kind, String featureId, String path) {
 
     /** {@code filterBy}: the pointer that {@code FilterThingPredicateVisitor} looks up. */
     static RqlField filter(final String property) {
+        return filter(property, Set.of());
+    }
+
+    /**
+     * As {@link #filter(String)}, also accepting the placeholder fields {@code placeholders} ({@code prefix:name},
+     * the supported names of the placeholders the filter may name).
+     */
+    static RqlField filter(final String property, final Set<String> placeholders) {
         final String name = stripLeadingSlash(property);
         Matcher m = PROPERTY.matcher(name);
         if (m.matches()) {
@@ -50,7 +62,7 @@ record RqlField(Kind kind, String featureId, String path) {
             }
         }
         // FilterThingPredicateVisitor: the whole pointer in the thing
-        final RqlField common = common(name);
+        final RqlField common = common(name, placeholders);
         switch (common.kind()) {
             case ATTRIBUTE:
                 return new RqlField(Kind.ATTRIBUTE, null, "/attributes/" + common.path());
@@ -63,6 +75,11 @@ record RqlField(Kind kind, String featureId, String path) {
 
     /** {@code existsBy}: the field {@code ExistsThingPredicateVisitor} and {@code EmptyThingPredicateVisitor} see. */
     static RqlField exists(final String property) {
+        return exists(property, Set.of());
+    }
+
+    /** As {@link #exists(String)}, also accepting the placeholder fields {@code placeholders}. */
+    static RqlField exists(final String property, final Set<String> placeholders) {
         final String name = stripLeadingSlash(property);
         Matcher m = PROPERTY.matcher(name);
         if (m.matches()) {
@@ -88,10 +105,10 @@ record RqlField(Kind kind, String featureId, String path) {
         if (m.matches()) {
             return new RqlField(Kind.FEATURE, m.group("featureId"), "");
         }
-        return common(name);
+        return common(name, placeholders);
     }
 
-    private static RqlField common(final String name) {
+    private static RqlField common(final String name, final Set<String> placeholders) {
         if (name.startsWith("attributes/")) {
             return new RqlField(Kind.ATTRIBUTE, null, name.substring("attributes/".length()));
         }
@@ -101,6 +118,10 @@ record RqlField(Kind kind, String featureId, String path) {
         final String simple = SIMPLE.get(name);
         if (simple != null) {
             return new RqlField(Kind.SIMPLE, null, simple);
+        }
+        // ThingsFieldExpressionFactory.of: each placeholder's supported names join the simple field mappings
+        if (placeholders.contains(name)) {
+            return new RqlField(Kind.PLACEHOLDER, null, name);
         }
         throw new RqlInvalidException("Unknown property name: " + name);
     }

@@ -3,6 +3,7 @@ package io.twinbridge.sandbox.ditto.rql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -23,8 +24,21 @@ public final class RqlPredicates {
 
     /** @throws RqlInvalidException for an unknown property or a {@code like} value that is no string */
     public static Predicate<RqlTarget> compile(final RqlNode node) {
+        return compile(node, Set.of());
+    }
+
+    /**
+     * As {@link #compile(RqlNode)}, with the placeholder fields {@code placeholders} ({@code prefix:name}) accepted
+     * as fields and resolved by {@link RqlTarget#placeholder(String, String)}, as Ditto 3.9.6's
+     * {@code QueryFilterCriteriaFactory.modelBased(parser, placeholders)} and {@code ThingPredicateVisitor.apply(
+     * criteria, resolvers)} do for event filters ({@code StreamingSessionActor.parseCriteria},
+     * {@code StreamingSession}).
+     *
+     * @throws RqlInvalidException for an unknown property or a {@code like} value that is no string
+     */
+    public static Predicate<RqlTarget> compile(final RqlNode node, final Set<String> placeholders) {
         if (node instanceof RqlNode.And and) {
-            final List<Predicate<RqlTarget>> children = compileAll(and.children());
+            final List<Predicate<RqlTarget>> children = compileAll(and.children(), placeholders);
             return target -> {
                 for (final Predicate<RqlTarget> child : children) {
                     if (!child.test(target)) {
@@ -35,7 +49,7 @@ public final class RqlPredicates {
             };
         }
         if (node instanceof RqlNode.Or or) {
-            final List<Predicate<RqlTarget>> children = compileAll(or.children());
+            final List<Predicate<RqlTarget>> children = compileAll(or.children(), placeholders);
             return target -> {
                 for (final Predicate<RqlTarget> child : children) {
                     if (child.test(target)) {
@@ -46,13 +60,13 @@ public final class RqlPredicates {
             };
         }
         if (node instanceof RqlNode.Not not) {
-            return compile(not.child()).negate();
+            return compile(not.child(), placeholders).negate();
         }
         if (node instanceof RqlNode.Compare compare) {
-            return compare(compare);
+            return compare(compare, placeholders);
         }
         if (node instanceof RqlNode.In in) {
-            final FieldValues field = new FieldValues(RqlField.filter(in.property()));
+            final FieldValues field = new FieldValues(RqlField.filter(in.property(), placeholders));
             final List<Object> values = in.values();
             return target -> {
                 final List<Object> resolved = new ArrayList<>(values.size());
@@ -63,21 +77,21 @@ public final class RqlPredicates {
             };
         }
         if (node instanceof RqlNode.Exists exists) {
-            return FieldPresence.exists(RqlField.exists(exists.property()));
+            return FieldPresence.exists(RqlField.exists(exists.property(), placeholders));
         }
         if (node instanceof RqlNode.Empty empty) {
-            return FieldPresence.empty(RqlField.exists(empty.property()));
+            return FieldPresence.empty(RqlField.exists(empty.property(), placeholders));
         }
         throw new IllegalStateException("unknown RQL node " + node);
     }
 
-    private static List<Predicate<RqlTarget>> compileAll(final List<RqlNode> nodes) {
+    private static List<Predicate<RqlTarget>> compileAll(final List<RqlNode> nodes, final Set<String> placeholders) {
         final List<Predicate<RqlTarget>> compiled = new ArrayList<>(nodes.size());
-        nodes.forEach(n -> compiled.add(compile(n)));
+        nodes.forEach(n -> compiled.add(compile(n, placeholders)));
         return List.copyOf(compiled);
     }
 
-    private static Predicate<RqlTarget> compare(final RqlNode.Compare node) {
+    private static Predicate<RqlTarget> compare(final RqlNode.Compare node, final Set<String> placeholders) {
         final Object value = node.value();
         if (node.type() == RqlNode.Comparison.LIKE || node.type() == RqlNode.Comparison.ILIKE) {
             // CriteriaFactoryImpl.like/ilike
@@ -85,11 +99,11 @@ public final class RqlPredicates {
                 throw new RqlInvalidException("In the " + node.type().name().toLowerCase()
                         + " predicate only string values are allowed.");
             }
-            final FieldValues field = new FieldValues(RqlField.filter(node.property()));
+            final FieldValues field = new FieldValues(RqlField.filter(node.property(), placeholders));
             final Pattern pattern = RqlValues.likePattern((String) value, node.type() == RqlNode.Comparison.ILIKE);
             return target -> field.anyMatch(target, obj -> pattern.matcher(String.valueOf(obj)).matches());
         }
-        final FieldValues field = new FieldValues(RqlField.filter(node.property()));
+        final FieldValues field = new FieldValues(RqlField.filter(node.property(), placeholders));
         switch (node.type()) {
             case EQ:
                 return target -> field.anyMatch(target, equalTo(resolve(value, target)));
@@ -123,11 +137,14 @@ public final class RqlPredicates {
         };
     }
 
-    /** ThingPredicatePredicateVisitor.resolveValue with ThingConditionValidator's TimePlaceholder resolver. */
+    /**
+     * ThingPredicatePredicateVisitor.resolveValue: the first value of the placeholder (ThingConditionValidator and
+     * StreamingSession both give a TimePlaceholder resolver), null if it has none.
+     */
     private static Object resolve(final Object value, final RqlTarget target) {
         if (value instanceof RqlNode.Placeholder placeholder) {
-            return "time".equals(placeholder.prefix()) ? TimePlaceholder.resolve(placeholder.name(), target.now())
-                    : null;
+            final List<String> values = target.placeholder(placeholder.prefix(), placeholder.name());
+            return values.isEmpty() ? null : values.get(0);
         }
         return value;
     }
@@ -137,9 +154,12 @@ public final class RqlPredicates {
         private final JsonLookup lookup;
         private final String root;
         private final JsonKey rootKey;
+        /** prefix and name of a placeholder field, else null. */
+        private final String[] placeholder;
 
         FieldValues(final RqlField field) {
             this.lookup = JsonLookup.of(field.path());
+            this.placeholder = field.kind() == RqlField.Kind.PLACEHOLDER ? field.path().split(":", 2) : null;
             this.root = lookup.root();
             this.rootKey = JsonKey.of(root);
         }
@@ -159,6 +179,15 @@ public final class RqlPredicates {
 
         private Optional<JsonValue> value(final RqlTarget target) {
             final JsonObject json = target.json();
+            if (placeholder != null) {
+                // getThingField: first the thing (a key such as "topic:action"), then the placeholder resolvers
+                final Optional<JsonValue> inThing = lookup.getFlatteningArrays(json);
+                if (inThing.isPresent()) {
+                    return inThing;
+                }
+                final List<String> values = target.placeholder(placeholder[0], placeholder[1]);
+                return values.isEmpty() ? Optional.empty() : Optional.of(JsonValue.of(values.get(0)));
+            }
             if (!root.isEmpty() && root.charAt(0) == '_' && !json.contains(rootKey)) {
                 final Optional<JsonValue> special = target.special(root);
                 return special.isPresent() ? lookup.getFlatteningArrays(json, special.get()) : Optional.empty();

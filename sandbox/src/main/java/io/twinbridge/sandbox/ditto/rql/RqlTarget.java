@@ -1,6 +1,7 @@
 package io.twinbridge.sandbox.ditto.rql;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.ditto.json.JsonObject;
@@ -25,6 +26,21 @@ public interface RqlTarget {
     /** The time {@code time:now} resolves to (Ditto's {@code ImmutableTimePlaceholder} takes {@code Instant.now()}). */
     default Instant now() {
         return Instant.now();
+    }
+
+    /**
+     * The values of the placeholder {@code prefix:name} for this evaluation, as Ditto 3.9.6's
+     * {@code ThingPredicatePredicateVisitor} asks its additional {@code PlaceholderResolver}s (first resolver with
+     * that prefix that supports the name); empty if none. {@code time:} is resolved here
+     * ({@code ImmutableTimePlaceholder} at {@link #now()}); an event filter adds its {@code topic:}, {@code entity:}
+     * and {@code resource:} ({@code StreamingSession}).
+     */
+    default List<String> placeholder(final String prefix, final String name) {
+        if ("time".equals(prefix)) {
+            final String time = TimePlaceholder.resolve(name, now());
+            return time == null ? List.of() : List.of(time);
+        }
+        return List.of();
     }
 
     /** A thing given as JSON, special fields included if the JSON has them (search, event filters). */
