@@ -66,6 +66,7 @@ public final class CoalescingScheduler<P, R> {
     private volatile int inFlightNow;
     private volatile int activeNow;
     private volatile double rttMillisNow;
+    private final java.util.function.Predicate<R> measures;
 
     /** Without a bound across keys (a window as large as the number of keys): one write in flight per key. */
     public CoalescingScheduler(ScheduledExecutorService executor, Duration window, BinaryOperator<P> coalesce,
@@ -81,6 +82,17 @@ public final class CoalescingScheduler<P, R> {
     public CoalescingScheduler(ScheduledExecutorService executor, Duration window, BinaryOperator<P> coalesce,
             BiFunction<String, P, CompletionStage<R>> writer, WriteWindow writeWindow, ToLongFunction<P> sizeOf,
             LongSupplier nanoTime) {
+        this(executor, window, coalesce, writer, writeWindow, sizeOf, nanoTime, outcome -> true);
+    }
+
+    /**
+     * @param measures whether a write's round trip tells the window about the twin service: not, e.g., for a write
+     *                 that first had to create its thing (several commands in a row)
+     */
+    public CoalescingScheduler(ScheduledExecutorService executor, Duration window, BinaryOperator<P> coalesce,
+            BiFunction<String, P, CompletionStage<R>> writer, WriteWindow writeWindow, ToLongFunction<P> sizeOf,
+            LongSupplier nanoTime, java.util.function.Predicate<R> measures) {
+        this.measures = Objects.requireNonNull(measures, "measures");
         this.sizeOf = Objects.requireNonNull(sizeOf, "sizeOf");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.window = Objects.requireNonNull(window, "window");
@@ -256,7 +268,7 @@ public final class CoalescingScheduler<P, R> {
         state.inFlight = false;
         addPendingBytes(-state.inFlightBytes);
         state.inFlightBytes = 0;
-        if (error == null) {
+        if (error == null && measures.test(outcome)) {
             // a failed write (the writer is closing) says nothing about the twin service's round trip
             writeWindow.onSample(roundTripNanos, inFlightAtSend);
             windowNow = writeWindow.limit();

@@ -88,7 +88,10 @@ public final class IngestService {
             return pending.coalesce(later);
         }, writer::write, new WriteWindow(Math.min(MIN_WINDOW, settings.maxWritesInFlight()),
                 Math.min(INITIAL_WINDOW, settings.maxWritesInFlight()), settings.maxWritesInFlight()),
-                update -> update.patch().estimatedBytes(), System::nanoTime);
+                update -> update.patch().estimatedBytes(), System::nanoTime,
+                // a write that created its thing first (404, create, merge) is several round trips, not one: as a
+                // sample it made the unloaded round trip of the first pass over new devices large, and W grew
+                outcome -> !(outcome instanceof WriteOutcome.Applied applied && applied.created()));
         stats.window(scheduler);
         this.fetcher = new RecordFetcher(this::newFetchConsumer, FETCH_TIMEOUT);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),

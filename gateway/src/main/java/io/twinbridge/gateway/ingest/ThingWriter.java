@@ -163,7 +163,7 @@ public final class ThingWriter {
                     .whenComplete(inLogContext((ok, error) -> {
                         stats.recordDittoLatency(update.tenant().id(), System.nanoTime() - started);
                         if (error == null) {
-                            result.complete(new WriteOutcome.Applied(staleFeatures));
+                            result.complete(new WriteOutcome.Applied(staleFeatures, provisioned));
                         } else {
                             failed(unwrap(error));
                         }

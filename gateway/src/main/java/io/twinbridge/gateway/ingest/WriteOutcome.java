@@ -5,8 +5,11 @@ import io.twinbridge.gateway.result.Failure;
 /** The outcome of one write to a twin, shared by every record that was coalesced into it. */
 public sealed interface WriteOutcome {
 
-    /** Persisted. {@code staleFeatures} features of the update were older than the twin and left out. */
-    record Applied(int staleFeatures) implements WriteOutcome {
+    /**
+     * Persisted. {@code staleFeatures} features of the update were older than the twin and left out; {@code created}:
+     * the thing did not exist and was created first, so the write took several commands in a row.
+     */
+    record Applied(int staleFeatures, boolean created) implements WriteOutcome {
     }
 
     /** Nothing was written: the twin already holds newer state for every feature of the update. */

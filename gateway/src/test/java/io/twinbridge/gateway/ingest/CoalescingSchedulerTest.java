@@ -139,4 +139,41 @@ class CoalescingSchedulerTest {
             completer.shutdownNow();
         }
     }
+    /**
+     * Issue 12: a write that is not one round trip (ingest: one that created its thing first) teaches the window
+     * nothing; the same slow round trips from measured writes shrink it.
+     */
+    @Test
+    void onlyMeasuredWritesMoveTheWindow() throws Exception {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        for (boolean measured : new boolean[] {false, true}) {
+            writes.clear();
+            WriteWindow window = new WriteWindow(4, 16, 1_000);
+            CoalescingScheduler<String, String> s = new CoalescingScheduler<>(executor, Duration.ZERO,
+                    (a, b) -> a + "+" + b, (key, batch) -> {
+                        Write w = new Write(key, batch, new CompletableFuture<>());
+                        writes.add(w);
+                        return w.result();
+                    }, window, update -> 0, now::get, outcome -> outcome.equals("measured"));
+            // rounds of 16 writes: the first round answers at 1 ms, every later one at 100 ms
+            for (int round = 0; round < 20; round++) {
+                int first = writes.size();
+                for (int i = 0; i < 16; i++) {
+                    String key = "t" + round + "-" + i;
+                    onExecutor(() -> s.submit(key, "u"));
+                }
+                now.addAndGet(round == 0 ? 1_000_000 : 100_000_000);
+                for (int i = first; i < writes.size(); i++) {
+                    writes.get(i).result().complete(measured ? "measured" : "created");
+                }
+                onExecutor(() -> null);
+            }
+            int limit = onExecutor(s::window);
+            if (measured) {
+                assertTrue(limit < 16, "W " + limit + " did not shrink on round trips 100 times the unloaded one");
+            } else {
+                assertEquals(16, limit, "W moved on writes that are not one round trip");
+            }
+        }
+    }
 }

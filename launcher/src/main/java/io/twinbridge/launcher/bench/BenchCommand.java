@@ -90,6 +90,9 @@ public final class BenchCommand {
         @Option(names = "--naive-events", paramLabel = "N", description = "Records of the naive baseline, one merge "
                 + "per event (default 20000; 0 = skip).")
         String naiveEvents;
+        @Option(names = "--sandbox-in-process", description = "Run the Ditto sandbox in the benchmark's JVM instead of "
+                + "a JVM of its own (default: its own, with -Xmx1g, so that its garbage does not pause the gateway).")
+        boolean sandboxInProcess;
         @Option(names = "--out", paramLabel = "FILE", description = "Result file (default target/bench/ingest.json).")
         String out;
     }
@@ -198,7 +201,7 @@ public final class BenchCommand {
                 (int) positive("--latency-seconds", args.latencySeconds, d.latencySeconds()),
                 Duration.ofMillis(number("--coalesce-window-ms", args.coalesceWindowMs,
                         d.coalesceWindow().toMillis())),
-                number("--naive-events", args.naiveEvents, d.naiveEvents()));
+                number("--naive-events", args.naiveEvents, d.naiveEvents()), !args.sandboxInProcess);
         return write(new IngestBenchmark(o, out).run(), outFile(args.out, "ingest.json"), out);
     }
 

@@ -81,6 +81,23 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * Stops each of {@code processes} in the given order (SIGTERM, SIGKILL after 20 s); a failure to stop one is
+     * printed and the others are still stopped.
+     */
+    static void stopAll(java.util.List<ChildProcess> processes, java.io.PrintStream out) {
+        for (ChildProcess process : processes) {
+            try {
+                process.stop(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                out.println("stopping " + process + " failed: " + e);
+            }
+        }
+    }
+
     /** SIGTERM, then SIGKILL after {@code grace}. */
     void stop(Duration grace) throws InterruptedException {
         Process p;

@@ -428,16 +428,7 @@ public final class EgressFaultsBenchmark {
         synchronized (started) {
             all = new ArrayList<>(started);
         }
-        for (ChildProcess process : all) {
-            try {
-                process.stop(Duration.ofSeconds(20));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                out.println("stopping " + process + " failed: " + e);
-            }
-        }
+        ChildProcess.stopAll(all, out);
     }
 
     /** Merges one attribute of the things, round robin, at the configured rate, at most {@link #IN_FLIGHT} unanswered. */

@@ -319,16 +319,7 @@ public final class FaultsBenchmark {
         }
         // gateways first, so that they do not spend their stop on a broker that is already gone
         java.util.Collections.reverse(all);
-        for (ChildProcess process : all) {
-            try {
-                process.stop(Duration.ofSeconds(20));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                out.println("stopping " + process + " failed: " + e);
-            }
-        }
+        ChildProcess.stopAll(all, out);
     }
 
     /** Valid records at the configured rate until the duration is over; each one's expectation counts once acked. */

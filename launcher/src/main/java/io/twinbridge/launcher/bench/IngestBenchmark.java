@@ -15,8 +15,6 @@ import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.tenant.TenantDirectory;
 import io.twinbridge.gateway.tenant.TenantId;
 import io.twinbridge.gateway.tenant.TenantSettings;
-import io.twinbridge.sandbox.ditto.DittoSandbox;
-import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.FleetOptions;
 import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
@@ -70,6 +68,8 @@ public final class IngestBenchmark {
     /** The gateway's default ingest.max-writes-in-flight, also the naive baseline's concurrency. */
     private static final int MAX_WRITES_IN_FLIGHT = IngestSettings.DEFAULT_MAX_WRITES_IN_FLIGHT;
     private static final int PROBE_MERGES = 200;
+    /** Heap of the sandbox's own JVM. */
+    private static final String SANDBOX_HEAP = "1g";
     /** Merges of the sandbox-alone measurement (`bench sandbox` defaults to 200,000; fewer keep the run short). */
     private static final long SANDBOX_MERGES = 50_000;
 
@@ -89,7 +89,8 @@ public final class IngestBenchmark {
         Path dataDir = Files.createTempDirectory("twinbridge-bench-kafka");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(0)
                 .withDataDir(dataDir).withNumPartitions(options.partitions()));
-                DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
+                BenchDitto sandbox = options.sandboxProcess() ? BenchDitto.process(SANDBOX_HEAP)
+                        : BenchDitto.inProcess()) {
             String topic = PREFIX + ".telemetry." + TENANT;
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic(topic, options.partitions(), (short) 1),
@@ -141,8 +142,7 @@ public final class IngestBenchmark {
                         ingest.stats().meanDittoMillis());
 
                 long reached = ingest.stats().applied() + ingest.stats().staleRecords() + ingest.stats().deadLettered();
-                long mismatchedEvents = expected.verify(device -> sandbox.store().thing(ThingId.of(TENANT + ":" + device))
-                        .map(t -> t.json()));
+                long mismatchedEvents = expected.verify(device -> sandbox.thing(TENANT + ":" + device));
                 long lost = Math.max(options.events() - reached, mismatchedEvents);
                 out.printf("verified %,d twins: %,d events not in a twin or the DLQ%n", expected.devices(), lost);
 

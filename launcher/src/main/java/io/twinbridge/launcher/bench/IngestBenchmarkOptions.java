@@ -5,15 +5,17 @@ import java.time.Duration;
 /**
  * Options of {@code ./twinbridge bench ingest}.
  *
- * @param naiveEvents records of the naive baseline (a prefix of the preloaded ones); 0 skips it
+ * @param naiveEvents     records of the naive baseline (a prefix of the preloaded ones); 0 skips it
+ * @param sandboxProcess  the Ditto sandbox runs in a JVM of its own (as Ditto does), not in the benchmark's
  */
 record IngestBenchmarkOptions(long events, int devices, int partitions, int rate, int latencySeconds,
-        Duration coalesceWindow, long naiveEvents) {
+        Duration coalesceWindow, long naiveEvents, boolean sandboxProcess) {
     static IngestBenchmarkOptions defaults() {
-        return new IngestBenchmarkOptions(1_000_000, 10_000, 4, 5_000, 20, Duration.ofMillis(5), 20_000);
+        return new IngestBenchmarkOptions(1_000_000, 10_000, 4, 5_000, 20, Duration.ofMillis(5), 20_000, true);
     }
 
     IngestBenchmarkOptions withNaiveEvents(long n) {
-        return new IngestBenchmarkOptions(events, devices, partitions, rate, latencySeconds, coalesceWindow, n);
+        return new IngestBenchmarkOptions(events, devices, partitions, rate, latencySeconds, coalesceWindow, n,
+                sandboxProcess);
     }
 }

@@ -1,5 +1,6 @@
 package io.twinbridge.sandbox.ditto.http;
 
+import io.twinbridge.sandbox.ditto.acks.TimeoutRule;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -11,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.eclipse.ditto.base.model.acks.AcknowledgementRequest;
 import org.eclipse.ditto.base.model.acks.DittoAcknowledgementLabel;
-import org.eclipse.ditto.base.model.exceptions.DittoHeaderInvalidException;
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
 import org.eclipse.ditto.base.model.headers.DittoHeadersBuilder;
 import org.eclipse.ditto.base.model.signals.commands.CommandHeaderInvalidException;
@@ -78,11 +78,11 @@ final class RequestHeaders {
                                 + "response to your query command.")
                         .dittoHeaders(given).build();
             }
-            refuseZeroTimeout(given);
+            TimeoutRule.refuseZeroTimeout(given);
             return given;
         }
         final DittoHeaders withDefaults = withAckDefaults(given);
-        refuseZeroTimeout(withDefaults);
+        TimeoutRule.refuseZeroTimeout(withDefaults);
         return withDefaults;
     }
 
@@ -111,18 +111,6 @@ final class RequestHeaders {
             builder.acknowledgementRequests(Set.of());
         }
         return builder.build();
-    }
-
-    /** {@code AcknowledgementAggregatorActorStarter.getDittoHeaderInvalidException}. */
-    private static void refuseZeroTimeout(final DittoHeaders headers) {
-        final boolean timeoutZero = headers.getTimeout().filter(Duration::isZero).isPresent();
-        if (timeoutZero && (headers.isResponseRequired() || !headers.getAcknowledgementRequests().isEmpty())) {
-            throw DittoHeaderInvalidException.newBuilder().withInvalidHeaderKey("timeout")
-                    .message("The value of the header 'timeout' must not be zero if response or acknowledgements "
-                            + "are requested.")
-                    .description("Please provide a positive timeout.")
-                    .dittoHeaders(headers).build();
-        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.twinbridge.sandbox.ditto.ws;
 
-import java.time.Duration;
+import io.twinbridge.sandbox.ditto.acks.TimeoutRule;
 import java.util.UUID;
 
 import org.eclipse.ditto.base.model.acks.AcknowledgementRequest;
@@ -60,7 +60,7 @@ final class WsCommandHeaders {
             signal = ACK_DEFAULTS.apply((ThingModifyCommand<?>) signal);
         }
         final DittoHeaders prepared = signal.getDittoHeaders();
-        refuseZeroTimeout(prepared);
+        TimeoutRule.refuseZeroTimeout(prepared);
         refuseAcksWithoutResponse(signal, prepared);
         // the message's own headers (the adapter drops some the sandbox reads), with what Ditto set on the signal
         final org.eclipse.ditto.base.model.headers.DittoHeadersBuilder<?, ?> result = given.toBuilder()
@@ -76,18 +76,6 @@ final class WsCommandHeaders {
     private static boolean isEntityModifying(final Command.Category category) {
         return category == Command.Category.MODIFY || category == Command.Category.MERGE
                 || category == Command.Category.DELETE;
-    }
-
-    /** {@code AcknowledgementAggregatorActorStarter.getDittoHeaderInvalidException}. */
-    private static void refuseZeroTimeout(final DittoHeaders headers) {
-        final boolean timeoutZero = headers.getTimeout().filter(Duration::isZero).isPresent();
-        if (timeoutZero && (headers.isResponseRequired() || !headers.getAcknowledgementRequests().isEmpty())) {
-            throw DittoHeaderInvalidException.newBuilder().withInvalidHeaderKey("timeout")
-                    .message("The value of the header 'timeout' must not be zero if response or acknowledgements "
-                            + "are requested.")
-                    .description("Please provide a positive timeout.")
-                    .dittoHeaders(headers).build();
-        }
     }
 
     /**
