@@ -66,7 +66,7 @@ public final class CoalescingScheduler<P, R> {
     private volatile int inFlightNow;
     private volatile int activeNow;
     private volatile double rttMillisNow;
-    private final java.util.function.Predicate<R> measures;
+    private final java.util.function.ToIntFunction<R> commandsOf;
 
     /** Without a bound across keys (a window as large as the number of keys): one write in flight per key. */
     public CoalescingScheduler(ScheduledExecutorService executor, Duration window, BinaryOperator<P> coalesce,
@@ -82,17 +82,17 @@ public final class CoalescingScheduler<P, R> {
     public CoalescingScheduler(ScheduledExecutorService executor, Duration window, BinaryOperator<P> coalesce,
             BiFunction<String, P, CompletionStage<R>> writer, WriteWindow writeWindow, ToLongFunction<P> sizeOf,
             LongSupplier nanoTime) {
-        this(executor, window, coalesce, writer, writeWindow, sizeOf, nanoTime, outcome -> true);
+        this(executor, window, coalesce, writer, writeWindow, sizeOf, nanoTime, outcome -> 1);
     }
 
     /**
-     * @param measures whether a write's round trip tells the window about the twin service: not, e.g., for a write
-     *                 that first had to create its thing (several commands in a row)
+     * @param commandsOf how many commands in a row a write took (e.g. 3 for one that first had to create its thing:
+     *                   merge, create, merge): the window learns the round trip per command
      */
     public CoalescingScheduler(ScheduledExecutorService executor, Duration window, BinaryOperator<P> coalesce,
             BiFunction<String, P, CompletionStage<R>> writer, WriteWindow writeWindow, ToLongFunction<P> sizeOf,
-            LongSupplier nanoTime, java.util.function.Predicate<R> measures) {
-        this.measures = Objects.requireNonNull(measures, "measures");
+            LongSupplier nanoTime, java.util.function.ToIntFunction<R> commandsOf) {
+        this.commandsOf = Objects.requireNonNull(commandsOf, "commandsOf");
         this.sizeOf = Objects.requireNonNull(sizeOf, "sizeOf");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.window = Objects.requireNonNull(window, "window");
@@ -268,9 +268,9 @@ public final class CoalescingScheduler<P, R> {
         state.inFlight = false;
         addPendingBytes(-state.inFlightBytes);
         state.inFlightBytes = 0;
-        if (error == null && measures.test(outcome)) {
+        if (error == null) {
             // a failed write (the writer is closing) says nothing about the twin service's round trip
-            writeWindow.onSample(roundTripNanos, inFlightAtSend);
+            writeWindow.onSample(roundTripNanos / Math.max(1, commandsOf.applyAsInt(outcome)), inFlightAtSend);
             windowNow = writeWindow.limit();
             peakWindowNow = writeWindow.peak();
             rttMillisNow = writeWindow.smoothedRttNanos() / 1e6;

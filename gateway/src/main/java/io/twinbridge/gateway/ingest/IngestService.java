@@ -89,9 +89,9 @@ public final class IngestService {
         }, writer::write, new WriteWindow(Math.min(MIN_WINDOW, settings.maxWritesInFlight()),
                 Math.min(INITIAL_WINDOW, settings.maxWritesInFlight()), settings.maxWritesInFlight()),
                 update -> update.patch().estimatedBytes(), System::nanoTime,
-                // a write that created its thing first (404, create, merge) is several round trips, not one: as a
-                // sample it made the unloaded round trip of the first pass over new devices large, and W grew
-                outcome -> !(outcome instanceof WriteOutcome.Applied applied && applied.created()));
+                // a write that created its thing first (404, create, merge) is three round trips in a row: taken
+                // whole, it made the unloaded round trip of the first pass over new devices large, and W grew
+                outcome -> outcome instanceof WriteOutcome.Applied applied ? applied.commands() : 1);
         stats.window(scheduler);
         this.fetcher = new RecordFetcher(this::newFetchConsumer, FETCH_TIMEOUT);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
