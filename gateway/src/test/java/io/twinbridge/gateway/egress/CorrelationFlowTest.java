@@ -42,6 +42,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Ditto command's, so the twin-events records of the change carry it; an operator's Ditto request id reaches the device
  * command; a dead letter carries the id it was traced by; and the flow's log lines carry tenant, thing and id.
  */
+// reads process-wide state (Vert.x meters on the registry, captured log lines): runs alone, not beside other classes
+@org.junit.jupiter.api.parallel.Isolated
 @Tag("flow")
 class CorrelationFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The WebSocket breaks and twins change meanwhile: after the reconnect, every changed thing's state is published. */
+// reads process-wide state (Vert.x meters on the registry, captured log lines): runs alone, not beside other classes
+@org.junit.jupiter.api.parallel.Isolated
 @Tag("flow")
 class EgressResyncTest {
     @RegisterExtension

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Issue 7's metrics test: a real broker, the sandbox and a running gateway; good and bad telemetry for two tenants;
  * then {@code GET /metrics}, parsed, must count exactly what was sent.
  */
+// reads process-wide state (Vert.x meters on the registry, captured log lines): runs alone, not beside other classes
+@org.junit.jupiter.api.parallel.Isolated
 @Tag("flow")
 class MetricsEndpointTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
