@@ -50,9 +50,12 @@ public final class ModelRegistry {
         if (!"jar".equals(models.getScheme())) {
             return fromDirectories(Path.of(models), Path.of(schemas));
         }
-        // Both folders live in the same jar; a zip file system gives Paths into it.
-        URI jar = URI.create(models.toString().substring(0, models.toString().indexOf("!/")));
-        try (FileSystem fs = FileSystems.newFileSystem(URI.create(jar + "!/"), Map.of())) {
+        // Both folders live in the same jar; a zip file system gives Paths into it. It is opened from the jar's path,
+        // not its jar: URI, so that it is this call's own: a URI-opened one is registered JVM-wide, and two loads at
+        // once (two gateways in one JVM) failed with FileSystemAlreadyExistsException.
+        String uri = models.toString();
+        Path jar = Path.of(URI.create(uri.substring("jar:".length(), uri.indexOf("!/"))));
+        try (FileSystem fs = FileSystems.newFileSystem(jar)) {
             return fromDirectories(fs.getPath("/twin-models"), fs.getPath("/schemas"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + jar, e);
