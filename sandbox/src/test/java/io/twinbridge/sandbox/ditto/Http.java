@@ -11,7 +11,8 @@ import java.util.Base64;
 /** Blocking HTTP calls against a sandbox for tests. */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
     }
@@ -32,5 +33,43 @@ final class Http {
 
     static HttpClient client() {
         return CLIENT;
+    }
+
+    /** A query parameter value, URL-encoded. */
+    static String encoded(final String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** {@code PUT path} with a JSON body, as {@code ditto}. */
+    static HttpResponse<String> putJson(final DittoSandbox sandbox, final String path, final String body)
+            throws Exception {
+        return send(request(sandbox, path, "ditto").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Opens an SSE stream as {@code ditto} and returns its {@code data:} payloads as they come. */
+    static java.util.List<String> openEventStream(final DittoSandbox sandbox, final String path) throws Exception {
+        final java.util.List<String> data = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final HttpResponse<java.util.stream.Stream<String>> response = CLIENT.sendAsync(request(sandbox, path, "ditto")
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode());
+        final Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(line -> {
+                    lines.add(line);
+                    if (line.startsWith("data:")) {
+                        data.add(line.substring("data:".length()));
+                    }
+                });
+            } catch (final java.io.UncheckedIOException closedBySandboxShutdown) {
+                lines.add("closed");
+            }
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !lines.isEmpty());
+        return data;
     }
 }

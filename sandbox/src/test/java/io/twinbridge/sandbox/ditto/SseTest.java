@@ -1,17 +1,13 @@
 package io.twinbridge.sandbox.ditto;
 
-import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Tag;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
@@ -32,57 +28,29 @@ class SseTest {
 
     @BeforeEach
     void start() throws Exception {
-        assertEquals(201, put(THING, "{\"attributes\":{\"room\":\"kitchen\",\"x\":1}}").statusCode());
+        assertEquals(201, Http.putJson(ditto.get(), THING, "{\"attributes\":{\"room\":\"kitchen\",\"x\":1}}")
+                .statusCode());
     }
 
-    private HttpResponse<String> put(final String path, final String body) throws Exception {
-        return Http.send(Http.request(ditto.get(), path, "ditto").header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
 
-    /** Opens the stream and returns its {@code data:} payloads as they come. */
-    private List<String> open(final String path) throws Exception {
-        final List<String> data = new CopyOnWriteArrayList<>();
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final HttpResponse<Stream<String>> response = Http.client().sendAsync(Http.request(ditto.get(), path, "ditto")
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
-                .get(10, TimeUnit.SECONDS);
-        assertEquals(200, response.statusCode());
-        final Thread reader = new Thread(() -> {
-            try {
-                response.body().forEach(line -> {
-                    lines.add(line);
-                    if (line.startsWith("data:")) {
-                        data.add(line.substring("data:".length()));
-                    }
-                });
-            } catch (final java.io.UncheckedIOException closedBySandboxShutdown) {
-                lines.add("closed");
-            }
-        }, "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !lines.isEmpty());
-        return data;
-    }
 
     @Test
     void subResourceStreamSendsBareValuesOfThatResourceOnly() throws Exception {
         // ThingsSseRouteBuilder: /things/<id>/<pointer> sets fields to the pointer and sends the value at it
-        final List<String> values = open(THING + "/attributes/x");
-        put(THING + "/attributes/room", "\"hall\"");
-        put(THING + "/attributes/x", "2");
-        put("/api/2/things/org.example:other", "{\"attributes\":{\"x\":9}}");
-        put(THING + "/attributes/x", "{\"deep\":true}");
+        final List<String> values = Http.openEventStream(ditto.get(), THING + "/attributes/x");
+        Http.putJson(ditto.get(), THING + "/attributes/room", "\"hall\"");
+        Http.putJson(ditto.get(), THING + "/attributes/x", "2");
+        Http.putJson(ditto.get(), "/api/2/things/org.example:other", "{\"attributes\":{\"x\":9}}");
+        Http.putJson(ditto.get(), THING + "/attributes/x", "{\"deep\":true}");
         await().atMost(Duration.ofSeconds(10)).until(() -> values.size() >= 2);
         assertEquals(List.of("2", "{\"deep\":true}"), values, "no event for another resource or thing");
     }
 
     @Test
     void thingStreamOnItsPath() throws Exception {
-        final List<String> things = open(THING);
-        put("/api/2/things/org.example:other", "{}");
-        put(THING + "/attributes/x", "3");
+        final List<String> things = Http.openEventStream(ditto.get(), THING);
+        Http.putJson(ditto.get(), "/api/2/things/org.example:other", "{}");
+        Http.putJson(ditto.get(), THING + "/attributes/x", "3");
         await().atMost(Duration.ofSeconds(10)).until(() -> !things.isEmpty());
         assertEquals(JsonFactory.newObject("{\"thingId\":\"org.example:sse\",\"attributes\":{\"x\":3}}"),
                 JsonFactory.newObject(things.get(0)));
@@ -90,10 +58,11 @@ class SseTest {
 
     @Test
     void fieldsSelectAndContextDescribesTheEvent() throws Exception {
-        final List<String> data = open("/api/2/things?fields=thingId,attributes/x,_revision,"
+        final List<String> data = Http.openEventStream(ditto.get(),
+                "/api/2/things?fields=thingId,attributes/x,_revision,"
                 + "_context/topic,_context/path,_context/value");
-        put(THING + "/attributes/room", "\"hall\"");
-        put(THING + "/attributes/x", "4");
+        Http.putJson(ditto.get(), THING + "/attributes/room", "\"hall\"");
+        Http.putJson(ditto.get(), THING + "/attributes/x", "4");
         await().atMost(Duration.ofSeconds(10)).until(() -> data.size() >= 2);
         final JsonObject first = JsonFactory.newObject(data.get(0));
         assertEquals(JsonFactory.newObject("{\"thingId\":\"org.example:sse\",\"_revision\":2,\"_context\":{"
@@ -107,12 +76,12 @@ class SseTest {
     @Test
     void extraFieldsEnrichAndCanBeFilteredOn() throws Exception {
         // ThingsSseRouteBuilder.postprocess: mergeThingWithExtra, then matchesFilter on the merged thing
-        final List<String> data = open("/api/2/things?extraFields=attributes/room"
+        final List<String> data = Http.openEventStream(ditto.get(), "/api/2/things?extraFields=attributes/room"
                 + "&filter=eq(attributes/room,%22kitchen%22)");
-        put(THING + "/attributes/x", "5");
-        put(THING + "/attributes/room", "\"hall\"");
-        put(THING + "/attributes/x", "6");
-        put(THING + "/attributes/room", "\"kitchen\"");
+        Http.putJson(ditto.get(), THING + "/attributes/x", "5");
+        Http.putJson(ditto.get(), THING + "/attributes/room", "\"hall\"");
+        Http.putJson(ditto.get(), THING + "/attributes/x", "6");
+        Http.putJson(ditto.get(), THING + "/attributes/room", "\"kitchen\"");
         await().atMost(Duration.ofSeconds(10)).until(() -> data.size() >= 2);
         assertEquals(JsonFactory.newObject("{\"thingId\":\"org.example:sse\",\"attributes\":{\"x\":5,"
                 + "\"room\":\"kitchen\"}}"), JsonFactory.newObject(data.get(0)));
@@ -127,10 +96,11 @@ class SseTest {
      */
     @Test
     void ssePlaceholdersAndFieldSelectionsAsDitto() throws Exception {
-        final List<String> data = open("/api/2/things?fields=thingId,_context/topic&filter="
+        final List<String> data = Http.openEventStream(ditto.get(),
+                "/api/2/things?fields=thingId,_context/topic&filter="
                 + "and(eq(topic:action,%22modified%22),eq(resource:path,%22/attributes/x%22))");
-        put(THING + "/attributes/room", "\"hall\"");
-        put(THING + "/attributes/x", "7");
+        Http.putJson(ditto.get(), THING + "/attributes/room", "\"hall\"");
+        Http.putJson(ditto.get(), THING + "/attributes/x", "7");
         await().atMost(Duration.ofSeconds(10)).until(() -> data.size() >= 1);
         assertEquals(JsonFactory.newObject("{\"thingId\":\"org.example:sse\",\"_context\":{\"topic\":"
                 + "\"org.example/sse/things/twin/events/modified\"}}"), JsonFactory.newObject(data.get(0)));

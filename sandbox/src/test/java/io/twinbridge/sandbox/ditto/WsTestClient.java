@@ -82,6 +82,29 @@ final class WsTestClient implements AutoCloseable {
                 JsonFactory.newObject(t).getValue("headers/correlation-id").map(v -> v.asString()).orElse(""))));
     }
 
+    /**
+     * Sends a twin command on thing {@code org.example:<thing>} and waits for its own answer, which must be a success:
+     * the command's events are fanned out before it.
+     */
+    void apply(final String thing, final String action, final String path, final String value, final String cid) {
+        send("{\"topic\":\"org.example/" + thing + "/things/twin/commands/" + action + "\",\"headers\":{"
+                + "\"correlation-id\":\"" + cid + "\"},\"path\":\"" + path + "\""
+                + (value.isEmpty() ? "" : ",\"value\":" + value) + "}");
+        final int status = awaitCorrelated(cid).getValue("status").orElseThrow().asInt();
+        org.junit.jupiter.api.Assertions.assertTrue(status < 300, () -> cid + " answered " + status);
+    }
+
+    /** {@code START-SEND-EVENTS?params}, waiting for its acknowledgement. */
+    void startSendEvents(final String params) {
+        send("START-SEND-EVENTS?" + params);
+        awaitText("START-SEND-EVENTS:ACK"::equals);
+    }
+
+    /** Whether an event with this correlation id has arrived. */
+    boolean gotEvent(final String correlationId) {
+        return received.stream().anyMatch(t -> t.contains("\"" + correlationId + "\"") && t.contains("/events/"));
+    }
+
     boolean isClosed() {
         return socket.isClosed();
     }
