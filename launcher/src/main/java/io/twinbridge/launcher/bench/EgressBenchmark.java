@@ -391,10 +391,7 @@ public final class EgressBenchmark {
         }
 
         void start() {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            EgressBenchmark.readFromBeginning(consumer, TOPIC);
             thread.start();
         }
 
@@ -454,5 +451,13 @@ public final class EgressBenchmark {
 
     private static long dropped(EgressService egress) {
         return MeterReads.total(egress.meters(), MetricNames.EGRESS_EVENTS_DROPPED);
+    }
+
+    /** Assigns every partition of {@code topic} to {@code consumer} (no group) and seeks each to its beginning. */
+    static void readFromBeginning(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 }
