@@ -105,13 +105,15 @@ interface BenchDitto extends AutoCloseable {
             }
 
             @Override
-            public void close() throws InterruptedException {
+            public void close() throws InterruptedException, IOException {
                 child.stop(Duration.ofSeconds(20));
+                IngestBenchmark.deleteRecursively(logDir);
             }
         };
         try {
             FaultsBenchmark.waitFor("the sandbox", Duration.ofMinutes(2), () -> answers(client, http));
         } catch (RuntimeException e) {
+            // the sandbox's log stays in logDir, to say why it did not answer
             child.stop(Duration.ofSeconds(20));
             throw e;
         }
