@@ -89,8 +89,8 @@ public final class IngestService {
         }, writer::write, new WriteWindow(Math.min(MIN_WINDOW, settings.maxWritesInFlight()),
                 Math.min(INITIAL_WINDOW, settings.maxWritesInFlight()), settings.maxWritesInFlight()),
                 update -> update.patch().estimatedBytes(), System::nanoTime,
-                // a write that created its thing first (404, create, merge) is three round trips in a row: taken
-                // whole, it made the unloaded round trip of the first pass over new devices large, and W grew
+                // a write that created its thing (404, then the create) is two round trips in a row, more after
+                // retries: taken whole, it made the unloaded round trip of the first pass over new devices large
                 outcome -> outcome instanceof WriteOutcome.Applied applied ? applied.commands() : 1);
         stats.window(scheduler);
         this.fetcher = new RecordFetcher(this::newFetchConsumer, FETCH_TIMEOUT);

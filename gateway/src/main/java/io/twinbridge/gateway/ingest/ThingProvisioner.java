@@ -4,10 +4,17 @@ import io.twinbridge.gateway.model.ThingModel;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonObjectBuilder;
+import org.eclipse.ditto.json.JsonValue;
 
 /**
  * Builds the Thing a device gets when it is seen for the first time: its Thing Model as {@code definition}, tenant
- * and model as attributes, the model's features (empty, filled by the first update) and the tenant's policy.
+ * and model as attributes, the model's features holding the properties of the update that found the thing missing,
+ * and the tenant's policy.
+ * <p>
+ * The update's values go into the create itself, so that a new twin costs two commands (the merge answered 404, then
+ * the create) instead of three (a create of empty features, then the merge again). Ditto 3.9.6 keeps what the create
+ * carries: {@code CreateThingStrategy} merges the thing given over the skeleton it generates from the Thing Model
+ * ({@code JsonFactory.mergeJsonValues(newThing, skeleton)}), so the model's defaults only fill what the update lacks.
  */
 public final class ThingProvisioner {
     private final String modelBaseUrl;
@@ -26,6 +33,10 @@ public final class ThingProvisioner {
                     .set("properties", JsonFactory.newObject())
                     .build());
         }
+        // what the merge patch would have left on the empty features: the patch without its nulls (RFC 7386: a null
+        // member of a merge patch removes, it is never stored)
+        JsonObject updated = withoutNulls(update.patch().toMergePatch().getValue("features").filter(JsonValue::isObject)
+                .map(JsonValue::asObject).orElse(JsonFactory.newObject()));
         JsonObjectBuilder thing = JsonFactory.newObjectBuilder()
                 .set("thingId", thingId)
                 .set("definition", modelBaseUrl + model.path())
@@ -34,8 +45,19 @@ public final class ThingProvisioner {
                         .set("model", model.kind())
                         .set("modelVersion", model.version())
                         .build())
-                .set("features", features.build());
+                .set("features", JsonFactory.mergeJsonValues(updated, features.build()));
         update.tenant().policyId().ifPresent(policyId -> thing.set("policyId", policyId));
         return thing.build();
+    }
+
+    private static JsonObject withoutNulls(JsonObject object) {
+        JsonObjectBuilder kept = JsonFactory.newObjectBuilder();
+        object.forEach(field -> {
+            JsonValue value = field.getValue();
+            if (!value.isNull()) {
+                kept.set(field.getKey(), value.isObject() ? withoutNulls(value.asObject()) : value);
+            }
+        });
+        return kept.build();
     }
 }

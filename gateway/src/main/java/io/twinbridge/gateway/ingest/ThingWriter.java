@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>the merge is conditional on the twin's per-feature {@code sourceTs}, so a replayed or late event cannot
  *       overwrite newer state; on 412 the twin is read, the stale properties are dropped and the rest is sent again;</li>
- *   <li>a missing thing is created once (see {@link ThingProvisioner}), then the merge is repeated;</li>
+ *   <li>a missing thing is created once, with the update's values in it (see {@link ThingProvisioner}): the create
+ *       is the write, and the merge is repeated only when another writer created the thing first (409);</li>
  *   <li>transient failures are retried with backoff until they succeed or the writer is closed: nothing is
  *       committed in the meantime, because the records' stage stays open;</li>
  *   <li>permanent rejections end in {@link WriteOutcome.Rejected}, for the dead-letter topic;</li>
@@ -96,6 +97,7 @@ public final class ThingWriter {
         private final String correlationId;
         private TwinUpdate update;
         private int retries;
+        private int commands;
         private int staleRounds;
         private int staleFeatures;
         private boolean provisioned;
@@ -126,6 +128,12 @@ public final class ThingWriter {
             return sessions.apply(update.tenant());
         }
 
+        /** With egress acknowledgements on, a write also waits for the tenant's egress label. */
+        private DittoRequestOptions withEgressAcks(DittoRequestOptions options) {
+            return egressAckPrefix.map(prefix -> options.withRequestedAcks(TWIN_PERSISTED, prefix + "-"
+                    + update.tenant().id().value())).orElse(options);
+        }
+
         void merge() {
             try (CloseableThreadContext.Instance ignored = logContext()) {
                 sendMerge();
@@ -150,11 +158,9 @@ public final class ThingWriter {
             MergeWrite write = update.patch().mergeWrite(redelivery);
             DittoRequestOptions options = DittoRequestOptions.defaults().withCorrelationId(correlationId)
                     .withCondition(write.condition());
-            if (egressAckPrefix.isPresent()) {
-                options = options.withRequestedAcks(TWIN_PERSISTED, egressAckPrefix.get() + "-"
-                        + update.tenant().id().value());
-            }
+            options = withEgressAcks(options);
             stats.recordMergeSent(update.tenant().id());
+            commands++;
             long started = System.nanoTime();
             // Merged at /features, never at the thing's root: Ditto 3.9 turns a root merge of a missing thing into a
             // create (ModifyToCreateThingTransformer), which would give a new device Ditto's default policy, named
@@ -163,7 +169,7 @@ public final class ThingWriter {
                     .whenComplete(inLogContext((ok, error) -> {
                         stats.recordDittoLatency(update.tenant().id(), System.nanoTime() - started);
                         if (error == null) {
-                            result.complete(new WriteOutcome.Applied(staleFeatures, provisioned));
+                            result.complete(new WriteOutcome.Applied(staleFeatures, provisioned, commands));
                         } else {
                             failed(unwrap(error));
                         }
@@ -204,17 +210,29 @@ public final class ThingWriter {
             }
             provisioned = true;
             JsonObject thing = provisioner.newThing(thingId.toString(), update);
-            ditto().createThing(thing, Optional.empty(), DittoRequestOptions.defaults().withCorrelationId(correlationId))
+            // the create carries the update and the same acknowledgements as a merge: once it is answered the update
+            // is persisted (and, with egress acknowledgements, published), so it finishes the write
+            commands++;
+            ditto().createThing(thing, Optional.empty(),
+                    withEgressAcks(DittoRequestOptions.defaults().withCorrelationId(correlationId)))
                     .whenComplete(inLogContext((ok, error) -> {
                 if (error == null) {
                     stats.thingsCreated.increment();
                     LOG.info("Created thing {} ({} {})", thingId, update.model().kind(), update.model().version());
-                    merge();
+                    result.complete(new WriteOutcome.Applied(staleFeatures, true, commands));
                     return;
                 }
                 DittoPortException e = unwrap(error);
                 if (ErrorClassifier.alreadyExists(e)) {
+                    // another writer created it first: the update goes as the conditional merge it always was
                     merge();
+                } else if (egressAckPrefix.isPresent() && (e.status() == FAILED_DEPENDENCY
+                        || e.status() == REQUEST_TIMEOUT)) {
+                    // created, but egress did not confirm it: sent again as a merge that accepts the twin's equal
+                    // source time, so that the change is published before the records count (as after a merge)
+                    stats.egressAckFailures.increment();
+                    redelivery = true;
+                    retryLater(e);
                 } else if (ErrorClassifier.classify(e) == Disposition.RETRY) {
                     provisioned = false;
                     retryLater(e);

@@ -6,14 +6,13 @@ import io.twinbridge.gateway.result.Failure;
 public sealed interface WriteOutcome {
 
     /**
-     * Persisted. {@code staleFeatures} features of the update were older than the twin and left out; {@code created}:
-     * the thing did not exist and was created first, so the write took three commands in a row (merge, create, merge).
+     * Persisted. {@code staleFeatures} features of the update were older than the twin and left out.
+     *
+     * @param created  the write created the twin
+     * @param commands the commands the write sent to Ditto one after the other (1 for a merge; 2 for a merge answered
+     *                 404 and the create that carried the update; more after retries)
      */
-    record Applied(int staleFeatures, boolean created) implements WriteOutcome {
-        /** Commands the write sent one after the other. */
-        public int commands() {
-            return created ? 3 : 1;
-        }
+    record Applied(int staleFeatures, boolean created, int commands) implements WriteOutcome {
     }
 
     /** Nothing was written: the twin already holds newer state for every feature of the update. */
