@@ -90,6 +90,9 @@ public final class BenchCommand {
         @Option(names = "--naive-events", paramLabel = "N", description = "Records of the naive baseline, one merge "
                 + "per event (default 20000; 0 = skip).")
         String naiveEvents;
+        @Option(names = "--warm-events", paramLabel = "N", description = "Records of the steady-state phase: a new "
+                + "gateway ingests them once every twin exists (default: as many as --events; 0 = skip).")
+        String warmEvents;
         @Option(names = "--sandbox-in-process", description = "Run the Ditto sandbox in the benchmark's JVM instead of "
                 + "a JVM of its own (default: its own, with -Xmx1g, so that its garbage does not pause the gateway).")
         boolean sandboxInProcess;
@@ -194,14 +197,16 @@ public final class BenchCommand {
 
     private static int ingest(Ingest args, PrintStream out) throws Exception {
         IngestBenchmarkOptions d = IngestBenchmarkOptions.defaults();
-        IngestBenchmarkOptions o = new IngestBenchmarkOptions(positive("--events", args.events, d.events()),
+        long events = positive("--events", args.events, d.events());
+        IngestBenchmarkOptions o = new IngestBenchmarkOptions(events,
                 (int) positive("--devices", args.devices, d.devices()),
                 (int) positive("--partitions", args.partitions, d.partitions()),
                 (int) positive("--rate", args.rate, d.rate()),
                 (int) positive("--latency-seconds", args.latencySeconds, d.latencySeconds()),
                 Duration.ofMillis(number("--coalesce-window-ms", args.coalesceWindowMs,
                         d.coalesceWindow().toMillis())),
-                number("--naive-events", args.naiveEvents, d.naiveEvents()), !args.sandboxInProcess);
+                number("--naive-events", args.naiveEvents, d.naiveEvents()), !args.sandboxInProcess,
+                number("--warm-events", args.warmEvents, events));
         return write(new IngestBenchmark(o, out).run(), outFile(args.out, "ingest.json"), out);
     }
 

@@ -123,6 +123,7 @@ public final class IngestBenchmark {
             out.printf("unloaded Ditto round trip: %.2f ms (median of %d sequential merges)%n", unloadedMs,
                     PROBE_MERGES);
             IngestService ingest = new IngestService(settings(kafka), tenants(), codecs::forKind, models, ditto);
+            boolean stopped = false;
             String timelineFile = System.getProperty("twinbridge.bench.timeline");
             try (IngestTimeline timeline = timelineFile == null ? null
                     : new IngestTimeline(Path.of(timelineFile), ingest)) {
@@ -184,8 +185,21 @@ public final class IngestBenchmark {
                 result.put("dlq", ingest.stats().deadLettered());
                 result.put("lost", lost);
                 result.put("cores", Runtime.getRuntime().availableProcessors());
-            } finally {
+
+                // 5. steady state: every twin exists now, as in a running fleet
+                long committedBefore = committed(ingest);
                 ingest.stop().get(60, TimeUnit.SECONDS);
+                stopped = true;
+                if (options.warmEvents() > 0) {
+                    Map<String, Object> warm = steadyState(kafka, fleet, expected, codecs, models, ditto, sandbox,
+                            rawRate, committedBefore);
+                    result.putAll(warm);
+                    result.put("lost", lost + (long) warm.get("warmLost"));
+                }
+            } finally {
+                if (!stopped) {
+                    ingest.stop().get(60, TimeUnit.SECONDS);
+                }
                 ditto.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
             }
         } finally {
@@ -197,6 +211,43 @@ public final class IngestBenchmark {
                 SandboxBenchmark.Options.defaults().things(), SandboxBenchmark.Options.defaults().sessions(),
                 SandboxBenchmark.Options.defaults().inFlight()), out).run().get("sandboxMergesPerSec");
         result.put("sandboxMergesPerSec", sandboxRate);
+        return result;
+    }
+
+    /**
+     * A new gateway in the same consumer group ingests {@code warmEvents} more records, preloaded while no gateway ran,
+     * once every twin exists: what a running fleet sees, without the first pass's 404 and create per device.
+     */
+    private Map<String, Object> steadyState(EmbeddedKafka kafka, Iterator<SimRecord> fleet, TwinExpectation expected,
+                                            Codecs codecs, ModelRegistry models, DittoPort ditto, BenchDitto sandbox,
+                                            double rawRate, long committedBefore) throws Exception {
+        long count = options.warmEvents();
+        preload(kafka, fleet, count, expected);
+        IngestService ingest = new IngestService(settings(kafka), tenants(), codecs::forKind, models, ditto);
+        Map<String, Object> result = new LinkedHashMap<>();
+        try {
+            ingest.start();
+            long firstConsumed = waitFor(() -> ingest.consumerStats().consumed() > 0, Duration.ofMinutes(5));
+            waitFor(() -> committed(ingest) >= committedBefore + count, Duration.ofMinutes(30));
+            double rate = count / seconds(System.nanoTime() - firstConsumed);
+            long merges = ingest.stats().mergesSent();
+            long reached = ingest.stats().applied() + ingest.stats().staleRecords() + ingest.stats().deadLettered();
+            long mismatchedEvents = expected.verify(device -> sandbox.thing(TENANT + ":" + device));
+            long lost = Math.max(count - reached, mismatchedEvents);
+            out.printf("steady state (every twin exists): %,.0f events/s over %,d events, ratio %.3f (%,d merges,"
+                    + " %.3f per event, mean Ditto round trip %.1f ms, peak window %d); %,d events not in a twin or"
+                    + " the DLQ%n", rate, count, rate / rawRate, merges, merges / (double) count,
+                    ingest.stats().meanDittoMillis(), ingest.stats().peakWriteWindow(), lost);
+            result.put("warmEvents", count);
+            result.put("warmGatewayEventsPerSec", Math.round(rate));
+            result.put("warmRatio", round3(rate / rawRate));
+            result.put("warmMergesPerEvent", round3(merges / (double) count));
+            result.put("warmMeanDittoRoundTripMs", round3(ingest.stats().meanDittoMillis()));
+            result.put("warmPeakWindow", ingest.stats().peakWriteWindow());
+            result.put("warmLost", lost);
+        } finally {
+            ingest.stop().get(60, TimeUnit.SECONDS);
+        }
         return result;
     }
 
