@@ -1,6 +1,7 @@
 package io.twinbridge.gateway.ingest;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,6 +55,9 @@ public final class CoalescingScheduler<P, R> {
     private long pendingBytes;
     private volatile long pendingBytesNow;
     private final Map<String, KeyState<P, R>> states = new HashMap<>();
+    /** Keys in their coalescing window, in the order their windows end. */
+    private final ArrayDeque<KeyState<P, R>> coalescing = new ArrayDeque<>();
+    private boolean tickScheduled;
     private final PriorityQueue<KeyState<P, R>> ready = new PriorityQueue<>(Comparator
             .comparingLong((KeyState<P, R> s) -> s.oldestNanos).thenComparingLong(s -> s.readySeq));
     private long readySeq;
@@ -151,8 +155,11 @@ public final class CoalescingScheduler<P, R> {
                 dispatch();
             } else {
                 state.flushScheduled = true;
-                KeyState<P, R> scheduled = state;
-                executor.schedule(() -> flush(scheduled), window.toNanos(), TimeUnit.NANOSECONDS);
+                state.flushDueNanos = nanoTime.getAsLong() + window.toNanos();
+                coalescing.add(state);
+                if (!tickScheduled) {
+                    scheduleTick(window.toNanos());
+                }
             }
         }
     }
@@ -210,11 +217,33 @@ public final class CoalescingScheduler<P, R> {
         return updatesCoalesced;
     }
 
-    private void flush(KeyState<P, R> state) {
-        state.flushScheduled = false;
-        if (!state.inFlight && state.pending != null && !state.queued) {
-            enqueue(state);
-            dispatch();
+    private void scheduleTick(long delayNanos) {
+        tickScheduled = true;
+        executor.schedule(this::tick, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Ends the coalescing window of every key whose window is over. One timer serves all keys: the window is the same
+     * for every key, so the keys wait in the order their windows end. (A timer per key kept one task per pending
+     * twin in the pipeline executor's delay queue, a heap, and sifting it cost the pipeline thread.)
+     */
+    private void tick() {
+        tickScheduled = false;
+        long now = nanoTime.getAsLong();
+        boolean first = true;
+        KeyState<P, R> head;
+        // the head is due: the timer was set for it (checked on the executor's clock, not only on nanoTime)
+        while ((head = coalescing.peek()) != null && (first || head.flushDueNanos - now <= 0)) {
+            first = false;
+            coalescing.poll();
+            head.flushScheduled = false;
+            if (!head.inFlight && head.pending != null && !head.queued) {
+                enqueue(head);
+            }
+        }
+        dispatch();
+        if (head != null) {
+            scheduleTick(head.flushDueNanos - now);
         }
     }
 
@@ -303,6 +332,7 @@ public final class CoalescingScheduler<P, R> {
         long pendingBytes;
         long inFlightBytes;
         long readySeq;
+        long flushDueNanos;
         boolean inFlight;
         boolean flushScheduled;
         boolean queued;

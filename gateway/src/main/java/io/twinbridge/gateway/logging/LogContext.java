@@ -55,6 +55,11 @@ public final class LogContext {
         private Task() {
         }
 
+        /** Adds the thing, once it is known, until the task ends. */
+        public void thing(String thingId) {
+            ThreadContext.put(THING_ID, thingId);
+        }
+
         @Override
         public void close() {
             ThreadContext.removeAll(KEYS);
