@@ -46,6 +46,7 @@ public final class IngestService {
 
     private final IngestSettings settings;
     private final ScheduledExecutorService pipelineThread;
+    private final ScheduledExecutorService decodeThread;
     private volatile Producer<byte[], byte[]> deadLetterProducer;
     private final DeadLetterPublisher deadLetters;
     private final ThingWriter writer;
@@ -73,6 +74,7 @@ public final class IngestService {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.stats = new IngestStats(meters);
         this.pipelineThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "twinbridge-ingest"));
+        this.decodeThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "twinbridge-ingest-decode"));
         TopicNames topics = new TopicNames(settings.topicPrefix());
         Backoff backoff = new Backoff(settings.retryInitial(), settings.retryMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
@@ -95,7 +97,7 @@ public final class IngestService {
         stats.window(scheduler);
         this.fetcher = new RecordFetcher(this::newFetchConsumer, FETCH_TIMEOUT);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
-                scheduler, deadLetters, fetcher, pipelineThread, backoff, stats);
+                scheduler, deadLetters, fetcher, decodeThread, pipelineThread, backoff, stats);
         this.consumer = new IngestConsumer(this::newConsumer,
                 () -> TopicNames.exactly(tenants.telemetryTopics(topics)),
                 pipeline, settings.limits(), new PendingWork() {
@@ -132,8 +134,10 @@ public final class IngestService {
             if (producer != null) {
                 producer.close(java.time.Duration.ofSeconds(5));
             }
+            decodeThread.shutdownNow();
             pipelineThread.shutdownNow();
             try {
+                decodeThread.awaitTermination(5, TimeUnit.SECONDS);
                 pipelineThread.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
