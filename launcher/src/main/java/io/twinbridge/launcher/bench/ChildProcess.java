@@ -72,6 +72,16 @@ final class ChildProcess {
         return process != null && process.isAlive();
     }
 
+    /** Waits until the process ends by itself and returns its exit code; after {@code timeout} it is killed. */
+    int awaitExit(java.time.Duration timeout) throws InterruptedException {
+        Process p = current();
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new IllegalStateException(name + " did not end within " + timeout + "; killed");
+        }
+        return p.exitValue();
+    }
+
     /** SIGKILL, and waits until the process is gone. */
     void kill() throws InterruptedException {
         Process p = current();
