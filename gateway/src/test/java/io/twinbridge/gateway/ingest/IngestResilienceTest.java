@@ -6,8 +6,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.twinbridge.gateway.codec.Codec;
+import io.twinbridge.gateway.codec.CodecKind;
+import io.twinbridge.gateway.codec.DecodeErrors;
+import io.twinbridge.gateway.codec.DecodedEvent;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.mapping.TwinPatch;
+import io.twinbridge.gateway.result.Failure;
+import io.twinbridge.gateway.result.Result;
+import io.twinbridge.gateway.result.Stage;
 import io.twinbridge.gateway.testkit.SharedKafka;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
@@ -18,6 +25,7 @@ import io.twinbridge.sandbox.fleet.SimRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -116,6 +124,50 @@ class IngestResilienceTest {
                 }
                 ditto1.close().toCompletableFuture().get();
                 ditto2.close().toCompletableFuture().get();
+            }
+        }
+    }
+
+    /**
+     * A schema registry that does not answer for a while (decode.registry-unavailable) delays records, never loses
+     * them: each is decoded again with backoff on the decode thread, and only then written and committed.
+     */
+    @Test
+    void recordsWhoseRegistryDoesNotAnswerAreDecodedAgainAndReachTheirTwins() throws Exception {
+        IngestHarness h = new IngestHarness(KAFKA.cluster(), "regdown");
+        h.createTopics("acme", "globex");
+        List<SimRecord> records = simulate("regdown", 500);
+        AtomicInteger refusals = new AtomicInteger(300);
+        Codec real = h.codecs.forKind(CodecKind.AUTO);
+        Codec flaky = new Codec() {
+            @Override
+            public String name() {
+                return real.name();
+            }
+
+            @Override
+            public Result<DecodedEvent> decode(byte[] v) {
+                return refusals.getAndDecrement() > 0
+                        ? Result.err(new Failure(Stage.DECODE, DecodeErrors.REGISTRY_UNAVAILABLE, "registry down"))
+                        : real.decode(v);
+            }
+        };
+        try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
+            DittoPort ditto = h.dittoPort(sandbox, "ingest");
+            IngestService ingest = new IngestService(h.settings("g-regdown", Duration.ofMillis(5)), h.tenants,
+                    kind -> flaky, h.models, ditto);
+            ingest.start();
+            try {
+                h.produce(records);
+                await().atMost(CATCH_UP).until(() -> h.committedTotal("g-regdown") == records.size());
+
+                assertTrue(ingest.stats().decodeRetries() >= 300, "every refusal was retried");
+                assertEquals(0, ingest.stats().deadLettered());
+                Map<String, TwinPatch> expected = h.expectedTwins(records);
+                expected.forEach((thingId, patch) -> assertTwinHolds(twin(sandbox, thingId).orElseThrow(), patch));
+            } finally {
+                ingest.stop().get();
+                ditto.close().toCompletableFuture().get();
             }
         }
     }
