@@ -60,7 +60,7 @@ class IngestResilienceTest {
             // then ingest keeps retrying, pauses, and commits nothing it has not persisted
             long retriesAtOutage = ingest.stats().dittoRetries();
             await().atMost(CATCH_UP).until(() -> ingest.stats().dittoRetries() > retriesAtOutage + 5
-                    && ingest.consumerStats().consumed() > before.size());
+                    && ingest.consumerCounts().consumed() > before.size());
             for (int i = 0; i < 5; i++) {
                 long retries = ingest.stats().dittoRetries();
                 await().atMost(CATCH_UP).until(() -> ingest.stats().dittoRetries() > retries);
@@ -96,7 +96,7 @@ class IngestResilienceTest {
             IngestService second = null;
             try {
                 h.produce(records.subList(0, 2_000));
-                await().atMost(CATCH_UP).until(() -> first.consumerStats().consumed() > 0);
+                await().atMost(CATCH_UP).until(() -> first.consumerCounts().consumed() > 0);
 
                 // a second instance joins mid-stream: the group rebalances and it takes partitions over
                 second = h.ingest("g-pair", ditto2);
@@ -106,7 +106,7 @@ class IngestResilienceTest {
                 h.produce(records.subList(2_000, records.size()));
                 await().atMost(CATCH_UP).until(() -> h.committedTotal("g-pair") == records.size());
 
-                assertTrue(joined.consumerStats().consumed() > 0, "the second instance took partitions over");
+                assertTrue(joined.consumerCounts().consumed() > 0, "the second instance took partitions over");
                 Map<String, TwinPatch> expected = h.expectedTwins(records);
                 expected.forEach((thingId, patch) -> assertTwinHolds(twin(sandbox, thingId).orElseThrow(), patch));
             } finally {

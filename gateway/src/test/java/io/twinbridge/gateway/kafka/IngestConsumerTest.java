@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.twinbridge.gateway.metrics.ConsumerCounters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -109,12 +111,13 @@ class IngestConsumerTest {
             }
             return CompletableFuture.completedFuture(null);
         };
+        ConsumerCounters counts = new ConsumerCounters(new SimpleMeterRegistry());
         IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g1"), () -> Pattern.compile("t1\\.telemetry\\..*"),
-                handler, new InFlightLimits(1_000, 10_000, 1 << 24), Duration.ofMillis(50),
+                handler, new InFlightLimits(1_000, 10_000, 1 << 24), counts, Duration.ofMillis(50),
                 Duration.ofSeconds(5));
         consumer.start();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stats().consumed() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> counts.consumed() == 200);
             TopicPartition p0 = new TopicPartition(topic, 0);
             TopicPartition p1 = new TopicPartition(topic, 1);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -140,19 +143,20 @@ class IngestConsumerTest {
             unfinished.add(f);
             return f;
         };
+        ConsumerCounters counts = new ConsumerCounters(new SimpleMeterRegistry());
         IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g2"), () -> Pattern.compile("t2\\.telemetry\\..*"),
-                handler, new InFlightLimits(20, 10_000, 1 << 24), Duration.ofMillis(50),
+                handler, new InFlightLimits(20, 10_000, 1 << 24), counts, Duration.ofMillis(50),
                 Duration.ofMillis(200));
         consumer.start();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stats().pausedPartitions() == 2);
-            long consumedWhilePaused = consumer.stats().consumed();
+            long consumedWhilePaused = counts.consumed();
             assertTrue(consumedWhilePaused < 400, "paused before reading everything: " + consumedWhilePaused);
 
             // finishing records lets the loop resume until everything is read and committed
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 unfinished.forEach(f -> f.complete(null));
-                return consumer.stats().finished() == 400;
+                return counts.finished() == 400;
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> committed("g2").values().stream()
                     .mapToLong(OffsetAndMetadata::offset).sum() == 400);
@@ -173,21 +177,23 @@ class IngestConsumerTest {
         RecordHandler finishAtOnce = r -> CompletableFuture.completedFuture(null);
         // no periodic commit within the test: only the synchronous ones commit
         Duration never = Duration.ofHours(1);
+        ConsumerCounters firstCounts = new ConsumerCounters(new SimpleMeterRegistry());
+        ConsumerCounters secondCounts = new ConsumerCounters(new SimpleMeterRegistry());
         IngestConsumer first = new IngestConsumer(() -> wokenBeforeEachCommitSync(newConsumer("g3")),
                 () -> Pattern.compile("t3\\.telemetry\\..*"), finishAtOnce,
-                new InFlightLimits(1_000, 10_000, 1 << 24), never, Duration.ofSeconds(5));
+                new InFlightLimits(1_000, 10_000, 1 << 24), firstCounts, never, Duration.ofSeconds(5));
         IngestConsumer second = new IngestConsumer(() -> newConsumer("g3"),
                 () -> Pattern.compile("t3\\.telemetry\\..*"), finishAtOnce,
-                new InFlightLimits(1_000, 10_000, 1 << 24), never, Duration.ofSeconds(5));
+                new InFlightLimits(1_000, 10_000, 1 << 24), secondCounts, never, Duration.ofSeconds(5));
         first.start();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> first.stats().finished() == 400);
+            await().atMost(Duration.ofSeconds(30)).until(() -> firstCounts.finished() == 400);
 
             // when a second instance joins, the first gives partitions up and commits them on revoke
             second.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> second.stats().assignedPartitions() > 0
                     && first.stats().assignedPartitions() + second.stats().assignedPartitions() == 4);
-            assertEquals(0, second.stats().consumed(), "the revoked partitions were committed: nothing redelivered");
+            assertEquals(0, secondCounts.consumed(), "the revoked partitions were committed: nothing redelivered");
 
             // and on stop the first commits whatever it still holds
             first.stop().get(30, TimeUnit.SECONDS);
@@ -232,20 +238,22 @@ class IngestConsumerTest {
                 return bytes.get();
             }
         };
+        ConsumerCounters counts = new ConsumerCounters(new SimpleMeterRegistry());
         IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g4"),
                 () -> Pattern.compile("t4\\.telemetry\\..*"), r -> CompletableFuture.completedFuture(null),
-                new InFlightLimits(1_000_000, 10, 1_000), downstream, Duration.ofMillis(50), Duration.ofSeconds(5));
+                new InFlightLimits(1_000_000, 10, 1_000), downstream, counts, Duration.ofMillis(50),
+                Duration.ofSeconds(5));
         consumer.start();
         try {
             // given more pending twins than allowed: nothing is fetched
             await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stats().pausedPartitions() == 2);
-            assertEquals(0, consumer.stats().consumed());
+            assertEquals(0, counts.consumed());
 
             // when they drop below, but the pending bytes are over theirs: still paused
             bytes.set(5_000);
             twins.set(0);
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() ->
-                    consumer.stats().consumed() == 0 && consumer.stats().pausedPartitions() == 2);
+                    counts.consumed() == 0 && consumer.stats().pausedPartitions() == 2);
 
             // then with both below their bounds everything is read and committed
             bytes.set(0);

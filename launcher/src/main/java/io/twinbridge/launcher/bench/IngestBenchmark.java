@@ -127,7 +127,7 @@ public final class IngestBenchmark {
             try (IngestTimeline timeline = timelineFile == null ? null
                     : new IngestTimeline(Path.of(timelineFile), ingest)) {
                 ingest.start();
-                long firstConsumed = waitFor(() -> ingest.consumerStats().consumed() > 0, Duration.ofMinutes(5));
+                long firstConsumed = waitFor(() -> ingest.consumerCounts().consumed() > 0, Duration.ofMinutes(5));
                 waitFor(() -> committed(ingest) >= options.events(), Duration.ofMinutes(30));
                 long done = System.nanoTime();
                 double gatewaySeconds = seconds(done - firstConsumed);
