@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -24,10 +23,6 @@ class BadInputTest {
 
     @RegisterExtension
     final SandboxPerTest ditto = SandboxPerTest.defaults();
-
-    @BeforeEach
-    void start() {
-    }
 
     private static String command(final String action, final String path, final String value,
             final String extraHeaders, final String cid) {
