@@ -101,17 +101,9 @@ public final class IngestService {
                 scheduler, deadLetters, fetcher, pipelineThread, backoff, stats);
         this.consumer = new IngestConsumer(this::newConsumer,
                 () -> TopicNames.exactly(tenants.telemetryTopics(topics)),
-                pipeline, settings.limits(), new PendingWork() {
-                    @Override
-                    public int pendingTwins() {
-                        return scheduler.activeKeys();
-                    }
-
-                    @Override
-                    public long pendingBytes() {
-                        return scheduler.pendingBytes() + pipeline.queuedBytes();
-                    }
-                }, consumerCounters, settings.commitInterval(), settings.drainTimeout());
+                pipeline, settings.limits(),
+                PendingWork.of(scheduler::activeKeys, () -> scheduler.pendingBytes() + pipeline.queuedBytes()),
+                consumerCounters, settings.commitInterval(), settings.drainTimeout());
         this.consumerMeters = new ConsumerMeters(meters, consumer.stats(), stats::tenants,
                 topic -> tenants.ofTelemetryTopic(topic, topics).map(t -> t.id().value()));
     }

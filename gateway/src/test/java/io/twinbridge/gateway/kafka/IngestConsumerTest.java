@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.twinbridge.gateway.metrics.ConsumerCounters;
 import io.twinbridge.gateway.testkit.SharedKafka;
+import io.twinbridge.gateway.testkit.TestTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,9 +40,7 @@ class IngestConsumerTest {
     static final SharedKafka KAFKA = new SharedKafka();
 
     private static void produce(String topic, int partitions, int count) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.cluster().bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
+        TestTopics.of(KAFKA.cluster()).create(Map.of(topic, partitions));
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.cluster().bootstrapServers());
         // seeding only; see IngestHarness#produce for why idempotence is off
@@ -206,17 +204,7 @@ class IngestConsumerTest {
         produce(topic, 2, 400);
         java.util.concurrent.atomic.AtomicInteger twins = new java.util.concurrent.atomic.AtomicInteger(50);
         java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
-        PendingWork downstream = new PendingWork() {
-            @Override
-            public int pendingTwins() {
-                return twins.get();
-            }
-
-            @Override
-            public long pendingBytes() {
-                return bytes.get();
-            }
-        };
+        PendingWork downstream = PendingWork.of(twins::get, bytes::get);
         ConsumerCounters counts = new ConsumerCounters(new SimpleMeterRegistry());
         IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g4"),
                 () -> Pattern.compile("t4\\.telemetry\\..*"), r -> CompletableFuture.completedFuture(null),
