@@ -13,12 +13,10 @@ import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.ditto.SandboxStore;
 import io.twinbridge.sandbox.fleet.FleetOptions;
-import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,8 +29,7 @@ class IngestResilienceTest {
     static final SharedKafka KAFKA = new SharedKafka();
 
     private static List<SimRecord> simulate(String prefix, int count) {
-        return new FleetSimulator(FleetOptions.defaults().withTopicPrefix(prefix).withDevicesPerKind(3)).stream()
-                .limit(count).collect(Collectors.toList());
+        return IngestHarness.simulate(FleetOptions.defaults().withTopicPrefix(prefix).withDevicesPerKind(3), count);
     }
 
     @Test
