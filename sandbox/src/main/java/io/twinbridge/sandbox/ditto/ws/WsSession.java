@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.ditto.base.model.acks.AcknowledgementLabelNotDeclaredException;
 import org.eclipse.ditto.base.model.acks.AcknowledgementLabelNotUniqueException;
-import org.eclipse.ditto.base.model.acks.DittoAcknowledgementLabel;
 import org.eclipse.ditto.base.model.auth.AuthorizationContext;
 import org.eclipse.ditto.base.model.common.HttpStatus;
 import org.eclipse.ditto.base.model.exceptions.DittoJsonException;
@@ -266,21 +265,10 @@ public final class WsSession extends EventSubscriber {
             final DittoHeaders headers, final Set<String> custom) {
         final String correlationId = headers.getCorrelationId().orElseThrow(() ->
                 AcknowledgementCorrelationIdMissingException.newBuilder().dittoHeaders(headers).build());
-        final java.util.concurrent.CompletableFuture<java.util.Map<String, AckResult>> waiting =
-                acks.expect(correlationId, custom, headers);
-        final EntityResponse response;
-        try {
-            response = things.handle(request);
-        } catch (final RuntimeException failed) {
-            acks.forget(correlationId);
-            throw failed;
-        }
-        final boolean twinPersisted = headers.getAcknowledgementRequests().stream()
-                .anyMatch(r -> DittoAcknowledgementLabel.TWIN_PERSISTED.equals(r.getLabel()));
-        waiting.thenAccept(results -> {
+        acks.applyAndAwait(correlationId, custom, headers, () -> things.handle(request)).thenAccept(acked -> {
             if (headers.isResponseRequired()) {
-                answer(ProtocolMessages.acknowledgements(topic, response.status(), response.value(), twinPersisted,
-                        results, headers));
+                answer(ProtocolMessages.acknowledgements(topic, acked.response().status(), acked.response().value(),
+                        acked.twinPersistedRequested(), acked.custom(), headers));
             }
         });
     }
