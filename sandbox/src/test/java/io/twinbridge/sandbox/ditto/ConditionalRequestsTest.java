@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
+import static io.twinbridge.sandbox.ditto.WsTestClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,8 +138,7 @@ class ConditionalRequestsTest {
                     + "\"correlation-id\":\"stale\",\"If-Match\":\"\\\"rev:9\\\"\"},"
                     + "\"path\":\"/attributes/a\",\"value\":3}");
             final JsonObject error = ws.awaitCorrelated("stale");
-            assertEquals(412, error.getValue("status").orElseThrow().asInt());
-            assertEquals("things:precondition.failed", error.getValue("value/error").orElseThrow().asString());
+            assertError(error, 412, "things:precondition.failed");
             ws.send("{\"topic\":\"org.example/cond/things/twin/commands/modify\",\"headers\":{"
                     + "\"correlation-id\":\"fresh\",\"If-Match\":\"\\\"rev:1\\\"\"},"
                     + "\"path\":\"/\",\"value\":{\"attributes\":{\"a\":3}}}");
