@@ -8,7 +8,6 @@ import io.twinbridge.gateway.result.Result;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
@@ -18,12 +17,7 @@ import org.junit.jupiter.params.provider.CsvFileSource;
  * items a list of doubles), value, expected code or OK.
  */
 class ValidationTableTest {
-    private static TelemetryMappers mappers;
-
-    @BeforeAll
-    static void compile() {
-        mappers = TelemetryMappers.compile(ModelRegistry.fromClasspath());
-    }
+    private static final TelemetryMappers MAPPERS = TelemetryMappers.compile(ModelRegistry.fromClasspath());
 
     /** Each row of {@code validation-table.csv}: a value of one field of a sample event, and the outcome. */
     @ParameterizedTest(name = "[{index}] {0}: {1} {2}={4} ({3}) -> {5}")
@@ -49,7 +43,7 @@ class ValidationTableTest {
 
     private static void assertOutcome(String kind, Map<String, Object> fields, String expected) {
         String schema = Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + "Telemetry";
-        Result<TwinPatch> result = mappers.map(SampleEvents.event(schema, fields));
+        Result<TwinPatch> result = MAPPERS.map(SampleEvents.event(schema, fields));
         Supplier<String> detail = () -> result.isOk() ? result.value().toString() : result.failure().toString();
         if ("OK".equals(expected)) {
             assertTrue(result.isOk(), detail);
