@@ -11,9 +11,7 @@ import java.util.function.Supplier;
  *
  * @param <A> the command's {@code @Command} class
  */
-abstract class PicocliCommand<A> implements Command {
-    private final String name;
-    private final String summary;
+abstract class PicocliCommand<A> extends NamedCommand {
     private final boolean needsArguments;
     private final Supplier<A> arguments;
 
@@ -22,20 +20,9 @@ abstract class PicocliCommand<A> implements Command {
      * @param arguments      a new, empty {@code @Command} object for each run
      */
     PicocliCommand(String name, String summary, boolean needsArguments, Supplier<A> arguments) {
-        this.name = name;
-        this.summary = summary;
+        super(name, summary);
         this.needsArguments = needsArguments;
         this.arguments = arguments;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final String summary() {
-        return summary;
     }
 
     @Override
