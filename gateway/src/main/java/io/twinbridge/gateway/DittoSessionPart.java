@@ -1,7 +1,7 @@
 package io.twinbridge.gateway;
 
 import io.twinbridge.gateway.ditto.DittoPort;
-import io.twinbridge.gateway.lifecycle.Lifecycle;
+import io.twinbridge.gateway.lifecycle.NamedLifecycle;
 import io.twinbridge.gateway.tenant.TenantSessions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * wait for Ditto: the session keeps retrying, and {@code /ready} reports Ditto until it answers. It stops last but
  * for the clients, after every flow that writes through these sessions.
  */
-final class DittoSessionPart implements Lifecycle {
+final class DittoSessionPart extends NamedLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(DittoSessionPart.class);
 
     private final DittoPort ditto;
@@ -21,13 +21,9 @@ final class DittoSessionPart implements Lifecycle {
     private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
 
     DittoSessionPart(DittoPort ditto, TenantSessions tenantSessions) {
+        super("Ditto session");
         this.ditto = ditto;
         this.tenantSessions = tenantSessions;
-    }
-
-    @Override
-    public String name() {
-        return "Ditto session";
     }
 
     @Override

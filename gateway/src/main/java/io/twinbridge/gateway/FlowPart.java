@@ -1,6 +1,6 @@
 package io.twinbridge.gateway;
 
-import io.twinbridge.gateway.lifecycle.Lifecycle;
+import io.twinbridge.gateway.lifecycle.NamedLifecycle;
 import io.twinbridge.gateway.tenant.TenantChange;
 import io.twinbridge.gateway.tenant.TenantListener;
 import java.util.Optional;
@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  *
  * @param <S> the service
  */
-final class FlowPart<S> implements Lifecycle, TenantListener {
-    private final String name;
+final class FlowPart<S> extends NamedLifecycle implements TenantListener {
     private final Supplier<S> create;
     private final Supplier<CompletionStage<Void>> gate;
     private final Consumer<S> run;
@@ -37,17 +36,12 @@ final class FlowPart<S> implements Lifecycle, TenantListener {
      */
     FlowPart(String name, Supplier<S> create, Supplier<CompletionStage<Void>> gate, Consumer<S> run,
              Function<S, CompletionStage<Void>> halt, BiFunction<S, TenantChange, CompletionStage<Void>> follow) {
-        this.name = name;
+        super(name);
         this.create = create;
         this.gate = gate;
         this.run = run;
         this.halt = halt;
         this.follow = follow;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

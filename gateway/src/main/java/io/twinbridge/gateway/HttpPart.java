@@ -3,7 +3,7 @@ package io.twinbridge.gateway;
 import io.twinbridge.gateway.config.GatewayConfig;
 import io.twinbridge.gateway.health.ReadinessMonitor;
 import io.twinbridge.gateway.http.GatewayHttpServer;
-import io.twinbridge.gateway.lifecycle.Lifecycle;
+import io.twinbridge.gateway.lifecycle.NamedLifecycle;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The HTTP server with every route, and the readiness checks behind {@code /ready}. */
-final class HttpPart implements Lifecycle {
+final class HttpPart extends NamedLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(HttpPart.class);
 
     private final Vertx vertx;
@@ -22,15 +22,11 @@ final class HttpPart implements Lifecycle {
     private volatile GatewayHttpServer server;
 
     HttpPart(Vertx vertx, GatewayConfig config, Router router, ReadinessMonitor readiness) {
+        super("HTTP server");
         this.vertx = vertx;
         this.config = config;
         this.router = router;
         this.readiness = readiness;
-    }
-
-    @Override
-    public String name() {
-        return "HTTP server";
     }
 
     @Override

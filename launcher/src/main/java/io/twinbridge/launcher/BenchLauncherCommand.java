@@ -4,17 +4,11 @@ import io.twinbridge.launcher.bench.BenchCommand;
 import java.util.List;
 
 /** {@code ./twinbridge bench}: the ingest and egress benchmarks and the fault suite. */
-final class BenchLauncherCommand implements Command {
+final class BenchLauncherCommand extends NamedCommand {
 
-    @Override
-    public String name() {
-        return "bench";
-    }
-
-    @Override
-    public String summary() {
-        return "measure ingest or egress throughput, latency and loss, or run the fault suite, on this machine "
-                + "(bench --help lists the benchmarks)";
+    BenchLauncherCommand() {
+        super("bench", "measure ingest or egress throughput, latency and loss, or run the fault suite, on this machine "
+                + "(bench --help lists the benchmarks)");
     }
 
     @Override

@@ -106,26 +106,28 @@ record DemoOptions(String host, int kafkaPort, int dittoPort, int httpPort, Opti
     }
 
     private static int rate(String flag, String value) throws UsageException {
-        try {
-            int rate = Integer.parseInt(value);
-            if (rate < 0 || rate > 100_000) {
-                throw new UsageException(flag + " must be between 0 (no fleet) and 100000 events/s, was " + value);
-            }
-            return rate;
-        } catch (NumberFormatException e) {
-            throw new UsageException(flag + " must be a number of events per second, was '" + value + "'");
-        }
+        return number(flag, value, 0, 100_000, "between 0 (no fleet) and 100000 events/s",
+                "a number of events per second");
     }
 
     private static int port(String flag, String value) throws UsageException {
+        return number(flag, value, 0, 65535, "a port between 0 and 65535", "a port number");
+    }
+
+    /**
+     * @param range what a value in {@code [min, max]} is, for the message when it is outside
+     * @param what  what the value must be, for the message when it is no number
+     */
+    private static int number(String flag, String value, int min, int max, String range, String what)
+            throws UsageException {
         try {
-            int port = Integer.parseInt(value);
-            if (port < 0 || port > 65535) {
-                throw new UsageException(flag + " must be a port between 0 and 65535, was " + value);
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new UsageException(flag + " must be " + range + ", was " + value);
             }
-            return port;
+            return number;
         } catch (NumberFormatException e) {
-            throw new UsageException(flag + " must be a port number, was '" + value + "'");
+            throw new UsageException(flag + " must be " + what + ", was '" + value + "'");
         }
     }
 }

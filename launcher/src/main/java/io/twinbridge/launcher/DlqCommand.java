@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * {@code ./twinbridge dlq inspect|replay --tenant T}: parses the options, resolves the Kafka connection and the
  * tenant's topics from the gateway's configuration, and hands over to {@link DlqInspect} or {@link DlqReplay}.
  */
-final class DlqCommand implements Command {
+final class DlqCommand extends PicocliCommand<DlqCommand.Args> {
     /** The arguments of {@code ./twinbridge dlq}, as picocli reads them; checked by the command. */
     @CommandLine.Command(name = "./twinbridge dlq", description = "Count, show or replay a tenant's dead letters.",
             footer = {"",
@@ -80,28 +79,14 @@ final class DlqCommand implements Command {
     }
 
     DlqCommand(Map<String, String> env, Clock clock) {
+        super("dlq", "count, show or replay a tenant's dead letters: dlq inspect|replay --tenant T", true, Args::new);
         this.env = env;
         this.clock = clock;
     }
 
     @Override
-    public String name() {
-        return "dlq";
-    }
-
-    @Override
-    public String summary() {
-        return "count, show or replay a tenant's dead letters: dlq inspect|replay --tenant T";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws UsageException {
-        CommandLines.Parsed line = CommandLines.parse(new Args(), args);
-        OptionalInt help = line.helpExit(args, true, console.out());
-        if (help.isPresent()) {
-            return help.getAsInt();
-        }
-        String action = ((Args) line.commandLine().getCommand()).action;
+    int run(Args parsed, CommandLines.Parsed line, List<String> args, Console console) throws UsageException {
+        String action = parsed.action;
         if (action == null || !action.equals("inspect") && !action.equals("replay")) {
             throw new UsageException("unknown action '" + action + "'; see dlq --help");
         }

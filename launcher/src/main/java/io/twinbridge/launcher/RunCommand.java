@@ -5,16 +5,10 @@ import java.util.List;
 import io.twinbridge.gateway.Main;
 
 /** Runs the gateway alone against a Kafka and a Ditto that already run elsewhere. */
-final class RunCommand implements Command {
+final class RunCommand extends NamedCommand {
 
-    @Override
-    public String name() {
-        return "run";
-    }
-
-    @Override
-    public String summary() {
-        return "run the gateway against an existing Kafka and Ditto: run [--config FILE]";
+    RunCommand() {
+        super("run", "run the gateway against an existing Kafka and Ditto: run [--config FILE]");
     }
 
     @Override

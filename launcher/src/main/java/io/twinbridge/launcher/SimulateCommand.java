@@ -21,7 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code simulator} service). Sends until {@code --count} or {@code --duration}, or until Ctrl-C/SIGTERM, which
  * flush what was sent and print the totals. One plain progress line every {@link #PROGRESS_EVERY}.
  */
-final class SimulateCommand implements Command {
+final class SimulateCommand extends PicocliCommand<SimulateOptions.Args> {
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -43,27 +42,15 @@ final class SimulateCommand implements Command {
     private final Duration progressEvery;
 
     SimulateCommand(Map<String, String> environment, Duration progressEvery) {
+        super("simulate", "send a simulated fleet's telemetry to an existing Kafka: simulate [--bootstrap-servers ...]",
+                false, SimulateOptions.Args::new);
         this.environment = Map.copyOf(environment);
         this.progressEvery = progressEvery;
     }
 
     @Override
-    public String name() {
-        return "simulate";
-    }
-
-    @Override
-    public String summary() {
-        return "send a simulated fleet's telemetry to an existing Kafka: simulate [--bootstrap-servers ...]";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws Exception {
-        CommandLines.Parsed line = CommandLines.parse(new SimulateOptions.Args(), args);
-        OptionalInt help = line.helpExit(args, false, console.out());
-        if (help.isPresent()) {
-            return help.getAsInt();
-        }
+    int run(SimulateOptions.Args parsed, CommandLines.Parsed line, List<String> args, Console console)
+            throws Exception {
         SimulateOptions options = SimulateOptions.parse(args, environment);
         KafkaConfig kafka = kafkaConfig(options, console);
         FleetSimulator fleet = new FleetSimulator(fleetOptions(options, kafka.topicPrefix()));

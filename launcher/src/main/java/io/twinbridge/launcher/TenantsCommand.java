@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonFactory;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * {@code ./twinbridge tenants validate|render|apply FILE}: checks a tenants document, prints its Ditto policies, or
  * sends each tenant to a gateway's admin API. Each kind of failure has its own exit code ({@link ExitCodes}).
  */
-final class TenantsCommand implements Command {
+final class TenantsCommand extends PicocliCommand<TenantsCommand.Args> {
     static final String TOKEN_ENV = "TWINBRIDGE_ADMIN_TOKEN";
     private static final String USAGE = "see tenants --help";
 
@@ -65,27 +64,13 @@ final class TenantsCommand implements Command {
     }
 
     TenantsCommand(Map<String, String> env) {
+        super("tenants", "check, render or apply a tenants document: tenants validate|render|apply FILE", true,
+                Args::new);
         this.env = env;
     }
 
     @Override
-    public String name() {
-        return "tenants";
-    }
-
-    @Override
-    public String summary() {
-        return "check, render or apply a tenants document: tenants validate|render|apply FILE";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws UsageException {
-        Args parsed = new Args();
-        CommandLines.Parsed line = CommandLines.parse(parsed, args);
-        OptionalInt help = line.helpExit(args, true, console.out());
-        if (help.isPresent()) {
-            return help.getAsInt();
-        }
+    int run(Args parsed, CommandLines.Parsed line, List<String> args, Console console) throws UsageException {
         if (parsed.file == null) {
             throw new UsageException("missing FILE; " + USAGE);
         }

@@ -5,7 +5,6 @@ import io.twinbridge.gateway.mapping.MergeWrite;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
@@ -15,17 +14,9 @@ import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
 import org.eclipse.ditto.things.model.ThingId;
 import org.eclipse.ditto.things.model.signals.commands.modify.MergeThing;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Issue 12 item 3, the whole client-side cost of one ingest merge up to the text ditto-client writes to its
@@ -34,13 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * pre-rendered patch ingest now sends, once with the ditto-json tree it sent before. Not measured: the WebSocket
  * write and the response correlation.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-@Fork(1)
-public class MergeCommandBenchmark {
+public class MergeCommandBenchmark extends AverageNanosBenchmark {
     private static final DittoProtocolAdapter PROTOCOL = DittoProtocolAdapter.of(HeaderTranslator.empty());
     private static final JsonPointer FEATURES = JsonPointer.of("/features");
     private static final ThingId THING = ThingId.of("acme:WTG-07");

@@ -50,6 +50,12 @@ public final class FieldPath {
         return segments[i];
     }
 
+    /** Whether {@code prefix}'s segments begin this path's (a path begins itself). */
+    public boolean startsWith(FieldPath prefix) {
+        int n = prefix.segments.length;
+        return n <= segments.length && Arrays.equals(segments, 0, n, prefix.segments, 0, n);
+    }
+
     public String dotted() {
         return dotted;
     }

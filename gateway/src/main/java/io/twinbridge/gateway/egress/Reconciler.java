@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -198,9 +199,7 @@ final class Reconciler {
             return;
         }
         String thingId = missing.get(index);
-        ditto.retrieveThingState(ThingId.of(thingId)).toCompletableFuture()
-                .orTimeout(dittoWait.toMillis(), TimeUnit.MILLISECONDS)
-                .whenCompleteAsync((state, failure) -> {
+        retrieve(thingId).whenCompleteAsync((state, failure) -> {
                     if (failure != null) {
                         LOG.warn("egress of {}: cannot tell whether {} was deleted: {}; reading it later",
                                 tenant.id(), thingId, failure.toString());
@@ -304,15 +303,19 @@ final class Reconciler {
         readNext(List.copyOf(wanted), 0);
     }
 
+    /** The thing's state as Ditto has it now, or a failure once Ditto took longer than {@code dittoWait}. */
+    private CompletableFuture<Optional<JsonObject>> retrieve(String thingId) {
+        return ditto.retrieveThingState(ThingId.of(thingId)).toCompletableFuture()
+                .orTimeout(dittoWait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void readNext(List<String> thingIds, int index) {
         if (index >= thingIds.size()) {
             readingWanted = false;
             return;
         }
         String thingId = thingIds.get(index);
-        ditto.retrieveThingState(ThingId.of(thingId)).toCompletableFuture()
-                .orTimeout(dittoWait.toMillis(), TimeUnit.MILLISECONDS)
-                .whenCompleteAsync((state, failure) -> {
+        retrieve(thingId).whenCompleteAsync((state, failure) -> {
                     if (failure != null) {
                         LOG.warn("resynchronising {} failed, retrying in a second: {}", thingId, failure.toString());
                         readingWanted = false;

@@ -24,14 +24,13 @@ import io.vertx.core.Future;
  * processing. The probe waits at most one check interval, so checks never overlap, and the window (longer) lets a
  * loaded Ditto stall for a moment without turning the gateway unready.
  */
-public final class DittoCheck implements DependencyCheck {
+public final class DittoCheck extends DependencyCheck {
     /** A thing id no tenant uses: tenant namespaces are tenant ids, which contain no dot. */
     static final ThingId PROBE = ThingId.of("twinbridge.readiness:probe");
 
     private final DittoPort ditto;
     private final Duration probeTimeout;
     private final Duration silence;
-    private final Context context;
     private final Clock clock;
 
     /**
@@ -39,16 +38,11 @@ public final class DittoCheck implements DependencyCheck {
      * @param silence      how long Ditto may send nothing at all before it counts as down
      */
     public DittoCheck(DittoPort ditto, Duration probeTimeout, Duration silence, Context context, Clock clock) {
+        super("ditto", context);
         this.ditto = ditto;
         this.probeTimeout = probeTimeout;
         this.silence = silence;
-        this.context = context;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return "ditto";
     }
 
     @Override
@@ -56,8 +50,7 @@ public final class DittoCheck implements DependencyCheck {
         if (!ditto.isConnected()) {
             return Future.failedFuture("WebSocket not connected");
         }
-        return Future.fromCompletionStage(ditto.retrieveThing(PROBE, DittoRequestOptions.defaults()
-                        .withTimeout(probeTimeout)), context)
+        return onContext(ditto.retrieveThing(PROBE, DittoRequestOptions.defaults().withTimeout(probeTimeout)))
                 .<Void>mapEmpty()
                 .recover(failure -> answered(failure) || answeredRecently()
                         ? Future.succeededFuture()

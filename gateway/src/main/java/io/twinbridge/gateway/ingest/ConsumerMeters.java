@@ -1,6 +1,5 @@
 package io.twinbridge.gateway.ingest;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -18,9 +17,10 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The consumer loop's figures as meters. The loop lives in {@code kafka}, which is transport only and knows no
- * metric names, so ingest, which owns the loop, puts its counts and gauges on the registry; the per-partition gauges
- * (lag, paused) follow the assignment at each {@link #refresh}, before a scrape.
+ * The consumer loop's levels as gauges. The loop lives in {@code kafka}, which is transport only and knows no
+ * metric names, so ingest, which owns the loop, puts its gauges on the registry; the per-partition gauges (lag,
+ * paused) follow the assignment at each {@link #refresh}, before a scrape. The loop's counts are counters of their
+ * own ({@link io.twinbridge.gateway.metrics.ConsumerCounters}), which the loop reports to as it goes.
  */
 final class ConsumerMeters {
     private final IngestConsumerStats consumer;
@@ -47,12 +47,6 @@ final class ConsumerMeters {
                 .baseUnit(MetricNames.PARTITIONS).description("Partitions this instance owns").register(registry);
         Gauge.builder(MetricNames.CONSUMER_IN_FLIGHT, consumer, IngestConsumerStats::inFlightRecords)
                 .baseUnit(MetricNames.RECORDS).description("Records fetched and not finished yet").register(registry);
-        FunctionCounter.builder(MetricNames.CONSUMER_POLLED, consumer, IngestConsumerStats::consumed)
-                .description("Records the consumer fetched and handed to the pipeline").register(registry);
-        FunctionCounter.builder(MetricNames.CONSUMER_FINISHED, consumer, IngestConsumerStats::finished)
-                .description("Records finished: applied, stale or dead-lettered").register(registry);
-        FunctionCounter.builder(MetricNames.CONSUMER_PAUSES, consumer, IngestConsumerStats::pauses)
-                .description("Partitions paused by backpressure, each time").register(registry);
     }
 
     /** Updates the partition gauges to the current assignment. */

@@ -10,6 +10,7 @@ import io.twinbridge.gateway.kafka.IngestConsumer;
 import io.twinbridge.gateway.kafka.PendingWork;
 import io.twinbridge.gateway.kafka.RecordFetcher;
 import io.twinbridge.gateway.kafka.IngestConsumerStats;
+import io.twinbridge.gateway.metrics.ConsumerCounters;
 import io.twinbridge.gateway.retry.Backoff;
 import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.mapping.TelemetryMappers;
@@ -54,6 +55,7 @@ public final class IngestService {
     private final RecordFetcher fetcher;
     private final IngestStats stats;
     private final ConsumerMeters consumerMeters;
+    private final ConsumerCounters consumerCounters;
     private final CoalescingScheduler<TwinUpdate, WriteOutcome> scheduler;
 
     /** Every tenant written through {@code ditto}, as the shared Ditto user. */
@@ -96,21 +98,14 @@ public final class IngestService {
                 outcome -> outcome instanceof WriteOutcome.Applied applied ? applied.commands() : 1);
         stats.window(scheduler);
         this.fetcher = new RecordFetcher(this::newFetchConsumer, FETCH_TIMEOUT);
+        this.consumerCounters = new ConsumerCounters(meters);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
                 scheduler, deadLetters, fetcher, decodeThread, pipelineThread, backoff, stats);
         this.consumer = new IngestConsumer(this::newConsumer,
                 () -> TopicNames.exactly(tenants.telemetryTopics(topics)),
-                pipeline, settings.limits(), new PendingWork() {
-                    @Override
-                    public int pendingTwins() {
-                        return scheduler.activeKeys();
-                    }
-
-                    @Override
-                    public long pendingBytes() {
-                        return scheduler.pendingBytes() + pipeline.queuedBytes();
-                    }
-                }, settings.commitInterval(), settings.drainTimeout());
+                pipeline, settings.limits(),
+                PendingWork.of(scheduler::activeKeys, () -> scheduler.pendingBytes() + pipeline.queuedBytes()),
+                consumerCounters, settings.commitInterval(), settings.drainTimeout());
         this.consumerMeters = new ConsumerMeters(meters, consumer.stats(), stats::tenants,
                 topic -> tenants.ofTelemetryTopic(topic, topics).map(t -> t.id().value()));
     }
@@ -155,8 +150,14 @@ public final class IngestService {
         return stats;
     }
 
+    /** The consumer's levels: assigned and paused partitions, records in flight, lag. */
     public IngestConsumerStats consumerStats() {
         return consumer.stats();
+    }
+
+    /** The consumer's counts (records consumed and finished, pauses), as kept in the registry. */
+    public ConsumerCounters consumerCounts() {
+        return consumerCounters;
     }
 
     /** Brings the per-partition gauges up to the consumer's assignment; before each scrape. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import java.util.function.ToLongFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -91,44 +92,44 @@ public final class IngestStats {
 
     /** W: merges allowed in flight to Ditto now (the adaptive write window); 0 before ingest is wired. */
     public int writeWindow() {
-        CoalescingScheduler<?, ?> s = window;
-        return s == null ? 0 : s.window();
+        return (int) fromWindow(CoalescingScheduler::window);
     }
 
     /** The largest W so far. */
     public int peakWriteWindow() {
-        CoalescingScheduler<?, ?> s = window;
-        return s == null ? 0 : s.peakWindow();
+        return (int) fromWindow(CoalescingScheduler::peakWindow);
     }
 
     /** Merges in flight to Ditto now. */
     public int writesInFlight() {
-        CoalescingScheduler<?, ?> s = window;
-        return s == null ? 0 : s.inFlight();
+        return (int) fromWindow(CoalescingScheduler::inFlight);
     }
 
     /** Things whose update waits for a slot of the write window. */
     public int readyQueueLength() {
-        CoalescingScheduler<?, ?> s = window;
-        return s == null ? 0 : s.readyKeys();
+        return (int) fromWindow(CoalescingScheduler::readyKeys);
     }
 
     /** Things with an update waiting or being written. */
     public int pendingTwins() {
-        CoalescingScheduler<?, ?> s = window;
-        return s == null ? 0 : s.activeKeys();
+        return (int) fromWindow(CoalescingScheduler::activeKeys);
     }
 
     /** Estimated memory of the patches waiting or being written. */
     public long pendingPatchBytes() {
-        CoalescingScheduler<?, ?> s = window;
-        return s == null ? 0 : s.pendingBytes();
+        return fromWindow(CoalescingScheduler::pendingBytes);
     }
 
     /** The write window's smoothed round trip (a whole write, retries included), in milliseconds. */
     public double writeRoundTripMillis() {
         CoalescingScheduler<?, ?> s = window;
         return s == null ? 0 : s.roundTripMillis();
+    }
+
+    /** A figure of the write window; 0 before ingest is wired. */
+    private long fromWindow(ToLongFunction<CoalescingScheduler<?, ?>> figure) {
+        CoalescingScheduler<?, ?> s = window;
+        return s == null ? 0 : figure.applyAsLong(s);
     }
 
     /** The tenants that have counts, by id (the one of {@link #UNKNOWN_TENANT} included once it has). */

@@ -57,6 +57,7 @@ public final class IngestConsumer {
     private final Map<TopicPartition, TopicPartition> partitions = new HashMap<>();
     private final InFlightLimits limits;
     private final PendingWork pending;
+    private final ConsumerEvents events;
     private final Duration commitInterval;
     private final Duration drainTimeout;
 
@@ -76,29 +77,31 @@ public final class IngestConsumer {
 
     /**
      * @param topics the topics to follow; asked again after {@link #resubscribe()}, e.g. when tenants change
+     * @param events told of every record consumed and finished and every partition paused; the loop counts nothing
      */
     public IngestConsumer(Supplier<Consumer<byte[], byte[]>> consumerFactory, Supplier<Pattern> topics,
-            RecordHandler handler,
-            InFlightLimits limits, Duration commitInterval, Duration drainTimeout) {
-        this(consumerFactory, topics, handler, limits, PendingWork.NONE, commitInterval, drainTimeout);
+            RecordHandler handler, InFlightLimits limits, ConsumerEvents events, Duration commitInterval,
+            Duration drainTimeout) {
+        this(consumerFactory, topics, handler, limits, PendingWork.NONE, events, commitInterval, drainTimeout);
     }
 
     /** @param pending the pending twins and patch bytes downstream, bounded by {@code limits} */
     public IngestConsumer(Supplier<Consumer<byte[], byte[]>> consumerFactory, Supplier<Pattern> topics,
-            RecordHandler handler, InFlightLimits limits, PendingWork pending, Duration commitInterval,
-            Duration drainTimeout) {
+            RecordHandler handler, InFlightLimits limits, PendingWork pending, ConsumerEvents events,
+            Duration commitInterval, Duration drainTimeout) {
         this(consumerFactory, topics, RecordProcessor.of(Objects.requireNonNull(handler, "handler")), limits, pending,
-                commitInterval, drainTimeout);
+                events, commitInterval, drainTimeout);
     }
 
     public IngestConsumer(Supplier<Consumer<byte[], byte[]>> consumerFactory, Supplier<Pattern> topics,
-            RecordProcessor processor, InFlightLimits limits, PendingWork pending, Duration commitInterval,
-            Duration drainTimeout) {
+            RecordProcessor processor, InFlightLimits limits, PendingWork pending, ConsumerEvents events,
+            Duration commitInterval, Duration drainTimeout) {
         this.pending = Objects.requireNonNull(pending, "pending");
         this.consumerFactory = Objects.requireNonNull(consumerFactory, "consumerFactory");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.processor = Objects.requireNonNull(processor, "processor");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.events = Objects.requireNonNull(events, "events");
         this.commitInterval = Objects.requireNonNull(commitInterval, "commitInterval");
         this.drainTimeout = Objects.requireNonNull(drainTimeout, "drainTimeout");
     }
@@ -134,6 +137,7 @@ public final class IngestConsumer {
         }
     }
 
+    /** The loop's levels (assignment, pauses, records in flight, lag, commits); its counts go to the events. */
     public IngestConsumerStats stats() {
         return stats;
     }
@@ -184,9 +188,11 @@ public final class IngestConsumer {
         for (TopicPartition polled : records.partitions()) {
             TopicPartition tp = partitions.computeIfAbsent(polled, k -> k);
             PartitionProgress p = progress.computeIfAbsent(tp, k -> new PartitionProgress());
-            for (ConsumerRecord<byte[], byte[]> record : records.records(polled)) {
+            List<ConsumerRecord<byte[], byte[]>> batch = records.records(polled);
+            // told before the records are handed on: a record may finish on another thread before this loop ends
+            events.onConsumed(batch.size());
+            for (ConsumerRecord<byte[], byte[]> record : batch) {
                 p.started(record.offset());
-                stats.consumed.increment();
                 handle(tp, record);
             }
         }
@@ -223,18 +229,26 @@ public final class IngestConsumer {
     }
 
     private void drainFinished() {
+        int finished = 0;
         Finished f;
         while ((f = finishedQueue.poll()) != null) {
-            markFinished(f);
+            if (markFinished(f)) {
+                finished++;
+            }
+        }
+        if (finished > 0) {
+            events.onFinished(finished);
         }
     }
 
-    private void markFinished(Finished f) {
+    /** @return whether the record's partition is still owned; a record of a revoked partition is not counted */
+    private boolean markFinished(Finished f) {
         PartitionProgress p = progress.get(f.partition());
-        if (p != null) {
-            p.finished(f.offset());
-            stats.finished.increment();
+        if (p == null) {
+            return false;
         }
+        p.finished(f.offset());
+        return true;
     }
 
     private void commitIfDue(boolean force) {
@@ -325,8 +339,8 @@ public final class IngestConsumer {
             try {
                 Finished f = finishedQueue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)),
                         TimeUnit.NANOSECONDS);
-                if (f != null) {
-                    markFinished(f);
+                if (f != null && markFinished(f)) {
+                    events.onFinished(1);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -357,7 +371,7 @@ public final class IngestConsumer {
         }
         if (!toPause.isEmpty()) {
             consumer.pause(toPause);
-            stats.pauses.add(toPause.size());
+            events.onPaused(toPause.size());
         }
         if (!toResume.isEmpty()) {
             consumer.resume(toResume);

@@ -3,14 +3,14 @@ package io.twinbridge.gateway.kafka;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.common.TopicPartition;
 
-/** Counters of the consumer loop, read by metrics, readiness and tests from any thread. */
+/**
+ * The levels of the consumer loop (what is paused, assigned, in flight, lagging and committed right now), read by
+ * gauges, the dashboard and tests from any thread. Its events (records consumed and finished, partitions paused) are
+ * not kept here: the loop reports them to its {@link ConsumerEvents}, which counts them once, in the registry.
+ */
 public final class IngestConsumerStats {
-    final LongAdder consumed = new LongAdder();
-    final LongAdder finished = new LongAdder();
-    final LongAdder pauses = new LongAdder();
     volatile int pausedPartitions;
     volatile int inFlightRecords;
     volatile int assignedPartitions;
@@ -20,18 +20,6 @@ public final class IngestConsumerStats {
 
     void recordCommit(TopicPartition tp, long offset) {
         committed.merge(tp, offset, Math::max);
-    }
-
-    public long consumed() {
-        return consumed.sum();
-    }
-
-    public long finished() {
-        return finished.sum();
-    }
-
-    public long pauses() {
-        return pauses.sum();
     }
 
     public int pausedPartitions() {

@@ -20,12 +20,7 @@ public interface Lifecycle {
 
     /** A part made of its two steps. */
     static Lifecycle of(String name, Supplier<CompletionStage<Void>> start, Supplier<CompletionStage<Void>> stop) {
-        return new Lifecycle() {
-            @Override
-            public String name() {
-                return name;
-            }
-
+        return new NamedLifecycle(name) {
             @Override
             public CompletionStage<Void> start() {
                 return start.get();

@@ -95,7 +95,7 @@ final class BindingChecker {
                 continue;
             }
             boolean bound = binding.fields().stream().anyMatch(f -> f.field().equals(leaf));
-            boolean ignored = binding.ignored().stream().anyMatch(i -> isPrefix(i, leaf));
+            boolean ignored = binding.ignored().stream().anyMatch(leaf::startsWith);
             if (!bound && !ignored) {
                 problems.add(new Problem(binding.file(), leaf.dotted(), Problem.NONE,
                         "field of schema " + schema.getFullName() + " is neither bound nor ignored"));
@@ -126,17 +126,5 @@ final class BindingChecker {
                         "scale/offset on a " + spec.get().type().label() + " property"));
             }
         }
-    }
-
-    private static boolean isPrefix(FieldPath prefix, FieldPath path) {
-        if (prefix.size() > path.size()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.size(); i++) {
-            if (!prefix.segment(i).equals(path.segment(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -39,8 +39,7 @@ class EgressDowntimeTest {
 
     @Test
     void changesMadeWhileTheGatewayWasDownAreAllPublishedAfterItStartsAgain() throws Exception {
-        Map<String, String> env = EgressTestKit.env(STACK);
-        env.put("TWINBRIDGE_INGEST_ENABLED", "false");
+        Map<String, String> env = EgressTestKit.egressOnlyEnv(STACK);
         List<String> ids = IntStream.range(0, THINGS).mapToObj(i -> String.format("acme:d-%04d", i)).toList();
         // given: 1,000 things the first gateway published (its start sweep finds them all: no position yet)
         for (String id : ids) {

@@ -4,12 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.twinbridge.gateway.testkit.SharedKafka;
+import io.twinbridge.gateway.testkit.TestTopics;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,9 +24,7 @@ class EgressElectionTest {
     @Test
     void anInstanceWhoseActivationFailedTakesPartAgain() throws Exception {
         String topic = "election.egress-coord.acme";
-        try (Admin admin = Admin.create(KAFKA.cluster().clientProperties())) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
+        TestTopics.of(KAFKA.cluster()).create(Map.of(topic, 1));
         AtomicInteger elected = new AtomicInteger();
         AtomicInteger deposed = new AtomicInteger();
         EgressElection election = new EgressElection("acme", KAFKA.cluster().clientProperties(), "election-acme",

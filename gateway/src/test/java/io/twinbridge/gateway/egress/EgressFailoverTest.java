@@ -48,8 +48,7 @@ class EgressFailoverTest {
 
     @Test
     void twoHealthyInstancesPublishEachChangeOnceAndTheStandbyTakesOverACrashedOne() throws Exception {
-        Map<String, String> env = EgressTestKit.env(STACK);
-        env.put("TWINBRIDGE_INGEST_ENABLED", "false");
+        Map<String, String> env = EgressTestKit.egressOnlyEnv(STACK);
         env.put("TWINBRIDGE_EGRESS_FAILOVER_TIMEOUT", SESSION_TIMEOUT.toSeconds() + "s");
         List<String> ids = IntStream.range(0, THINGS).mapToObj(i -> String.format("acme:f-%03d", i)).toList();
         Gateway first = STACK.start(env);

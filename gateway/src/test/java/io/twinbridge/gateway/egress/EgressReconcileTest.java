@@ -34,8 +34,7 @@ class EgressReconcileTest {
 
     @Test
     void aChangeWhoseEventDittoDroppedIsPublishedByTheNextSweep() throws Exception {
-        Map<String, String> env = EgressTestKit.env(STACK);
-        env.put("TWINBRIDGE_INGEST_ENABLED", "false");
+        Map<String, String> env = EgressTestKit.egressOnlyEnv(STACK);
         env.put("TWINBRIDGE_EGRESS_RECONCILE_INTERVAL", "1s");
         STACK.start(env);
         String id = "acme:lost-1";

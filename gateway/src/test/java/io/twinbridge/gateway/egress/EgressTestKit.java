@@ -53,6 +53,13 @@ final class EgressTestKit {
         return withoutCoalescing(stack.env());
     }
 
+    /** The stack's settings for egress alone: ingest is off. */
+    static Map<String, String> egressOnlyEnv(GatewayStack stack) {
+        Map<String, String> env = env(stack);
+        env.put("TWINBRIDGE_INGEST_ENABLED", "false");
+        return env;
+    }
+
     private static Map<String, String> withoutCoalescing(Map<String, String> env) {
         env.put("TWINBRIDGE_INGEST_COALESCE_WINDOW", "0ms");
         return env;

@@ -16,7 +16,6 @@ import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.gateway.testkit.TestHttp;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.fleet.FleetOptions;
-import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,8 +64,8 @@ class CoalescedBacklogCrashTest {
         DittoSandbox sandbox = STACK.sandbox();
         IngestHarness h = new IngestHarness(kafka, "backlog");
         h.createTopics("acme", "globex");
-        List<SimRecord> records = new FleetSimulator(FleetOptions.defaults().withTopicPrefix("backlog")
-                .withDevicesPerKind(125)).stream().limit(EVENTS).collect(Collectors.toList());
+        List<SimRecord> records = IngestHarness.simulate(FleetOptions.defaults().withTopicPrefix("backlog")
+                .withDevicesPerKind(125), EVENTS);
         h.produce(records);
 
         // given Ditto answers 2 s late, so the gateway consumes far faster than it persists

@@ -12,7 +12,6 @@ import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.fleet.FleetOptions;
-import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,8 +35,8 @@ class GatewayCrashTest {
         DittoSandbox sandbox = STACK.sandbox();
         IngestHarness h = new IngestHarness(kafka, "crash");
         h.createTopics("acme", "globex");
-        List<SimRecord> records = new FleetSimulator(FleetOptions.defaults().withTopicPrefix("crash")
-                .withDevicesPerKind(3)).stream().limit(6_000).collect(Collectors.toList());
+        List<SimRecord> records = IngestHarness.simulate(FleetOptions.defaults().withTopicPrefix("crash")
+                .withDevicesPerKind(3), 6_000);
         h.produce(records);
 
         // given a gateway process that is working through the backlog

@@ -2,6 +2,7 @@ package io.twinbridge.gateway.ingest;
 
 import static io.twinbridge.gateway.ingest.IngestHarness.assertTwinHolds;
 import static io.twinbridge.gateway.ingest.IngestHarness.header;
+import static io.twinbridge.gateway.ingest.IngestHarness.simulate;
 import static io.twinbridge.gateway.ingest.IngestHarness.twin;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +18,6 @@ import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.FaultKind;
 import io.twinbridge.sandbox.fleet.FleetOptions;
-import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,10 +43,6 @@ class IngestFlowTest {
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
     @RegisterExtension
     static final SharedKafka KAFKA = new SharedKafka();
-
-    private static List<SimRecord> simulate(FleetOptions options, int count) {
-        return new FleetSimulator(options).stream().limit(count).collect(Collectors.toList());
-    }
 
     @Test
     void everyTwinEndsAtTheNewestValueOfEveryPropertyAndEveryOffsetIsCommitted() throws Exception {
@@ -173,7 +169,7 @@ class IngestFlowTest {
             try {
                 // only acme is served: globex's topic is not even consumed
                 await().atMost(CATCH_UP).until(() -> h.committedTotal("g-dyn") == acmeRecords);
-                assertEquals(acmeRecords, ingest.consumerStats().consumed());
+                assertEquals(acmeRecords, ingest.consumerCounts().consumed());
 
                 // when globex is added, its backlog flows in without a restart
                 directory.put(h.tenants.get(TenantId.of("globex")).orElseThrow());

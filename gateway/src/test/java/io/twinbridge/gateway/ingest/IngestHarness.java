@@ -23,6 +23,8 @@ import io.twinbridge.gateway.tenant.TenantSettings;
 import io.twinbridge.gateway.testkit.KafkaTestCluster;
 import io.twinbridge.gateway.testkit.TestTopics;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
+import io.twinbridge.sandbox.fleet.FleetOptions;
+import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +106,11 @@ final class IngestHarness {
             created.put(prefix + ".dlq." + t, 1);
         }
         topics.create(created);
+    }
+
+    /** The fleet simulator's first {@code count} records. */
+    static List<SimRecord> simulate(FleetOptions options, int count) {
+        return new FleetSimulator(options).stream().limit(count).toList();
     }
 
     void produce(List<SimRecord> records) {

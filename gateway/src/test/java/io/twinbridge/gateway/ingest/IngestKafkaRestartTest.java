@@ -11,7 +11,6 @@ import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.FleetOptions;
-import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
 import io.twinbridge.sandbox.kafka.EmbeddedKafka;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +34,8 @@ class IngestKafkaRestartTest {
         EmbeddedKafka.Options options = EmbeddedKafka.Options.defaults().withPort(0).withDataDir(kafkaData);
         EmbeddedKafka broker = EmbeddedKafka.start(options);
         int port = broker.port();
-        List<SimRecord> records = new FleetSimulator(FleetOptions.defaults().withTopicPrefix("restart")
-                .withDevicesPerKind(2)).stream().limit(2_000).collect(Collectors.toList());
+        List<SimRecord> records = IngestHarness.simulate(FleetOptions.defaults().withTopicPrefix("restart")
+                .withDevicesPerKind(2), 2_000);
         try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
             IngestHarness h = new IngestHarness(broker.bootstrapServers(), "restart");
             h.createTopics("acme", "globex");

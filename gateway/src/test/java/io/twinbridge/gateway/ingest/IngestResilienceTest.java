@@ -20,13 +20,11 @@ import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.ditto.SandboxStore;
 import io.twinbridge.sandbox.fleet.FleetOptions;
-import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,8 +37,7 @@ class IngestResilienceTest {
     static final SharedKafka KAFKA = new SharedKafka();
 
     private static List<SimRecord> simulate(String prefix, int count) {
-        return new FleetSimulator(FleetOptions.defaults().withTopicPrefix(prefix).withDevicesPerKind(3)).stream()
-                .limit(count).collect(Collectors.toList());
+        return IngestHarness.simulate(FleetOptions.defaults().withTopicPrefix(prefix).withDevicesPerKind(3), count);
     }
 
     @Test
@@ -68,7 +65,7 @@ class IngestResilienceTest {
             // then ingest keeps retrying, pauses, and commits nothing it has not persisted
             long retriesAtOutage = ingest.stats().dittoRetries();
             await().atMost(CATCH_UP).until(() -> ingest.stats().dittoRetries() > retriesAtOutage + 5
-                    && ingest.consumerStats().consumed() > before.size());
+                    && ingest.consumerCounts().consumed() > before.size());
             for (int i = 0; i < 5; i++) {
                 long retries = ingest.stats().dittoRetries();
                 await().atMost(CATCH_UP).until(() -> ingest.stats().dittoRetries() > retries);
@@ -104,7 +101,7 @@ class IngestResilienceTest {
             IngestService second = null;
             try {
                 h.produce(records.subList(0, 2_000));
-                await().atMost(CATCH_UP).until(() -> first.consumerStats().consumed() > 0);
+                await().atMost(CATCH_UP).until(() -> first.consumerCounts().consumed() > 0);
 
                 // a second instance joins mid-stream: the group rebalances and it takes partitions over
                 second = h.ingest("g-pair", ditto2);
@@ -114,7 +111,7 @@ class IngestResilienceTest {
                 h.produce(records.subList(2_000, records.size()));
                 await().atMost(CATCH_UP).until(() -> h.committedTotal("g-pair") == records.size());
 
-                assertTrue(joined.consumerStats().consumed() > 0, "the second instance took partitions over");
+                assertTrue(joined.consumerCounts().consumed() > 0, "the second instance took partitions over");
                 Map<String, TwinPatch> expected = h.expectedTwins(records);
                 expected.forEach((thingId, patch) -> assertTwinHolds(twin(sandbox, thingId).orElseThrow(), patch));
             } finally {

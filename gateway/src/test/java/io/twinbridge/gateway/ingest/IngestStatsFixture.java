@@ -2,6 +2,7 @@ package io.twinbridge.gateway.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.twinbridge.gateway.kafka.IngestConsumerStats;
+import io.twinbridge.gateway.metrics.ConsumerCounters;
 import io.twinbridge.gateway.tenant.TenantId;
 import java.util.Optional;
 
@@ -58,6 +59,7 @@ public final class IngestStatsFixture {
      */
     public static Runnable consumerMeters(MeterRegistry registry, IngestConsumerStats consumer, IngestStats stats,
             String tenant) {
+        new ConsumerCounters(registry);
         return new ConsumerMeters(registry, consumer, stats::tenants, topic -> Optional.of(tenant))::refresh;
     }
 

@@ -12,12 +12,10 @@ import io.twinbridge.gateway.testkit.SharedKafka;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.twinbridge.sandbox.fleet.FleetOptions;
-import io.twinbridge.sandbox.fleet.FleetSimulator;
 import io.twinbridge.sandbox.fleet.SimRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,8 +37,8 @@ class SlowDittoIngestTest {
     void lateAnswersWhileThingsAreCreatedDeadLetterNothingAndEveryTwinEndsNewest() throws Exception {
         IngestHarness h = new IngestHarness(KAFKA.cluster(), "slowditto");
         h.createTopics("acme", "globex");
-        List<SimRecord> records = new FleetSimulator(FleetOptions.defaults().withTopicPrefix("slowditto")
-                .withDevicesPerKind(6)).stream().limit(2_000).collect(Collectors.toList());
+        List<SimRecord> records = IngestHarness.simulate(FleetOptions.defaults().withTopicPrefix("slowditto")
+                .withDevicesPerKind(6), 2_000);
         try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
             DittoPort ditto = h.dittoPort(sandbox, "ingest", REQUEST_TIMEOUT);
             // given Ditto applies every command at once but answers 2.5 request timeouts late: merges (404 while no

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
-/** Consumer counters with a partition that lags and is paused, for tests of the meters outside this package. */
+/** Consumer levels with a partition that lags and is paused, for tests of the meters outside this package. */
 public final class IngestConsumerStatsFixture {
     private IngestConsumerStatsFixture() {
     }

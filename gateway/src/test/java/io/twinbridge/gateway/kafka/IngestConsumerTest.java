@@ -4,6 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.twinbridge.gateway.metrics.ConsumerCounters;
+import io.twinbridge.gateway.testkit.SharedKafka;
+import io.twinbridge.gateway.testkit.TestTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,44 +29,20 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The consumer loop against a real broker: commits never pass an unfinished record, and backpressure pauses. */
 @Tag("flow")
 class IngestConsumerTest {
-    private static KafkaClusterTestKit cluster;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
-                .setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "4")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final SharedKafka KAFKA = new SharedKafka();
 
     private static void produce(String topic, int partitions, int count) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
+        TestTopics.of(KAFKA.cluster()).create(Map.of(topic, partitions));
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.cluster().bootstrapServers());
         // seeding only; see IngestHarness#produce for why idempotence is off
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
@@ -80,7 +59,7 @@ class IngestConsumerTest {
 
     private static Consumer<byte[], byte[]> newConsumer(String group) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.cluster().bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -90,7 +69,7 @@ class IngestConsumerTest {
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.cluster().bootstrapServers()))) {
             return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
         }
     }
@@ -109,12 +88,13 @@ class IngestConsumerTest {
             }
             return CompletableFuture.completedFuture(null);
         };
+        ConsumerCounters counts = new ConsumerCounters(new SimpleMeterRegistry());
         IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g1"), () -> Pattern.compile("t1\\.telemetry\\..*"),
-                handler, new InFlightLimits(1_000, 10_000, 1 << 24), Duration.ofMillis(50),
+                handler, new InFlightLimits(1_000, 10_000, 1 << 24), counts, Duration.ofMillis(50),
                 Duration.ofSeconds(5));
         consumer.start();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stats().consumed() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> counts.consumed() == 200);
             TopicPartition p0 = new TopicPartition(topic, 0);
             TopicPartition p1 = new TopicPartition(topic, 1);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -140,19 +120,20 @@ class IngestConsumerTest {
             unfinished.add(f);
             return f;
         };
+        ConsumerCounters counts = new ConsumerCounters(new SimpleMeterRegistry());
         IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g2"), () -> Pattern.compile("t2\\.telemetry\\..*"),
-                handler, new InFlightLimits(20, 10_000, 1 << 24), Duration.ofMillis(50),
+                handler, new InFlightLimits(20, 10_000, 1 << 24), counts, Duration.ofMillis(50),
                 Duration.ofMillis(200));
         consumer.start();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stats().pausedPartitions() == 2);
-            long consumedWhilePaused = consumer.stats().consumed();
+            long consumedWhilePaused = counts.consumed();
             assertTrue(consumedWhilePaused < 400, "paused before reading everything: " + consumedWhilePaused);
 
             // finishing records lets the loop resume until everything is read and committed
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 unfinished.forEach(f -> f.complete(null));
-                return consumer.stats().finished() == 400;
+                return counts.finished() == 400;
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> committed("g2").values().stream()
                     .mapToLong(OffsetAndMetadata::offset).sum() == 400);
@@ -173,21 +154,23 @@ class IngestConsumerTest {
         RecordHandler finishAtOnce = r -> CompletableFuture.completedFuture(null);
         // no periodic commit within the test: only the synchronous ones commit
         Duration never = Duration.ofHours(1);
+        ConsumerCounters firstCounts = new ConsumerCounters(new SimpleMeterRegistry());
+        ConsumerCounters secondCounts = new ConsumerCounters(new SimpleMeterRegistry());
         IngestConsumer first = new IngestConsumer(() -> wokenBeforeEachCommitSync(newConsumer("g3")),
                 () -> Pattern.compile("t3\\.telemetry\\..*"), finishAtOnce,
-                new InFlightLimits(1_000, 10_000, 1 << 24), never, Duration.ofSeconds(5));
+                new InFlightLimits(1_000, 10_000, 1 << 24), firstCounts, never, Duration.ofSeconds(5));
         IngestConsumer second = new IngestConsumer(() -> newConsumer("g3"),
                 () -> Pattern.compile("t3\\.telemetry\\..*"), finishAtOnce,
-                new InFlightLimits(1_000, 10_000, 1 << 24), never, Duration.ofSeconds(5));
+                new InFlightLimits(1_000, 10_000, 1 << 24), secondCounts, never, Duration.ofSeconds(5));
         first.start();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> first.stats().finished() == 400);
+            await().atMost(Duration.ofSeconds(30)).until(() -> firstCounts.finished() == 400);
 
             // when a second instance joins, the first gives partitions up and commits them on revoke
             second.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> second.stats().assignedPartitions() > 0
                     && first.stats().assignedPartitions() + second.stats().assignedPartitions() == 4);
-            assertEquals(0, second.stats().consumed(), "the revoked partitions were committed: nothing redelivered");
+            assertEquals(0, secondCounts.consumed(), "the revoked partitions were committed: nothing redelivered");
 
             // and on stop the first commits whatever it still holds
             first.stop().get(30, TimeUnit.SECONDS);
@@ -221,31 +204,23 @@ class IngestConsumerTest {
         produce(topic, 2, 400);
         java.util.concurrent.atomic.AtomicInteger twins = new java.util.concurrent.atomic.AtomicInteger(50);
         java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
-        PendingWork downstream = new PendingWork() {
-            @Override
-            public int pendingTwins() {
-                return twins.get();
-            }
-
-            @Override
-            public long pendingBytes() {
-                return bytes.get();
-            }
-        };
+        PendingWork downstream = PendingWork.of(twins::get, bytes::get);
+        ConsumerCounters counts = new ConsumerCounters(new SimpleMeterRegistry());
         IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g4"),
                 () -> Pattern.compile("t4\\.telemetry\\..*"), r -> CompletableFuture.completedFuture(null),
-                new InFlightLimits(1_000_000, 10, 1_000), downstream, Duration.ofMillis(50), Duration.ofSeconds(5));
+                new InFlightLimits(1_000_000, 10, 1_000), downstream, counts, Duration.ofMillis(50),
+                Duration.ofSeconds(5));
         consumer.start();
         try {
             // given more pending twins than allowed: nothing is fetched
             await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stats().pausedPartitions() == 2);
-            assertEquals(0, consumer.stats().consumed());
+            assertEquals(0, counts.consumed());
 
             // when they drop below, but the pending bytes are over theirs: still paused
             bytes.set(5_000);
             twins.set(0);
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() ->
-                    consumer.stats().consumed() == 0 && consumer.stats().pausedPartitions() == 2);
+                    counts.consumed() == 0 && consumer.stats().pausedPartitions() == 2);
 
             // then with both below their bounds everything is read and committed
             bytes.set(0);

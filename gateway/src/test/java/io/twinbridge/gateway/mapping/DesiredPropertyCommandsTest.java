@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.result.Result;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DesiredPropertyCommandsTest {
-    private static DesiredPropertyCommands commands;
-
-    @BeforeAll
-    static void compile() {
-        commands = DesiredPropertyCommands.compile(ModelRegistry.fromClasspath());
-    }
+    private static final DesiredPropertyCommands COMMANDS =
+            DesiredPropertyCommands.compile(ModelRegistry.fromClasspath());
 
     @ParameterizedTest(name = "[{index}] {0}/{1}/{2}={3} -> {4}")
     @CsvSource(delimiter = '|', value = {
@@ -28,7 +23,7 @@ class DesiredPropertyCommandsTest {
                                                   String expected) {
         Object v = Character.isDigit(value.charAt(0)) ? (Object) Double.valueOf(value) : value;
 
-        Result<DesiredCommand> result = commands.toCommand(kind, feature, property, v);
+        Result<DesiredCommand> result = COMMANDS.toCommand(kind, feature, property, v);
 
         String actual = result.isOk()
                 ? result.value().command() + " " + result.value().parameter() + " " + result.value().value()

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,12 +16,7 @@ import org.junit.jupiter.api.Test;
  * must equal the merge of the same patches through their map views (the path of builder-made patches).
  */
 class SlotMergeTest {
-    private static TelemetryMappers mappers;
-
-    @BeforeAll
-    static void compile() {
-        mappers = TelemetryMappers.compile(ModelRegistry.fromClasspath());
-    }
+    private static final TelemetryMappers MAPPERS = TelemetryMappers.compile(ModelRegistry.fromClasspath());
 
     private static TwinPatch vehicle(long ts, String absentField, double speedMs) {
         Map<String, Object> event = SampleEvents.vehicle();
@@ -31,7 +25,7 @@ class SlotMergeTest {
         if (absentField != null) {
             SampleEvents.with(event, absentField, null);
         }
-        return mappers.map(SampleEvents.event("VehicleTelemetry", event)).value();
+        return MAPPERS.map(SampleEvents.event("VehicleTelemetry", event)).value();
     }
 
     /** The same content in a builder-made patch, which has a layout of its own. */

@@ -6,22 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ShippedModelsTest {
-    private static ModelRegistry registry;
-
-    @BeforeAll
-    static void load() {
-        registry = ModelRegistry.fromClasspath();
-    }
+    private static final ModelRegistry REGISTRY = ModelRegistry.fromClasspath();
 
     @Test
     void allFourKindsAreBound() {
-        assertEquals(Set.of("turbine", "robot", "hvac", "vehicle"), registry.kinds());
+        assertEquals(Set.of("turbine", "robot", "hvac", "vehicle"), REGISTRY.kinds());
     }
 
     @ParameterizedTest
@@ -31,8 +25,8 @@ class ShippedModelsTest {
             "hvac    | twinbridge.telemetry.HvacTelemetry    | supplyAir,returnAir,setpoints,compressor,filter",
             "vehicle | twinbridge.telemetry.VehicleTelemetry | location,powertrain,diagnostics,cabin"})
     void featuresPerKind(String kind, String schema, String features) {
-        assertEquals(List.of(features.split(",")), registry.features(kind));
-        BoundModel bound = registry.bySchema(schema).orElseThrow();
+        assertEquals(List.of(features.split(",")), REGISTRY.features(kind));
+        BoundModel bound = REGISTRY.bySchema(schema).orElseThrow();
         assertEquals(kind, bound.binding().kind());
         assertEquals("/models/" + kind + "/" + kind + "-1.0.0.tm.jsonld", bound.model().path());
         assertEquals("1.0.0", bound.model().version());
@@ -40,14 +34,14 @@ class ShippedModelsTest {
 
     @Test
     void everyModelAndSubmodelIsServedAtItsStablePath() {
-        for (BoundModel bound : registry.boundModels()) {
-            assertTrue(registry.document(bound.model().path()).orElseThrow().text().contains("tm:ThingModel"));
+        for (BoundModel bound : REGISTRY.boundModels()) {
+            assertTrue(REGISTRY.document(bound.model().path()).orElseThrow().text().contains("tm:ThingModel"));
             for (FeatureModel feature : bound.model().features().values()) {
-                assertTrue(registry.document(feature.path()).isPresent(), feature.path());
+                assertTrue(REGISTRY.document(feature.path()).isPresent(), feature.path());
             }
         }
-        assertEquals(4 + 5 + 4 + 5 + 4, registry.documentPaths().size());
-        assertFalse(registry.document("/models/turbine/unknown.tm.jsonld").isPresent());
+        assertEquals(4 + 5 + 4 + 5 + 4, REGISTRY.documentPaths().size());
+        assertFalse(REGISTRY.document("/models/turbine/unknown.tm.jsonld").isPresent());
     }
 
     @Test
@@ -55,12 +49,12 @@ class ShippedModelsTest {
         assertEquals(Set.of("twinbridge.telemetry.TurbineTelemetry", "twinbridge.telemetry.RobotTelemetry",
                         "twinbridge.telemetry.HvacTelemetry", "twinbridge.telemetry.VehicleTelemetry",
                         "twinbridge.twin.TwinChangeEvent", "twinbridge.command.DeviceCommand"),
-                registry.avroSchemas().keySet());
+                REGISTRY.avroSchemas().keySet());
     }
 
     @Test
     void hvacSetpointsAreWritableAndHaveCommands() {
-        BoundModel hvac = registry.byKind("hvac").orElseThrow();
+        BoundModel hvac = REGISTRY.byKind("hvac").orElseThrow();
         FeatureModel setpoints = hvac.model().feature("setpoints").orElseThrow();
         assertEquals(List.of("targetTemperature", "fanMode"),
                 setpoints.writableProperties().stream().map(PropertySpec::name).toList());
@@ -72,14 +66,14 @@ class ShippedModelsTest {
     @Test
     void onlyHvacHasWritableProperties() {
         for (String kind : List.of("turbine", "robot", "vehicle")) {
-            registry.byKind(kind).orElseThrow().model().features().values()
+            REGISTRY.byKind(kind).orElseThrow().model().features().values()
                     .forEach(f -> assertTrue(f.writableProperties().isEmpty(), kind + "/" + f.featureId()));
         }
     }
 
     @Test
     void constraintsAreReadFromTheModel() {
-        PropertySpec speed = registry.byKind("turbine").orElseThrow().model().feature("rotor").orElseThrow()
+        PropertySpec speed = REGISTRY.byKind("turbine").orElseThrow().model().feature("rotor").orElseThrow()
                 .property("speed").orElseThrow();
         assertEquals(JsonType.NUMBER, speed.type());
         assertEquals(0.0, speed.minimum().orElseThrow());

@@ -141,13 +141,18 @@ class PolicyRendererTest {
      */
     @Test
     void theTechnicalSubjectMayReadThePolicyItsNewThingsReference() {
-        TenantSpec own = TenantDocs.valid(TenantDocs.reader().readTenant(TenantDocs.utf8(
-                "{'namespaces':['acme'],'roles':{},'ditto':{'username':'acme-gw','passwordEnv':'TENANT_ACME'}}"),
-                "acme", new io.twinbridge.gateway.tenant.document.TenantDocument(List.of())));
-        Enforcer e = PolicyEnforcers.defaultEvaluator(PoliciesModelFactory.newPolicy(renderer.render(own).json()));
+        Enforcer e = withOwnUser();
         assertTrue(e.hasPartialPermissions(ResourceKey.newInstance("policy", JsonPointer.empty()),
                 context("nginx:acme-gw"), Permissions.newInstance("READ")));
         assertFalse(mayWritePolicy(e, "nginx:acme-gw", "/entries/GATEWAY"), "it cannot change its own entry");
+    }
+
+    /** The policy of tenant acme whose things are written by its own Ditto user {@code acme-gw}. */
+    private static Enforcer withOwnUser() {
+        TenantSpec own = TenantDocs.valid(TenantDocs.reader().readTenant(TenantDocs.utf8(
+                "{'namespaces':['acme'],'roles':{},'ditto':{'username':'acme-gw','passwordEnv':'TENANT_ACME'}}"),
+                "acme", new io.twinbridge.gateway.tenant.document.TenantDocument(List.of())));
+        return PolicyEnforcers.defaultEvaluator(PoliciesModelFactory.newPolicy(renderer.render(own).json()));
     }
 
     private static boolean mayWritePolicy(Enforcer e, String subject, String path) {
@@ -157,10 +162,7 @@ class PolicyRendererTest {
 
     @Test
     void aTenantCredentialMovesThingAccessToItsOwnUser() {
-        TenantSpec own = TenantDocs.valid(TenantDocs.reader().readTenant(TenantDocs.utf8(
-                "{'namespaces':['acme'],'roles':{},'ditto':{'username':'acme-gw','passwordEnv':'TENANT_ACME'}}"),
-                "acme", new io.twinbridge.gateway.tenant.document.TenantDocument(List.of())));
-        Enforcer e = PolicyEnforcers.defaultEvaluator(PoliciesModelFactory.newPolicy(renderer.render(own).json()));
+        Enforcer e = withOwnUser();
         ResourceKey thing = ResourceKey.newInstance("thing", JsonPointer.empty());
         assertTrue(e.hasUnrestrictedPermissions(thing, context("nginx:acme-gw"), Permissions.newInstance("WRITE")));
         // the gateway's shared user keeps the policy up to date, but can no longer touch the twins

@@ -175,12 +175,18 @@ public final class EgressFaultsBenchmark {
         }
     }
 
-    private Map<String, Object> failover(EmbeddedKafka kafka, DittoSandbox sandbox, DittoPort writer,
-                                         List<String> ids, TopicRecords topic) throws Exception {
+    /** The figures both modes report first: the mode, the things and the rate of changes. */
+    private Map<String, Object> result(String mode) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("mode", "failover");
+        result.put("mode", mode);
         result.put("things", options.things());
         result.put("changesPerSec", options.rate());
+        return result;
+    }
+
+    private Map<String, Object> failover(EmbeddedKafka kafka, DittoSandbox sandbox, DittoPort writer,
+                                         List<String> ids, TopicRecords topic) throws Exception {
+        Map<String, Object> result = result("failover");
         result.put("sessionTimeoutMs", options.sessionTimeout().toMillis());
         Gateway first = gateway(1, kafka, sandbox);
         Gateway second = gateway(2, kafka, sandbox);
@@ -256,10 +262,7 @@ public final class EgressFaultsBenchmark {
 
     private Map<String, Object> downtime(EmbeddedKafka kafka, DittoSandbox sandbox, DittoPort writer,
                                          List<String> ids, TopicRecords topic) throws Exception {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("mode", "downtime");
-        result.put("things", options.things());
-        result.put("changesPerSec", options.rate());
+        Map<String, Object> result = result("downtime");
         result.put("downtimeSeconds", options.downtime().toSeconds());
         Gateway gateway = gateway(1, kafka, sandbox);
         gateway.start();

@@ -132,7 +132,7 @@ public final class IngestBenchmark {
             try (IngestTimeline timeline = timelineFile == null ? null
                     : new IngestTimeline(Path.of(timelineFile), ingest)) {
                 ingest.start();
-                long firstConsumed = waitFor(() -> ingest.consumerStats().consumed() > 0, Duration.ofMinutes(5));
+                long firstConsumed = waitFor(() -> ingest.consumerCounts().consumed() > 0, Duration.ofMinutes(5));
                 waitFor(() -> committed(ingest) >= options.events(), Duration.ofMinutes(30));
                 long done = System.nanoTime();
                 double gatewaySeconds = seconds(done - firstConsumed);
@@ -332,19 +332,28 @@ public final class IngestBenchmark {
     }
 
     /** A bare consumer reading every record and decoding it with Avro, as a reference for the gateway's rate. */
-    private static double rawConsume(EmbeddedKafka kafka, String topic, long count, List<Schema> schemas) {
+    /**
+     * A consumer of its own group, subscribed to {@code topic} from its first record, that commits nothing: how the
+     * baselines read what the gateway reads.
+     */
+    static KafkaConsumer<byte[], byte[]> fromBeginning(String bootstrapServers, String group, String topic) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-raw");
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private static double rawConsume(EmbeddedKafka kafka, String topic, long count, List<Schema> schemas) {
         RawDecoder decoder = new RawDecoder(schemas);
         long decoded = 0;
         long checksum = 0;
         long start = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
+        try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(kafka.bootstrapServers(), "bench-raw", topic)) {
             while (decoded < count) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     if (start == 0) {

@@ -33,9 +33,10 @@ final class IngestTimeline implements AutoCloseable {
 
     private void sample(IngestService ingest) {
         var s = ingest.stats();
+        var counts = ingest.consumerCounts();
         var c = ingest.consumerStats();
-        csv.printf("%.1f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.2f%n", (System.nanoTime() - start) / 1e9, c.consumed(),
-                c.finished(), s.mergesSent(), s.writeWindow(), s.writesInFlight(), s.readyQueueLength(),
+        csv.printf("%.1f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.2f%n", (System.nanoTime() - start) / 1e9, counts.consumed(),
+                counts.finished(), s.mergesSent(), s.writeWindow(), s.writesInFlight(), s.readyQueueLength(),
                 s.pendingTwins(), s.pendingPatchBytes(), c.pausedPartitions(), c.inFlightRecords(),
                 s.writeRoundTripMillis());
     }

@@ -14,13 +14,10 @@ import org.apache.avro.generic.GenericRecord;
  * windows ({@link AssetIncidents}) clogs fast: its pressure drop climbs from clean to the 250 Pa limit between two
  * windows, and during each it asks for a new filter, which it then gets.
  */
-final class HvacSimulation implements DeviceSimulation {
+final class HvacSimulation extends DeviceSimulation {
     static final double TIME_CONSTANT_S = 120;
     static final double REPLACE_AT_PA = 250;
 
-    private final Schema schema;
-    private final String deviceId;
-    private final Random random;
     private final double setpointC;
     private double supplyC;
     private double filterPa;
@@ -35,9 +32,7 @@ final class HvacSimulation implements DeviceSimulation {
     /** @param replacements when the filter asks to be replaced, in time since {@code startMillis} */
     HvacSimulation(Schema schema, String deviceId, Random random, Optional<AssetIncidents.Window> replacements,
                    long startMillis) {
-        this.schema = schema;
-        this.deviceId = deviceId;
-        this.random = random;
+        super(AssetKind.HVAC, schema, deviceId, random);
         this.setpointC = 19 + random.nextInt(6);
         this.supplyC = setpointC + (random.nextBoolean() ? 1 : -1) * (5 + random.nextDouble() * 5);
         this.filterPa = 80 + random.nextDouble() * 60;
@@ -58,17 +53,7 @@ final class HvacSimulation implements DeviceSimulation {
     }
 
     @Override
-    public AssetKind kind() {
-        return AssetKind.HVAC;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public GenericRecord next(long timestampMillis, double dt) {
+    GenericRecord next(long timestampMillis, double dt) {
         double error = setpointC - supplyC;
         supplyC += error * (1 - Math.exp(-dt / TIME_CONSTANT_S)) + 0.02 * random.nextGaussian();
         long elapsed = timestampMillis - startMillis;
@@ -76,9 +61,7 @@ final class HvacSimulation implements DeviceSimulation {
                 .orElseGet(() -> Math.min(900, filterPa + 0.001 * dt));
         boolean running = Math.abs(error) > 0.5;
 
-        GenericData.Record record = new GenericData.Record(schema);
-        record.put("deviceId", deviceId);
-        record.put("timestamp", timestampMillis);
+        GenericData.Record record = sample(timestampMillis);
         GenericData.Record supply = Records.nested(schema, "supplyAir");
         supply.put("temperatureC", Records.round(supplyC, 3));
         supply.put("humidityPct", Records.round(45 + 2 * random.nextGaussian(), 2));

@@ -13,15 +13,12 @@ import org.apache.avro.generic.GenericRecord;
  * the axes follow the program's path (a smooth periodic motion per axis), the gripper closes on the part for the
  * middle of the cycle, and torques rise with acceleration and payload. The cycle counter increases by one per cycle.
  */
-final class RobotSimulation implements DeviceSimulation {
+final class RobotSimulation extends DeviceSimulation {
     private static final int AXES = 6;
     private static final double[] HOME_RAD = {0.0, -1.2, 1.4, 0.0, 0.9, 0.0};
     private static final double[] AMPLITUDE_RAD = {1.3, 0.5, 0.6, 0.8, 0.7, 1.5};
     private static final double PART_KG = 2.4;
 
-    private final Schema schema;
-    private final String deviceId;
-    private final Random random;
     private final String program;
     private final double nominalCycleS;
     private double phase;
@@ -31,9 +28,7 @@ final class RobotSimulation implements DeviceSimulation {
     private final double[] motorTempC = new double[AXES];
 
     RobotSimulation(Schema schema, String deviceId, Random random) {
-        this.schema = schema;
-        this.deviceId = deviceId;
-        this.random = random;
+        super(AssetKind.ROBOT, schema, deviceId, random);
         this.program = random.nextBoolean() ? "PICK_PLACE_A" : "PALLETIZE_B";
         this.nominalCycleS = 10 + random.nextDouble() * 4;
         this.currentCycleS = nominalCycleS;
@@ -54,17 +49,7 @@ final class RobotSimulation implements DeviceSimulation {
     }
 
     @Override
-    public AssetKind kind() {
-        return AssetKind.ROBOT;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public GenericRecord next(long timestampMillis, double dt) {
+    GenericRecord next(long timestampMillis, double dt) {
         phase += dt / currentCycleS;
         while (phase >= 1) {
             phase -= 1;
@@ -87,9 +72,7 @@ final class RobotSimulation implements DeviceSimulation {
             temps.add(Records.round(motorTempC[axis], 2));
         }
 
-        GenericData.Record record = new GenericData.Record(schema);
-        record.put("deviceId", deviceId);
-        record.put("timestamp", timestampMillis);
+        GenericData.Record record = sample(timestampMillis);
         GenericData.Record joints = Records.nested(schema, "joints");
         joints.put("axisAnglesRad", angles);
         joints.put("axisTorquesNm", torques);

@@ -14,7 +14,7 @@ import org.apache.avro.generic.GenericRecord;
  * A turbine given fault windows ({@link AssetIncidents}) trips during each: state {@code FAULT} with a fault code,
  * blades feathered, the rotor braking to a stop, no power; afterwards it produces again.
  */
-final class TurbineSimulation implements DeviceSimulation {
+final class TurbineSimulation extends DeviceSimulation {
     static final double CUT_IN_MS = 3.0;
     static final double RATED_MS = 12.0;
     static final double CUT_OUT_MS = 25.0;
@@ -25,9 +25,6 @@ final class TurbineSimulation implements DeviceSimulation {
     /** Seconds for the braked rotor to lose most of its speed. */
     static final double BRAKE_SECONDS = 4;
 
-    private final Schema schema;
-    private final String deviceId;
-    private final Random random;
     private final double meanWind;
     private double windMs;
     private double windDirectionDeg;
@@ -48,9 +45,7 @@ final class TurbineSimulation implements DeviceSimulation {
      */
     TurbineSimulation(Schema schema, String deviceId, Random random, Optional<AssetIncidents.Window> faults,
                       long startMillis, long seed) {
-        this.schema = schema;
-        this.deviceId = deviceId;
-        this.random = random;
+        super(AssetKind.TURBINE, schema, deviceId, random);
         this.faults = faults;
         this.startMillis = startMillis;
         this.seed = seed;
@@ -73,17 +68,7 @@ final class TurbineSimulation implements DeviceSimulation {
     }
 
     @Override
-    public AssetKind kind() {
-        return AssetKind.TURBINE;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public GenericRecord next(long timestampMillis, double dt) {
+    GenericRecord next(long timestampMillis, double dt) {
         windMs = Math.max(0, windMs + 0.05 * (meanWind - windMs) * dt + 0.6 * Math.sqrt(dt) * random.nextGaussian());
         windDirectionDeg = wrap(windDirectionDeg + 0.5 * Math.sqrt(dt) * random.nextGaussian());
         yawDeg = wrap(yawDeg + 0.2 * angleBetween(yawDeg, windDirectionDeg) * Math.min(1, dt));
@@ -107,9 +92,7 @@ final class TurbineSimulation implements DeviceSimulation {
         double targetTemp = 30 + 60 * power / RATED_POWER_W;
         generatorTempC += (targetTemp - generatorTempC) * Math.min(1, 0.01 * dt);
 
-        GenericData.Record record = new GenericData.Record(schema);
-        record.put("deviceId", deviceId);
-        record.put("timestamp", timestampMillis);
+        GenericData.Record record = sample(timestampMillis);
         GenericData.Record rotor = Records.nested(schema, "rotor");
         rotor.put("speedRpm", Records.round(rpm, 2));
         rotor.put("pitchAngleDeg", Records.round(pitch, 2));

@@ -13,13 +13,10 @@ import org.apache.avro.generic.GenericRecord;
  * towards the next waypoint along the heading to it; speed varies around a cruising speed. Every other vehicle is
  * battery electric (state of charge falls with distance) or combustion (engine speed follows road speed).
  */
-final class VehicleSimulation implements DeviceSimulation {
+final class VehicleSimulation extends DeviceSimulation {
     static final double METRES_PER_DEGREE = 111_320.0;
     private static final int WAYPOINTS = 6;
 
-    private final Schema schema;
-    private final String deviceId;
-    private final Random random;
     private final boolean electric;
     private final double[][] route = new double[WAYPOINTS][2];
     private int target = 1;
@@ -32,9 +29,7 @@ final class VehicleSimulation implements DeviceSimulation {
     private final List<String> dtcCodes = new ArrayList<>();
 
     VehicleSimulation(Schema schema, String deviceId, Random random, boolean electric) {
-        this.schema = schema;
-        this.deviceId = deviceId;
-        this.random = random;
+        super(AssetKind.VEHICLE, schema, deviceId, random);
         this.electric = electric;
         double depotLat = 48.137 + (random.nextDouble() - 0.5) * 0.2;
         double depotLon = 11.575 + (random.nextDouble() - 0.5) * 0.3;
@@ -52,17 +47,7 @@ final class VehicleSimulation implements DeviceSimulation {
     }
 
     @Override
-    public AssetKind kind() {
-        return AssetKind.VEHICLE;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public GenericRecord next(long timestampMillis, double dt) {
+    GenericRecord next(long timestampMillis, double dt) {
         speedMs = Math.max(2, Math.min(25, speedMs + 0.8 * Math.sqrt(dt) * random.nextGaussian()));
         double remaining = speedMs * dt;
         while (remaining > 0) {
@@ -90,9 +75,7 @@ final class VehicleSimulation implements DeviceSimulation {
             dtcCodes.add("P0301");
         }
 
-        GenericData.Record record = new GenericData.Record(schema);
-        record.put("deviceId", deviceId);
-        record.put("timestamp", timestampMillis);
+        GenericData.Record record = sample(timestampMillis);
         GenericData.Record location = Records.nested(schema, "location");
         location.put("lat", Records.round(lat, 6));
         location.put("lon", Records.round(lon, 6));

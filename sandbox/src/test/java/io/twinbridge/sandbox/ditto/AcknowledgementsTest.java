@@ -52,8 +52,7 @@ class AcknowledgementsTest {
         try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
              WsTestClient writer = WsTestClient.connect(sandbox, "ditto", "ditto");
              WsTestClient egress = WsTestClient.connect(sandbox, "ditto", "ditto", "[\"" + LABEL + "\"]")) {
-            egress.send("START-SEND-EVENTS?namespaces=org.example");
-            egress.awaitText("START-SEND-EVENTS:ACK"::equals);
+            egress.startSendEvents("namespaces=org.example");
             writer.send(create("pump-1", "c0"));
             writer.awaitCorrelated("c0");
 
@@ -91,8 +90,7 @@ class AcknowledgementsTest {
         try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
              WsTestClient writer = WsTestClient.connect(sandbox, "ditto", "ditto");
              WsTestClient egress = WsTestClient.connect(sandbox, "ditto", "ditto", "[\"" + LABEL + "\"]")) {
-            egress.send("START-SEND-EVENTS?namespaces=other.namespace");
-            egress.awaitText("START-SEND-EVENTS:ACK"::equals);
+            egress.startSendEvents("namespaces=other.namespace");
             writer.send(create("pump-2", "c0"));
             writer.awaitCorrelated("c0");
 

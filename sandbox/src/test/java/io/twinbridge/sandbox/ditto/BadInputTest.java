@@ -6,13 +6,13 @@ import java.util.concurrent.ExecutionException;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import io.vertx.core.http.UpgradeRejectedException;
 
+import static io.twinbridge.sandbox.ditto.WsTestClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,10 +24,6 @@ class BadInputTest {
 
     @RegisterExtension
     final SandboxPerTest ditto = SandboxPerTest.defaults();
-
-    @BeforeEach
-    void start() {
-    }
 
     private static String command(final String action, final String path, final String value,
             final String extraHeaders, final String cid) {
@@ -44,8 +40,7 @@ class BadInputTest {
 
             // WebSocketRoute: ThingErrorResponse.of an error without entity id (FALLBACK_ID unknown:unknown)
             assertEquals("unknown/unknown/things/twin/errors", error.getValue("topic").orElseThrow().asString());
-            assertEquals(400, error.getValue("status").orElseThrow().asInt());
-            assertEquals("json.invalid", error.getValue("value/error").orElseThrow().asString());
+            assertError(error, 400, "json.invalid");
 
             client.send(command("create", "/", "{}", "", "after"));
             assertEquals(201, client.awaitCorrelated("after").getValue("status").orElseThrow().asInt());
@@ -75,8 +70,7 @@ class BadInputTest {
             client.send(command("modify", "/attributes/open", "true", "\"condition\":\"eq(attributes/open,true)\",",
                     "c1"));
             final JsonObject error = client.awaitCorrelated("c1");
-            assertEquals(412, error.getValue("status").orElseThrow().asInt());
-            assertEquals("things:condition.failed", error.getValue("value/error").orElseThrow().asString());
+            assertError(error, 412, "things:condition.failed");
 
             client.send(command("modify", "/attributes/open", "true", "\"condition\":\"eq(attributes/open,false)\",",
                     "c2"));
@@ -96,8 +90,7 @@ class BadInputTest {
             client.send(command("merge", "/attributes", "{\"a\":1}", "\"content-type\":\"application/json\",",
                     "m1"));
             final JsonObject error = client.awaitCorrelated("m1");
-            assertEquals(415, error.getValue("status").orElseThrow().asInt());
-            assertEquals("mediatype.unsupported", error.getValue("value/error").orElseThrow().asString());
+            assertError(error, 415, "mediatype.unsupported");
         }
     }
 

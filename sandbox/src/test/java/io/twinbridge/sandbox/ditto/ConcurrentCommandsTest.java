@@ -32,8 +32,7 @@ class ConcurrentCommandsTest {
     void pipelinedMergesFromSeveralSessionsGetConsecutiveRevisionsInOrder() throws Exception {
         try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
              WsTestClient observer = WsTestClient.connect(sandbox, "ditto", "ditto")) {
-            observer.send("START-SEND-EVENTS?namespaces=org.example");
-            observer.awaitText("START-SEND-EVENTS:ACK"::equals);
+            observer.startSendEvents("namespaces=org.example");
             final List<WsTestClient> writers = new ArrayList<>();
             try {
                 for (int s = 0; s < SESSIONS; s++) {

@@ -1,15 +1,14 @@
 package io.twinbridge.sandbox.ditto;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
+import static io.twinbridge.sandbox.ditto.WsTestClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,23 +25,13 @@ class ConditionalRequestsTest {
     private static final String THING = "/api/2/things/org.example:cond";
 
     @RegisterExtension
-    final SandboxPerTest ditto = SandboxPerTest.defaults();
-
-    @BeforeEach
-    void start() throws Exception {
-        assertEquals(201, call("PUT", THING, "{\"attributes\":{\"a\":1,\"complex\":{\"x\":1}}}").statusCode());
-    }
+    final SandboxPerTest ditto = SandboxPerTest.defaults()
+            .withThing(THING, "{\"attributes\":{\"a\":1,\"complex\":{\"x\":1}}}");
 
     private HttpResponse<String> call(final String method, final String path, final String body,
             final String... headers) throws Exception {
-        final HttpRequest.Builder request = Http.request(ditto.get(), path, "ditto")
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        request.header("Content-Type", "PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return Http.send(request.build());
+        return Http.call(ditto.get(), method, path, body,
+                "PATCH".equals(method) ? "application/merge-patch+json" : "application/json", headers);
     }
 
     private static String eTag(final HttpResponse<String> response) {
@@ -149,8 +138,7 @@ class ConditionalRequestsTest {
                     + "\"correlation-id\":\"stale\",\"If-Match\":\"\\\"rev:9\\\"\"},"
                     + "\"path\":\"/attributes/a\",\"value\":3}");
             final JsonObject error = ws.awaitCorrelated("stale");
-            assertEquals(412, error.getValue("status").orElseThrow().asInt());
-            assertEquals("things:precondition.failed", error.getValue("value/error").orElseThrow().asString());
+            assertError(error, 412, "things:precondition.failed");
             ws.send("{\"topic\":\"org.example/cond/things/twin/commands/modify\",\"headers\":{"
                     + "\"correlation-id\":\"fresh\",\"If-Match\":\"\\\"rev:1\\\"\"},"
                     + "\"path\":\"/\",\"value\":{\"attributes\":{\"a\":3}}}");

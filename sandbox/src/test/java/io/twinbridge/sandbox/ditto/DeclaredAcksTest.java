@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -27,10 +26,6 @@ class DeclaredAcksTest {
 
     @RegisterExtension
     final SandboxPerTest ditto = SandboxPerTest.defaults();
-
-    @BeforeEach
-    void start() {
-    }
 
     /** A later session declaring the label is refused exactly when the label is already declared. */
     private void assertDeclared(final String label) throws Exception {

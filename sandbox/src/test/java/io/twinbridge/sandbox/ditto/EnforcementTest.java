@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
+import static io.twinbridge.sandbox.ditto.WsTestClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,8 +59,7 @@ class EnforcementTest {
             stranger.send(modifyAttribute("w2"));
             final JsonObject error = stranger.awaitCorrelated("w2");
 
-            assertEquals(404, error.getValue("status").orElseThrow().asInt());
-            assertEquals("things:thing.notfound", error.getValue("value/error").orElseThrow().asString());
+            assertError(error, 404, "things:thing.notfound");
         }
         final HttpResponse<String> http = Http.send(Http.request(ditto.get(), "/api/2/things/org.example:pump",
                 "stranger").GET().build());
@@ -86,8 +86,7 @@ class EnforcementTest {
             reader.send("{\"topic\":\"org.example/pump/things/twin/commands/retrieve\",\"headers\":"
                     + "{\"correlation-id\":\"r2\"},\"path\":\"/features/secret\"}");
             final JsonObject error = reader.awaitCorrelated("r2");
-            assertEquals(404, error.getValue("status").orElseThrow().asInt());
-            assertEquals("things:feature.notfound", error.getValue("value/error").orElseThrow().asString());
+            assertError(error, 404, "things:feature.notfound");
         }
     }
 

@@ -27,14 +27,6 @@ class EventFilterRqlTest {
     @RegisterExtension
     final SandboxPerTest ditto = SandboxPerTest.defaults();
 
-
-
-
-
-
-
-
-
     @Test
     void webSocketFilterWithIlikeOnEnrichedField() throws Exception {
         try (WsTestClient writer = WsTestClient.connect(ditto.get(), "ditto", "ditto");
@@ -110,6 +102,5 @@ class EventFilterRqlTest {
         assertEquals(JsonFactory.newObject("{\"thingId\":\"org.example:sse-rql\",\"attributes\":{\"x\":4,"
                 + "\"room\":\"kitchen\"}}"), JsonFactory.newObject(data.get(1)), "x=3 in the hall is filtered out");
     }
-
 
 }

@@ -40,6 +40,24 @@ final class Http {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /**
+     * {@code method path} as {@code ditto}, with {@code body} (none when empty), the {@code Content-Type} (none when
+     * null) and further headers as name, value, name, value...
+     */
+    static HttpResponse<String> call(final DittoSandbox sandbox, final String method, final String path,
+            final String body, final String contentType, final String... headers) throws Exception {
+        final HttpRequest.Builder request = request(sandbox, path, "ditto")
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
     /** {@code PUT path} with a JSON body, as {@code ditto}. */
     static HttpResponse<String> putJson(final DittoSandbox sandbox, final String path, final String body)
             throws Exception {

@@ -62,8 +62,7 @@ class HttpAcknowledgementsTest {
     void aDeclaredLabelIsAwaitedAndAggregated() throws Exception {
         try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
              WsTestClient egress = WsTestClient.connect(sandbox, "ditto", "ditto", "[\"" + LABEL + "\"]")) {
-            egress.send("START-SEND-EVENTS?namespaces=org.example");
-            egress.awaitText("START-SEND-EVENTS:ACK"::equals);
+            egress.startSendEvents("namespaces=org.example");
             assertEquals(201, Http.send(put(sandbox, "/api/2/things/org.example:acked", "{}")).statusCode());
 
             final CompletableFuture<HttpResponse<String>> answer = Http.client().sendAsync(put(sandbox,

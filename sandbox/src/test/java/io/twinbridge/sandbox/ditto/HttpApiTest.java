@@ -1,6 +1,5 @@
 package io.twinbridge.sandbox.ditto;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -28,16 +26,9 @@ class HttpApiTest {
     @RegisterExtension
     final SandboxPerTest ditto = SandboxPerTest.defaults();
 
-    @BeforeEach
-    void start() {
-    }
-
     private HttpResponse<String> call(final String method, final String path, final String body,
             final String contentType) throws Exception {
-        final HttpRequest.BodyPublisher publisher = body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body);
-        return Http.send(Http.request(ditto.get(), path, "ditto").header("Content-Type", contentType)
-                .method(method, publisher).build());
+        return Http.call(ditto.get(), method, path, body, contentType);
     }
 
     @Test

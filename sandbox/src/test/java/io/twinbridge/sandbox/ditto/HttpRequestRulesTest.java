@@ -1,11 +1,9 @@
 package io.twinbridge.sandbox.ditto;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -20,27 +18,13 @@ class HttpRequestRulesTest {
     private static final String THING = "/api/2/things/org.example:rules";
 
     @RegisterExtension
-    final SandboxPerTest ditto = SandboxPerTest.defaults();
-
-    @BeforeEach
-    void start() throws Exception {
-        assertEquals(201, call("PUT", THING, "{\"attributes\":{\"complex\":{\"a\":1,\"b\":2,\"c\":3}},"
-                + "\"features\":{\"f1\":{\"properties\":{\"p\":1,\"q\":1}},\"f2\":{\"properties\":{\"p\":2}}}}",
-                "application/json").statusCode());
-    }
+    final SandboxPerTest ditto = SandboxPerTest.defaults().withThing(THING, "{\"attributes\":{\"complex\":"
+            + "{\"a\":1,\"b\":2,\"c\":3}},\"features\":{\"f1\":{\"properties\":{\"p\":1,\"q\":1}},"
+            + "\"f2\":{\"properties\":{\"p\":2}}}}");
 
     private HttpResponse<String> call(final String method, final String path, final String body,
             final String contentType, final String... headers) throws Exception {
-        final HttpRequest.Builder request = Http.request(ditto.get(), path, "ditto")
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return Http.send(request.build());
+        return Http.call(ditto.get(), method, path, body, contentType, headers);
     }
 
     private static String error(final HttpResponse<String> response) {

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +23,8 @@ class SseTest {
     private static final String THING = "/api/2/things/org.example:sse";
 
     @RegisterExtension
-    final SandboxPerTest ditto = SandboxPerTest.defaults();
-
-    @BeforeEach
-    void start() throws Exception {
-        assertEquals(201, Http.putJson(ditto.get(), THING, "{\"attributes\":{\"room\":\"kitchen\",\"x\":1}}")
-                .statusCode());
-    }
-
-
+    final SandboxPerTest ditto = SandboxPerTest.defaults()
+            .withThing(THING, "{\"attributes\":{\"room\":\"kitchen\",\"x\":1}}");
 
     @Test
     void subResourceStreamSendsBareValuesOfThatResourceOnly() throws Exception {

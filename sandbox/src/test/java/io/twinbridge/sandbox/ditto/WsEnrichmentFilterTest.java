@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +27,6 @@ class WsEnrichmentFilterTest {
     @BeforeEach
     void start() {
     }
-
-
-
-
-
-
 
     @Test
     void extraFieldsEnrichTheEventAndTheFilterSeesThem() throws Exception {

@@ -100,6 +100,12 @@ final class WsTestClient implements AutoCloseable {
         awaitText("START-SEND-EVENTS:ACK"::equals);
     }
 
+    /** The answer is Ditto's error {@code error} (e.g. {@code things:thing.notfound}) with HTTP status {@code status}. */
+    static void assertError(final JsonObject answer, final int status, final String error) {
+        org.junit.jupiter.api.Assertions.assertEquals(status, answer.getValue("status").orElseThrow().asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(error, answer.getValue("value/error").orElseThrow().asString());
+    }
+
     /** Whether an event with this correlation id has arrived. */
     boolean gotEvent(final String correlationId) {
         return received.stream().anyMatch(t -> t.contains("\"" + correlationId + "\"") && t.contains("/events/"));

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.eclipse.ditto.base.model.acks.AcknowledgementRequest;
 import org.eclipse.ditto.base.model.acks.DittoAcknowledgementLabel;
@@ -102,6 +103,30 @@ public final class AckRegistry {
         CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
                 labels.forEach(label -> wait.put(label, AckResult.of(408, Optional.of(timedOut)))));
         return wait.done.whenComplete((ok, error) -> pending.remove(correlationId, wait));
+    }
+
+    /** A command's response and what its acknowledgements aggregate over. */
+    public record Acknowledged<R>(R response, boolean twinPersistedRequested, Map<String, AckResult> custom) {
+    }
+
+    /**
+     * Applies a twin command that requests custom labels: waits for them first ({@link #expect}), so that no fast
+     * acknowledgement is missed, then applies the command at once. Completes once every label is acknowledged or timed
+     * out. A command that throws is forgotten and its exception rethrown here.
+     */
+    public <R> CompletableFuture<Acknowledged<R>> applyAndAwait(final String correlationId, final Set<String> labels,
+            final DittoHeaders headers, final Supplier<R> command) {
+        final CompletableFuture<Map<String, AckResult>> waiting = expect(correlationId, labels, headers);
+        final R response;
+        try {
+            response = command.get();
+        } catch (final RuntimeException failed) {
+            forget(correlationId);
+            throw failed;
+        }
+        final boolean twinPersisted = headers.getAcknowledgementRequests().stream()
+                .anyMatch(r -> DittoAcknowledgementLabel.TWIN_PERSISTED.equals(r.getLabel()));
+        return waiting.thenApply(results -> new Acknowledged<>(response, twinPersisted, results));
     }
 
     /** The command failed: nobody waits for its acknowledgements. */

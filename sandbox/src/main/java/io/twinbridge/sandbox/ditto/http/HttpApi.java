@@ -2,7 +2,6 @@ package io.twinbridge.sandbox.ditto.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.eclipse.ditto.base.model.acks.DittoAcknowledgementLabel;
 import org.eclipse.ditto.base.model.auth.AuthorizationContext;
 import org.eclipse.ditto.base.model.exceptions.DittoJsonException;
 import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
@@ -28,7 +26,6 @@ import org.eclipse.ditto.things.model.ThingId;
 import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingPreconditionNotModifiedException;
 
 import io.twinbridge.sandbox.ditto.acks.AckRegistry;
-import io.twinbridge.sandbox.ditto.acks.AckResult;
 import io.twinbridge.sandbox.ditto.auth.Authenticator;
 import io.twinbridge.sandbox.ditto.events.Enrichment;
 import io.twinbridge.sandbox.ditto.events.EventFilter;
@@ -250,20 +247,12 @@ public final class HttpApi {
             return;
         }
         final String correlationId = headers.getCorrelationId().orElseThrow();
-        final CompletableFuture<Map<String, AckResult>> waiting = acks.expect(correlationId, custom, headers);
-        final EntityResponse response;
-        try {
-            response = service.apply(request);
-        } catch (final RuntimeException failed) {
-            acks.forget(correlationId);
-            throw failed;
-        }
-        final boolean twinPersisted = headers.getAcknowledgementRequests().stream()
-                .anyMatch(r -> DittoAcknowledgementLabel.TWIN_PERSISTED.equals(r.getLabel()));
         final Context context = ctx.vertx().getOrCreateContext();
-        waiting.thenAccept(results -> context.runOnContext(v -> {
-            final AggregatedAcks aggregated = AggregatedAcks.of(response.status().getCode(), response.value(),
-                    twinPersisted, results, headers);
+        final CompletableFuture<AckRegistry.Acknowledged<EntityResponse>> acknowledged =
+                acks.applyAndAwait(correlationId, custom, headers, () -> service.apply(request));
+        acknowledged.thenAccept(acked -> context.runOnContext(v -> {
+            final AggregatedAcks aggregated = AggregatedAcks.of(acked.response().status().getCode(),
+                    acked.response().value(), acked.twinPersistedRequested(), acked.custom(), headers);
             final HttpServerResponse http = ctx.response();
             headers.getCorrelationId().ifPresent(id -> http.putHeader("correlation-id", id));
             if (!headers.isResponseRequired() && aggregated.status() < 300) {

@@ -2,7 +2,6 @@ package io.twinbridge.sandbox.ditto.http;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiFunction;
 
 import org.eclipse.ditto.base.model.auth.AuthorizationContext;
@@ -29,7 +28,7 @@ import io.vertx.core.http.HttpServerResponse;
  * event's topic, path, value and headers, and {@code _revision}/{@code _modified}); on a sub-resource stream
  * ({@code /things/{id}/<pointer>}) the bare value at the pointer, and nothing for events that do not touch it.
  */
-final class SseStream implements EventSubscriber {
+final class SseStream extends EventSubscriber {
 
     private static final JsonPointer CONTEXT = JsonPointer.of("_context");
 
@@ -38,9 +37,7 @@ final class SseStream implements EventSubscriber {
             Optional<JsonFieldSelector> extraFields) {
     }
 
-    private final String id = UUID.randomUUID().toString();
     private final HttpServerResponse response;
-    private final AuthorizationContext subject;
     private final EventFilter filter;
     private final Selection selection;
     /** The current thing cut to the extra fields, as the subject may read it (Ditto's signal enrichment facade). */
@@ -50,21 +47,11 @@ final class SseStream implements EventSubscriber {
 
     SseStream(final HttpServerResponse response, final AuthorizationContext subject, final EventFilter filter,
             final Selection selection, final BiFunction<ThingId, JsonFieldSelector, Optional<JsonObject>> extra) {
+        super(subject);
         this.response = response;
-        this.subject = subject;
         this.filter = filter;
         this.selection = selection;
         this.extra = extra;
-    }
-
-    @Override
-    public String sessionId() {
-        return id;
-    }
-
-    @Override
-    public AuthorizationContext subject() {
-        return subject;
     }
 
     @Override

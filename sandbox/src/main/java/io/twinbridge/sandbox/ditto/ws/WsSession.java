@@ -4,12 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.ditto.base.model.acks.AcknowledgementLabelNotDeclaredException;
 import org.eclipse.ditto.base.model.acks.AcknowledgementLabelNotUniqueException;
-import org.eclipse.ditto.base.model.acks.DittoAcknowledgementLabel;
 import org.eclipse.ditto.base.model.auth.AuthorizationContext;
 import org.eclipse.ditto.base.model.common.HttpStatus;
 import org.eclipse.ditto.base.model.exceptions.DittoJsonException;
@@ -49,7 +47,7 @@ import io.vertx.core.http.ServerWebSocket;
 /**
  * One authenticated {@code /ws/2} connection: Ditto Protocol commands in, responses, errors and twin events out.
  */
-public final class WsSession implements EventSubscriber {
+public final class WsSession extends EventSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
     private static final String START_EVENTS = "START-SEND-EVENTS";
@@ -58,9 +56,7 @@ public final class WsSession implements EventSubscriber {
     private static final List<String> OTHER_STREAMS = List.of("SEND-MESSAGES", "SEND-LIVE-COMMANDS",
             "SEND-LIVE-EVENTS", "SEND-POLICY-ANNOUNCEMENTS");
 
-    private final String id = UUID.randomUUID().toString();
     private final ServerWebSocket socket;
-    private final AuthorizationContext subject;
     private final ThingService things;
     private final PolicyService policies;
     private final EventHub hub;
@@ -99,10 +95,10 @@ public final class WsSession implements EventSubscriber {
     public WsSession(final ServerWebSocket socket, final AuthorizationContext subject, final ThingService things,
             final PolicyService policies, final EventHub hub, final AckRegistry acks,
             final Set<String> declaredAcks, final SandboxFaults faults, final CommandLoops loops) {
+        super(subject);
         this.faults = faults;
         this.loops = loops;
         this.socket = socket;
-        this.subject = subject;
         this.things = things;
         this.policies = policies;
         this.hub = hub;
@@ -115,10 +111,10 @@ public final class WsSession implements EventSubscriber {
         socket.textMessageHandler(this::onText);
         socket.closeHandler(v -> {
             hub.unsubscribe(this);
-            acks.release(id);
+            acks.release(sessionId());
             onClosed.run();
         });
-        final Optional<String> taken = acks.declare(id, declaredAcks);
+        final Optional<String> taken = acks.declare(sessionId(), declaredAcks);
         if (taken.isPresent()) {
             // As Ditto 3.9's StreamingSessionActor.declareAcknowledgementLabels: a label belongs to one subscriber at
             // a time; the second one gets AcknowledgementLabelNotUniqueException as an error message, and its session
@@ -129,17 +125,7 @@ public final class WsSession implements EventSubscriber {
                     .message("The acknowledgement label <" + taken.get() + "> is already declared by another "
                             + "session.").build()));
         }
-        socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed", id, e));
-    }
-
-    @Override
-    public String sessionId() {
-        return id;
-    }
-
-    @Override
-    public AuthorizationContext subject() {
-        return subject;
+        socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed", sessionId(), e));
     }
 
     @Override
@@ -152,7 +138,7 @@ public final class WsSession implements EventSubscriber {
         // WebSocketRoute.postprocess: enrich (retrieveExtraFields), filter on the enriched thing (matchesFilter)
         final EventFilter filter = eventFilter.get();
         final Optional<JsonObject> extra = filter.extraFields()
-                .flatMap(fields -> Enrichment.extra(things, visible.thingId(), fields, subject));
+                .flatMap(fields -> Enrichment.extra(things, visible.thingId(), fields, subject()));
         if (!filter.accepts(visible, Enrichment.mergeThingWithExtra(visible.partialThing(), extra))) {
             return false;
         }
@@ -260,7 +246,7 @@ public final class WsSession implements EventSubscriber {
         }
         final EntityRequest request = new EntityRequest(action.get(),
                 topic.getNamespace() + ":" + topic.getEntityName(), path, adaptable.getPayload().getValue(),
-                adaptable.getPayload().getFields(), headers, subject, Optional.of(id));
+                adaptable.getPayload().getFields(), headers, subject(), Optional.of(sessionId()));
         final Set<String> custom = topic.getGroup() == TopicPath.Group.THINGS && action.get() != TwinAction.RETRIEVE
                 ? AckRegistry.customLabels(headers) : Set.of();
         if (!custom.isEmpty()) {
@@ -279,21 +265,10 @@ public final class WsSession implements EventSubscriber {
             final DittoHeaders headers, final Set<String> custom) {
         final String correlationId = headers.getCorrelationId().orElseThrow(() ->
                 AcknowledgementCorrelationIdMissingException.newBuilder().dittoHeaders(headers).build());
-        final java.util.concurrent.CompletableFuture<java.util.Map<String, AckResult>> waiting =
-                acks.expect(correlationId, custom, headers);
-        final EntityResponse response;
-        try {
-            response = things.handle(request);
-        } catch (final RuntimeException failed) {
-            acks.forget(correlationId);
-            throw failed;
-        }
-        final boolean twinPersisted = headers.getAcknowledgementRequests().stream()
-                .anyMatch(r -> DittoAcknowledgementLabel.TWIN_PERSISTED.equals(r.getLabel()));
-        waiting.thenAccept(results -> {
+        acks.applyAndAwait(correlationId, custom, headers, () -> things.handle(request)).thenAccept(acked -> {
             if (headers.isResponseRequired()) {
-                answer(ProtocolMessages.acknowledgements(topic, response.status(), response.value(), twinPersisted,
-                        results, headers));
+                answer(ProtocolMessages.acknowledgements(topic, acked.response().status(), acked.response().value(),
+                        acked.twinPersistedRequested(), acked.custom(), headers));
             }
         });
     }
@@ -303,10 +278,10 @@ public final class WsSession implements EventSubscriber {
         final Optional<String> label = topic.getSubject();
         final Optional<String> correlationId = headers.getCorrelationId();
         if (label.isEmpty() || correlationId.isEmpty()) {
-            LOG.debug("session {}: ignoring an acknowledgement without label or correlation id", id);
+            LOG.debug("session {}: ignoring an acknowledgement without label or correlation id", sessionId());
             return;
         }
-        if (!acks.isDeclaredBy(label.get(), id)) {
+        if (!acks.isDeclaredBy(label.get(), sessionId())) {
             // StreamingSessionActor.ackLabelNotDeclared publishes the error whatever response-required says
             send(ProtocolMessages.error(topic.getNamespace(), topic.getEntityName(), topic.getGroup(),
                     AcknowledgementLabelNotDeclaredException.of(label.get(), headers), headers));
@@ -324,7 +299,7 @@ public final class WsSession implements EventSubscriber {
         final List<String> namespaces = ids.stream().map(ThingId::getNamespace).distinct().toList();
         final String namespace = namespaces.size() == 1 ? namespaces.get(0) : "_";
         final TopicPath responseTopic = ProtocolFactory.newTopicPath(namespace + "/_/things/twin/commands/retrieve");
-        final JsonArray found = things.retrieveMany(ids, adaptable.getPayload().getFields(), subject).stream()
+        final JsonArray found = things.retrieveMany(ids, adaptable.getPayload().getFields(), subject()).stream()
                 .collect(JsonArray::newBuilder, (b, t) -> b.add(t), (a, b) -> a.addAll(b.build())).build();
         if (headers.isResponseRequired()) {
             send(ProtocolMessages.response(responseTopic, JsonPointer.empty(), HttpStatus.OK, Optional.of(found),
@@ -350,16 +325,16 @@ public final class WsSession implements EventSubscriber {
      */
     private void send(final String text) {
         if (socketContext == null || io.vertx.core.Vertx.currentContext() == socketContext) {
-            socket.writeTextMessage(text).onFailure(e -> LOG.debug("could not send to session {}", id, e));
+            socket.writeTextMessage(text).onFailure(e -> LOG.debug("could not send to session {}", sessionId(), e));
         } else {
             socketContext.runOnContext(v -> socket.writeTextMessage(text)
-                    .onFailure(e -> LOG.debug("could not send to session {}", id, e)));
+                    .onFailure(e -> LOG.debug("could not send to session {}", sessionId(), e)));
         }
     }
 
     public io.vertx.core.Future<Void> close() {
         hub.unsubscribe(this);
-        acks.release(id);
+        acks.release(sessionId());
         return socket.close();
     }
 }

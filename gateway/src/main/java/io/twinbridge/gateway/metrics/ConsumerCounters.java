@@ -1,0 +1,53 @@
+package io.twinbridge.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.twinbridge.gateway.kafka.ConsumerEvents;
+
+/**
+ * The consumer loop's events as Micrometer counters: each event is counted once, here, in the registry, and every
+ * read (dashboard, tests, {@code /metrics}) reads the registry. The levels of the loop (paused and assigned partitions,
+ * records in flight, lag) are gauges read from {@link io.twinbridge.gateway.kafka.IngestConsumerStats}.
+ */
+public final class ConsumerCounters implements ConsumerEvents {
+    private final Counter consumed;
+    private final Counter finished;
+    private final Counter pauses;
+
+    /** Registers the three counters (at 0 until the loop reports). */
+    public ConsumerCounters(MeterRegistry registry) {
+        this.consumed = Counter.builder(MetricNames.CONSUMER_POLLED)
+                .description("Records the consumer fetched and handed to the pipeline").register(registry);
+        this.finished = Counter.builder(MetricNames.CONSUMER_FINISHED)
+                .description("Records finished: applied, stale or dead-lettered").register(registry);
+        this.pauses = Counter.builder(MetricNames.CONSUMER_PAUSES)
+                .description("Partitions paused by backpressure, each time").register(registry);
+    }
+
+    @Override
+    public void onConsumed(int records) {
+        consumed.increment(records);
+    }
+
+    @Override
+    public void onFinished(int records) {
+        finished.increment(records);
+    }
+
+    @Override
+    public void onPaused(int partitions) {
+        pauses.increment(partitions);
+    }
+
+    public long consumed() {
+        return Math.round(consumed.count());
+    }
+
+    public long finished() {
+        return Math.round(finished.count());
+    }
+
+    public long pauses() {
+        return Math.round(pauses.count());
+    }
+}
