@@ -249,7 +249,7 @@ public final class IngestBenchmark {
         Map<String, Object> result = new LinkedHashMap<>();
         try {
             ingest.start();
-            long firstConsumed = waitFor(() -> ingest.consumerStats().consumed() > 0, Duration.ofMinutes(5));
+            long firstConsumed = waitFor(() -> ingest.consumerCounts().consumed() > 0, Duration.ofMinutes(5));
             waitFor(() -> committed(ingest) >= committedBefore + count, Duration.ofMinutes(30));
             double rate = count / seconds(System.nanoTime() - firstConsumed);
             long merges = ingest.stats().mergesSent();
