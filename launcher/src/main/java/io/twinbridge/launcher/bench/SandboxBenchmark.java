@@ -1,16 +1,11 @@
 package io.twinbridge.launcher.bench;
 
+import io.twinbridge.gateway.tenant.policy.TenantPolicy;
 import static io.twinbridge.launcher.bench.IngestBenchmark.round3;
 import static io.twinbridge.launcher.bench.IngestBenchmark.seconds;
 
 import io.twinbridge.gateway.mapping.MergeWrite;
 import io.twinbridge.gateway.mapping.TwinPatch;
-import io.twinbridge.gateway.tenant.TenantId;
-import io.twinbridge.gateway.tenant.document.Role;
-import io.twinbridge.gateway.tenant.document.TenantSpec;
-import io.twinbridge.gateway.tenant.document.TenantTopics;
-import io.twinbridge.gateway.tenant.policy.GatewaySubjects;
-import io.twinbridge.gateway.tenant.policy.PolicyRenderer;
 import io.twinbridge.sandbox.ditto.DittoSandbox;
 import io.twinbridge.sandbox.ditto.SandboxOptions;
 import io.vertx.core.Context;
@@ -26,7 +21,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +37,8 @@ import org.eclipse.ditto.json.JsonValue;
  * the sandbox's, not a client library's. A first tenth of the merges warms the JIT and is not counted.
  */
 public final class SandboxBenchmark {
-    static final String TENANT = "acme";
-    private static final String USER = "ditto";
+    static final String TENANT = BenchTenant.ID;
+    private static final String USER = BenchTenant.USER;
     private static final String[][] TURBINE = {
             {"rotor", "speed", "pitchAngle"},
             {"generator", "power", "temperature"},
@@ -136,19 +130,14 @@ public final class SandboxBenchmark {
     }
 
     private String createPolicy(Session session) throws Exception {
-        TenantSpec tenant = new TenantSpec(TenantId.of(TENANT), List.of(TENANT), Optional.empty(),
-                TenantTopics.DERIVED, Map.of(Role.ADMIN, List.of("nginx:acme-admin"),
-                Role.OPERATOR, List.of("nginx:acme-operator"), Role.VIEWER, List.of("nginx:acme-viewer"),
-                Role.DEVICE, List.of("nginx:acme-device")), Optional.empty());
         Set<String> features = new java.util.TreeSet<>();
         for (String[] feature : TURBINE) {
             features.add(feature[0]);
         }
-        JsonObject policy = new PolicyRenderer(features, new GatewaySubjects("nginx", USER)).render(tenant).json();
-        String id = tenant.policyId();
-        session.call(List.of(command(id, "policies", "create", "create-policy", policy, "", ""))).get(60,
-                TimeUnit.SECONDS);
-        return id;
+        TenantPolicy policy = BenchTenant.policy(features);
+        session.call(List.of(command(policy.policyId(), "policies", "create", "create-policy", policy.json(), "", "")))
+                .get(60, TimeUnit.SECONDS);
+        return policy.policyId();
     }
 
     private void createThings(List<Session> sessions, String policyId) throws Exception {
