@@ -35,11 +35,18 @@ final class ChildProcess {
     /** The same with extra JVM flags, e.g. {@code -Dlog4j2.configurationFile=...}. */
     static ChildProcess java(String name, String heap, List<String> jvmFlags, String mainClass, List<String> args,
                              Map<String, String> env, Path logDir) {
+        List<String> flags = new ArrayList<>(jvmFlags);
+        flags.add("-XX:+UseSerialGC");
+        return javaWithFlags(name, heap, flags, mainClass, args, env, logDir);
+    }
+
+    /** A JVM with the JVM's own collector, as {@code ./twinbridge} runs a command: for a measurement of one part. */
+    static ChildProcess javaWithFlags(String name, String heap, List<String> jvmFlags, String mainClass,
+                                      List<String> args, Map<String, String> env, Path logDir) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.addAll(jvmFlags);
-        command.add("-XX:+UseSerialGC");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
