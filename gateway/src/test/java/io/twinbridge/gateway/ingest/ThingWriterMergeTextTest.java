@@ -1,22 +1,17 @@
 package io.twinbridge.gateway.ingest;
 
+import static io.twinbridge.gateway.ingest.ThingWriterKit.ACME;
+import static io.twinbridge.gateway.ingest.ThingWriterKit.turbine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortException;
 import io.twinbridge.gateway.ditto.DittoRequestOptions;
 import io.twinbridge.gateway.ditto.PreRenderedJsonObject;
 import io.twinbridge.gateway.mapping.TimedValue;
 import io.twinbridge.gateway.mapping.TwinPatch;
-import io.twinbridge.gateway.model.ModelRegistry;
-import io.twinbridge.gateway.model.ThingModel;
-import io.twinbridge.gateway.retry.Backoff;
-import io.twinbridge.gateway.tenant.TenantId;
-import io.twinbridge.gateway.tenant.TenantSettings;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,8 +31,6 @@ import org.junit.jupiter.api.Test;
  * the patch rendered before.
  */
 class ThingWriterMergeTextTest {
-    private static final TenantSettings ACME = new TenantSettings(TenantId.of("acme"), "acme", CodecKind.AUTO,
-            Optional.of("acme:tenant-policy"));
 
     private record Sent(JsonPointer path, JsonValue patch, DittoRequestOptions options) {
     }
@@ -65,19 +58,13 @@ class ThingWriterMergeTextTest {
     }
 
     private ThingWriter writer(DittoPort port, Optional<String> egressAckPrefix) {
-        return new ThingWriter(tenant -> port, new ThingProvisioner("http://gw:8088"),
-                new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5), pipeline, new IngestStats(),
-                egressAckPrefix);
+        return ThingWriterKit.writer(port, pipeline, egressAckPrefix);
     }
 
     private static TwinPatch patch() {
         return TwinPatch.builder("WTG-1", 2_000L).put("rotor", "speedRpm", new TimedValue(12.5, 1_000L))
                 .put("rotor", "state", new TimedValue("a \"quoted\"\nstate", 2_000L))
                 .put("nacelle", "yawDeg", new TimedValue(245, 1_500L)).build();
-    }
-
-    private static ThingModel turbine() {
-        return ModelRegistry.fromClasspath().byKind("turbine").orElseThrow().model();
     }
 
     @Test

@@ -1,20 +1,16 @@
 package io.twinbridge.gateway.ingest;
 
+import static io.twinbridge.gateway.ingest.ThingWriterKit.ACME;
+import static io.twinbridge.gateway.ingest.ThingWriterKit.turbine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.mapping.TwinPatch;
 import io.twinbridge.gateway.model.FeatureModel;
-import io.twinbridge.gateway.model.ModelRegistry;
 import io.twinbridge.gateway.model.ThingModel;
-import io.twinbridge.gateway.retry.Backoff;
-import io.twinbridge.gateway.tenant.TenantId;
-import io.twinbridge.gateway.tenant.TenantSettings;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,14 +27,10 @@ import org.junit.jupiter.api.Test;
  * tenant's policy, its Thing Model and its attributes.
  */
 class ThingWriterPolicyTest {
-    private static final TenantSettings ACME = new TenantSettings(TenantId.of("acme"), "acme", CodecKind.AUTO,
-            Optional.of("acme:tenant-policy"));
     private final ScheduledExecutorService pipeline = Executors.newSingleThreadScheduledExecutor();
     private final Ditto39Things ditto = new Ditto39Things();
     private final DittoPort port = ditto.port();
-    private final ThingWriter writer = new ThingWriter(tenant -> port, new ThingProvisioner("http://gw:8088"),
-            new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5), pipeline, new IngestStats(),
-            Optional.empty());
+    private final ThingWriter writer = ThingWriterKit.writer(port, pipeline, Optional.empty());
 
     @AfterEach
     void stop() {
@@ -48,7 +40,7 @@ class ThingWriterPolicyTest {
     @Test
     void aNewDevicesTwinIsCreatedUnderItsTenantsPolicyNotUnderOneOfItsOwn() throws Exception {
         ditto.policies.put("acme:tenant-policy", JsonObject.newBuilder().set("policyId", "acme:tenant-policy").build());
-        ThingModel turbine = ModelRegistry.fromClasspath().byKind("turbine").orElseThrow().model();
+        ThingModel turbine = turbine();
         FeatureModel feature = turbine.features().values().iterator().next();
         String property = feature.properties().keySet().iterator().next();
         TwinPatch patch = TwinPatch.builder("WTG-1", 1_000L).put(feature.featureId(), property, 1.5).build();

@@ -1,22 +1,17 @@
 package io.twinbridge.gateway.ingest;
 
+import static io.twinbridge.gateway.ingest.ThingWriterKit.ACME;
+import static io.twinbridge.gateway.ingest.ThingWriterKit.turbine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.twinbridge.gateway.codec.CodecKind;
 import io.twinbridge.gateway.ditto.DittoPort;
 import io.twinbridge.gateway.ditto.DittoPortException;
 import io.twinbridge.gateway.ditto.DittoRequestOptions;
 import io.twinbridge.gateway.mapping.TimedValue;
 import io.twinbridge.gateway.mapping.TwinPatch;
-import io.twinbridge.gateway.model.ModelRegistry;
-import io.twinbridge.gateway.model.ThingModel;
-import io.twinbridge.gateway.retry.Backoff;
-import io.twinbridge.gateway.tenant.TenantId;
-import io.twinbridge.gateway.tenant.TenantSettings;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -39,8 +34,6 @@ import org.junit.jupiter.api.Test;
  * conditional merge; a create that egress did not confirm (424) is sent again as a redelivery merge.
  */
 class ThingWriterProvisionTest {
-    private static final TenantSettings ACME = new TenantSettings(TenantId.of("acme"), "acme", CodecKind.AUTO,
-            Optional.of("acme:tenant-policy"));
 
     /** One command the writer sent: the method, the thing or patch, and its options. */
     private record Sent(String method, JsonValue body, DittoRequestOptions options) {
@@ -81,18 +74,12 @@ class ThingWriterProvisionTest {
     }
 
     private ThingWriter writer(DittoPort port, Optional<String> egressAckPrefix) {
-        return new ThingWriter(tenant -> port, new ThingProvisioner("http://gw:8088"),
-                new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5), pipeline, new IngestStats(),
-                egressAckPrefix);
+        return ThingWriterKit.writer(port, pipeline, egressAckPrefix);
     }
 
     private static TwinPatch patch() {
         return TwinPatch.builder("WTG-1", 2_000L).put("rotor", "speedRpm", new TimedValue(12.5, 1_000L))
                 .put("generator", "power", new TimedValue(736.5, 2_000L)).build();
-    }
-
-    private static ThingModel turbine() {
-        return ModelRegistry.fromClasspath().byKind("turbine").orElseThrow().model();
     }
 
     private WriteOutcome write(DittoPort port, Optional<String> egressAckPrefix) throws Exception {
