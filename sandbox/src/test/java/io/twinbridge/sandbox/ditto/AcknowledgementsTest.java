@@ -47,15 +47,31 @@ class AcknowledgementsTest {
         return message.getValue(JsonPointer.of("/value/" + label + "/status")).orElseThrow().asInt();
     }
 
-    @Test
-    void theAnswerWaitsForTheDeclaredLabelAndAggregatesLikeDitto() throws Exception {
+    /** What a test does with a writer session and an egress session that declares {@link #LABEL}. */
+    @FunctionalInterface
+    private interface WriterAndEgress {
+        void run(WsTestClient writer, WsTestClient egress) throws Exception;
+    }
+
+    /**
+     * Starts a sandbox, connects a writer and an egress session that declares {@link #LABEL} and gets the events
+     * that {@code eventFilter} selects, creates {@code thing}, then runs {@code test}.
+     */
+    private static void withCreatedThing(final String eventFilter, final String thing, final WriterAndEgress test)
+            throws Exception {
         try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
              WsTestClient writer = WsTestClient.connect(sandbox, "ditto", "ditto");
              WsTestClient egress = WsTestClient.connect(sandbox, "ditto", "ditto", "[\"" + LABEL + "\"]")) {
-            egress.startSendEvents("namespaces=org.example");
-            writer.send(create("pump-1", "c0"));
+            egress.startSendEvents(eventFilter);
+            writer.send(create(thing, "c0"));
             writer.awaitCorrelated("c0");
+            test.run(writer, egress);
+        }
+    }
 
+    @Test
+    void theAnswerWaitsForTheDeclaredLabelAndAggregatesLikeDitto() throws Exception {
+        withCreatedThing("namespaces=org.example", "pump-1", (writer, egress) -> {
             // acknowledged with 200: aggregated answer with both labels, status 200
             writer.send(merge("pump-1", "ok-1", "[\"twin-persisted\",\"" + LABEL + "\"]", "5s"));
             final JsonObject event = egress.awaitCorrelated("ok-1");
@@ -82,18 +98,12 @@ class AcknowledgementsTest {
             assertEquals(424, status(timedOut));
             assertEquals(408, ackStatus(timedOut, LABEL));
             assertEquals(204, ackStatus(timedOut, "twin-persisted"));
-        }
+        });
     }
 
     @Test
     void aSubscriberThatDoesNotGetTheEventAcknowledgesWeakly() throws Exception {
-        try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0));
-             WsTestClient writer = WsTestClient.connect(sandbox, "ditto", "ditto");
-             WsTestClient egress = WsTestClient.connect(sandbox, "ditto", "ditto", "[\"" + LABEL + "\"]")) {
-            egress.startSendEvents("namespaces=other.namespace");
-            writer.send(create("pump-2", "c0"));
-            writer.awaitCorrelated("c0");
-
+        withCreatedThing("namespaces=other.namespace", "pump-2", (writer, egress) -> {
             writer.send(merge("pump-2", "weak", "[\"" + LABEL + "\"]", "10s"));
 
             final JsonObject answer = writer.awaitCorrelated("weak");
@@ -101,7 +111,7 @@ class AcknowledgementsTest {
             assertEquals("true", answer.getValue(JsonPointer.of("/value/" + LABEL + "/headers/ditto-weak-ack"))
                     .orElseThrow().formatAsString());
             assertTrue(egress.received().stream().noneMatch(t -> t.contains("\"weak\"")));
-        }
+        });
     }
 
     @Test
