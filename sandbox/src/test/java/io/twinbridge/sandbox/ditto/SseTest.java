@@ -50,12 +50,8 @@ class SseTest {
 
     @Test
     void fieldsSelectAndContextDescribesTheEvent() throws Exception {
-        final List<String> data = Http.openEventStream(ditto.get(),
-                "/api/2/things?fields=thingId,attributes/x,_revision,"
-                + "_context/topic,_context/path,_context/value");
-        Http.putJson(ditto.get(), THING + "/attributes/room", "\"hall\"");
-        Http.putJson(ditto.get(), THING + "/attributes/x", "4");
-        await().atMost(Duration.ofSeconds(10)).until(() -> data.size() >= 2);
+        final List<String> data = eventsOfMovingToTheHallThenSettingX("/api/2/things?fields=thingId,attributes/x,"
+                + "_revision,_context/topic,_context/path,_context/value", "4", 2);
         final JsonObject first = JsonFactory.newObject(data.get(0));
         assertEquals(JsonFactory.newObject("{\"thingId\":\"org.example:sse\",\"_revision\":2,\"_context\":{"
                 + "\"topic\":\"org.example/sse/things/twin/events/modified\",\"path\":\"/attributes/room\","
@@ -88,12 +84,8 @@ class SseTest {
      */
     @Test
     void ssePlaceholdersAndFieldSelectionsAsDitto() throws Exception {
-        final List<String> data = Http.openEventStream(ditto.get(),
-                "/api/2/things?fields=thingId,_context/topic&filter="
-                + "and(eq(topic:action,%22modified%22),eq(resource:path,%22/attributes/x%22))");
-        Http.putJson(ditto.get(), THING + "/attributes/room", "\"hall\"");
-        Http.putJson(ditto.get(), THING + "/attributes/x", "7");
-        await().atMost(Duration.ofSeconds(10)).until(() -> data.size() >= 1);
+        final List<String> data = eventsOfMovingToTheHallThenSettingX("/api/2/things?fields=thingId,_context/topic"
+                + "&filter=and(eq(topic:action,%22modified%22),eq(resource:path,%22/attributes/x%22))", "7", 1);
         assertEquals(JsonFactory.newObject("{\"thingId\":\"org.example:sse\",\"_context\":{\"topic\":"
                 + "\"org.example/sse/things/twin/events/modified\"}}"), JsonFactory.newObject(data.get(0)));
 
@@ -105,5 +97,18 @@ class SseTest {
             assertEquals(refused.startsWith("filter") ? "rql.expression.invalid" : "things:field.selection.invalid",
                     JsonFactory.newObject(response.body()).getValue("error").orElseThrow().asString(), refused);
         }
+    }
+
+    /**
+     * Opens the event stream at {@code path}, then modifies the thing's room to "hall" and its x to {@code x}, and
+     * waits until the stream has sent at least {@code events} events.
+     */
+    private List<String> eventsOfMovingToTheHallThenSettingX(final String path, final String x, final int events)
+            throws Exception {
+        final List<String> data = Http.openEventStream(ditto.get(), path);
+        Http.putJson(ditto.get(), THING + "/attributes/room", "\"hall\"");
+        Http.putJson(ditto.get(), THING + "/attributes/x", x);
+        await().atMost(Duration.ofSeconds(10)).until(() -> data.size() >= events);
+        return data;
     }
 }
