@@ -3,12 +3,16 @@ package io.twinbridge.sandbox.ditto;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.vertx.core.http.UpgradeRejectedException;
 
@@ -62,16 +66,31 @@ class BadInputTest {
         assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm="));
     }
 
-    @Test
-    void falseConditionIs412OverWebSocketAndHttp() throws Exception {
+    static Stream<Arguments> refusedCommands() {
+        return Stream.of(
+                Arguments.of("false condition is 412", "modify", "/attributes/open", "true",
+                        "\"condition\":\"eq(attributes/open,true)\",", 412, "things:condition.failed"),
+                Arguments.of("merge without merge-patch content type is 415", "merge", "/attributes", "{\"a\":1}",
+                        "\"content-type\":\"application/json\",", 415, "mediatype.unsupported"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedCommands")
+    void aRefusedCommandOnAnExistingThingGetsDittosError(final String name, final String action, final String path,
+            final String value, final String extraHeaders, final int status, final String error) throws Exception {
         try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
             client.send(command("create", "/", "{\"attributes\":{\"open\":false}}", "", "c0"));
             client.awaitCorrelated("c0");
-            client.send(command("modify", "/attributes/open", "true", "\"condition\":\"eq(attributes/open,true)\",",
-                    "c1"));
-            final JsonObject error = client.awaitCorrelated("c1");
-            assertError(error, 412, "things:condition.failed");
+            client.send(command(action, path, value, extraHeaders, "c1"));
+            assertError(client.awaitCorrelated("c1"), status, error);
+        }
+    }
 
+    @Test
+    void trueConditionIsAppliedOverWebSocketAndFalseConditionIs412OverHttp() throws Exception {
+        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
+            client.send(command("create", "/", "{\"attributes\":{\"open\":false}}", "", "c0"));
+            client.awaitCorrelated("c0");
             client.send(command("modify", "/attributes/open", "true", "\"condition\":\"eq(attributes/open,false)\",",
                     "c2"));
             assertEquals(204, client.awaitCorrelated("c2").getValue("status").orElseThrow().asInt());
@@ -80,18 +99,6 @@ class BadInputTest {
                 "/api/2/things/org.example:valve/attributes/open?condition=eq(attributes/open,false)", "ditto")
                 .PUT(HttpRequest.BodyPublishers.ofString("false")).build());
         assertEquals(412, http.statusCode());
-    }
-
-    @Test
-    void mergeWithoutMergePatchContentTypeIs415() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
-            client.send(command("create", "/", "{}", "", "m0"));
-            client.awaitCorrelated("m0");
-            client.send(command("merge", "/attributes", "{\"a\":1}", "\"content-type\":\"application/json\",",
-                    "m1"));
-            final JsonObject error = client.awaitCorrelated("m1");
-            assertError(error, 415, "mediatype.unsupported");
-        }
     }
 
     @Test
