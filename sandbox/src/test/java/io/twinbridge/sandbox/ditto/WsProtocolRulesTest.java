@@ -54,6 +54,23 @@ class WsProtocolRulesTest {
         assertEquals(201, status(client.awaitCorrelated("new")));
     }
 
+    /** A session on which the thing org.example:valve has been created with attribute a = 0. */
+    private WsTestClient connectedWithValve() throws Exception {
+        final WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto");
+        try {
+            create(client, "valve");
+            return client;
+        } catch (final RuntimeException | AssertionError e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** A command that modifies the valve's attribute a. */
+    private static String modifyA(final String headers, final String value) {
+        return message("org.example/valve/things/twin/commands/modify", headers, "/attributes/a", value);
+    }
+
     private static int attribute(final WsTestClient client, final String thing) {
         final String cid = UUID.randomUUID().toString();
         client.send(message("org.example/" + thing + "/things/twin/commands/retrieve",
@@ -77,8 +94,7 @@ class WsProtocolRulesTest {
 
     @Test
     void unknownPathIsProtocolAdapterUnknownPathWithoutTheMessagesHeaders() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
-            create(client, "valve");
+        try (WsTestClient client = connectedWithValve()) {
             client.send(message("org.example/valve/things/twin/commands/modify", "\"correlation-id\":\"p1\"",
                     "/nonsense/a", "1"));
             // ThingModifyPathMatcher throws before the adapter reads the headers (AbstractAdapter.getType)
@@ -109,8 +125,7 @@ class WsProtocolRulesTest {
 
     @Test
     void queryWithResponseRequiredFalseIsRefusedEvenThoughNoResponseWasAskedFor() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
-            create(client, "valve");
+        try (WsTestClient client = connectedWithValve()) {
             client.send(message("org.example/valve/things/twin/commands/retrieve",
                     "\"correlation-id\":\"q1\",\"response-required\":false", "/", ""));
             // AbstractCommand.validateHeaders, raised while the adapter builds the command
@@ -121,9 +136,8 @@ class WsProtocolRulesTest {
 
     @Test
     void aCommandWithoutCorrelationIdGetsAGeneratedOneInItsResponse() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
-            create(client, "valve");
-            client.send(message("org.example/valve/things/twin/commands/modify", "", "/attributes/a", "7"));
+        try (WsTestClient client = connectedWithValve()) {
+            client.send(modifyA("", "7"));
             // WebSocketRoute.buildSignal: "generate correlation ID if it is not set in protocol message"
             final JsonObject response = JsonFactory.newObject(client.awaitText(
                     t -> t.contains("\"status\":204")));
@@ -136,10 +150,9 @@ class WsProtocolRulesTest {
 
     @Test
     void requestedAcksWithResponseRequiredFalseIsRefusedAndNothingIsApplied() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
-            create(client, "valve");
-            client.send(message("org.example/valve/things/twin/commands/modify", "\"correlation-id\":\"a1\","
-                    + "\"response-required\":false,\"requested-acks\":[\"twin-persisted\"]", "/attributes/a", "5"));
+        try (WsTestClient client = connectedWithValve()) {
+            client.send(modifyA("\"correlation-id\":\"a1\","
+                    + "\"response-required\":false,\"requested-acks\":[\"twin-persisted\"]", "5"));
             // StreamingSessionActor.checkForAcksWithoutResponse: sent although no response was required
             final JsonObject error = client.awaitCorrelated("a1");
             assertEquals("org.example/valve/things/twin/errors", string(error, "topic"));
@@ -150,8 +163,8 @@ class WsProtocolRulesTest {
             assertEquals(0, attribute(client, "valve"));
 
             // requested-acks [] with response-required=false is fine: applied, nothing answered
-            client.send(message("org.example/valve/things/twin/commands/modify", "\"correlation-id\":\"a2\","
-                    + "\"response-required\":false,\"requested-acks\":[]", "/attributes/a", "6"));
+            client.send(modifyA("\"correlation-id\":\"a2\","
+                    + "\"response-required\":false,\"requested-acks\":[]", "6"));
             assertEquals(6, org.awaitility.Awaitility.await().until(() -> attribute(client, "valve"), v -> v == 6));
             assertTrue(client.received().stream().noneMatch(t -> t.contains("\"a2\"")));
         }
@@ -159,17 +172,14 @@ class WsProtocolRulesTest {
 
     @Test
     void timeoutZeroMeansNoResponseAndIsRefusedWithAResponseRequired() throws Exception {
-        try (WsTestClient client = WsTestClient.connect(ditto.get(), "ditto", "ditto")) {
-            create(client, "valve");
+        try (WsTestClient client = connectedWithValve()) {
             // ThingModifyCommandAckRequestSetter: timeout 0 without response-required means no response
-            client.send(message("org.example/valve/things/twin/commands/modify",
-                    "\"correlation-id\":\"z1\",\"timeout\":\"0\"", "/attributes/a", "3"));
+            client.send(modifyA("\"correlation-id\":\"z1\",\"timeout\":\"0\"", "3"));
             org.awaitility.Awaitility.await().until(() -> attribute(client, "valve"), v -> v == 3);
             assertTrue(client.received().stream().noneMatch(t -> t.contains("\"z1\"")));
 
             // AcknowledgementAggregatorActorStarter.isTimeoutHeaderInvalid
-            client.send(message("org.example/valve/things/twin/commands/modify",
-                    "\"correlation-id\":\"z2\",\"timeout\":\"0\",\"response-required\":true", "/attributes/a", "4"));
+            client.send(modifyA("\"correlation-id\":\"z2\",\"timeout\":\"0\",\"response-required\":true", "4"));
             final JsonObject error = client.awaitCorrelated("z2");
             assertEquals(400, status(error));
             assertEquals("header.invalid", string(error, "value/error"));
