@@ -23,51 +23,49 @@ class MalformedConfigAtStartTest {
 
     @Test
     void badValueInFileStopsStartWithExitCode2() throws IOException {
-        Path file = dir.resolve("gateway.yaml");
-        Files.writeString(file, "http:\n  port: eighty\n", StandardCharsets.UTF_8);
+        Path file = configFile("http:\n  port: eighty\n");
 
-        Run run = run(new String[] {"--config", file.toString()}, Map.of());
+        String message = refusedStartMessage(new String[] {"--config", file.toString()}, Map.of());
 
-        assertEquals(Main.EXIT_BAD_CONFIG, run.exit());
         assertEquals("twinbridge: bad configuration: 'http.port' from file " + file
-                + " line 2, column 9: 'eighty' is not an integer", run.stderr().strip());
+                + " line 2, column 9: 'eighty' is not an integer", message.strip());
     }
 
     @Test
     void malformedYamlStopsStartNamingFileAndLine() throws IOException {
-        Path file = dir.resolve("gateway.yaml");
-        Files.writeString(file, "kafka:\n  group-id: [a, b\n", StandardCharsets.UTF_8);
+        Path file = configFile("kafka:\n  group-id: [a, b\n");
 
-        Run run = run(new String[] {"--config", file.toString()}, Map.of());
+        String message = refusedStartMessage(new String[] {"--config", file.toString()}, Map.of());
 
-        assertEquals(Main.EXIT_BAD_CONFIG, run.exit());
-        assertTrue(run.stderr().startsWith("twinbridge: bad configuration: config file " + file + " at line "),
-                run.stderr());
+        assertTrue(message.startsWith("twinbridge: bad configuration: config file " + file + " at line "), message);
     }
 
     @Test
     void badEnvironmentValueStopsStart() {
-        Run run = run(new String[0], Map.of("TWINBRIDGE_READINESS_CHECK_INTERVAL", "2"));
+        String message = refusedStartMessage(new String[0], Map.of("TWINBRIDGE_READINESS_CHECK_INTERVAL", "2"));
 
-        assertEquals(Main.EXIT_BAD_CONFIG, run.exit());
-        assertTrue(run.stderr().contains("'readiness.check-interval' from env TWINBRIDGE_READINESS_CHECK_INTERVAL: "
-                + "'2' is not a duration"), run.stderr());
+        assertTrue(message.contains("'readiness.check-interval' from env TWINBRIDGE_READINESS_CHECK_INTERVAL: "
+                + "'2' is not a duration"), message);
     }
 
     @Test
     void unknownArgumentIsRefused() {
-        Run run = run(new String[] {"--confg", "x.yaml"}, Map.of());
+        String message = refusedStartMessage(new String[] {"--confg", "x.yaml"}, Map.of());
 
-        assertEquals(Main.EXIT_BAD_CONFIG, run.exit());
-        assertTrue(run.stderr().contains("unknown argument '--confg'"), run.stderr());
+        assertTrue(message.contains("unknown argument '--confg'"), message);
     }
 
-    private record Run(int exit, String stderr) {
+    private Path configFile(String yaml) throws IOException {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
     }
 
-    private static Run run(String[] args, Map<String, String> env) {
+    /** Runs the entry point, asserts it refused to start with the bad-configuration exit code, returns its stderr. */
+    private static String refusedStartMessage(String[] args, Map<String, String> env) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.run(args, env, new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, err.toString(StandardCharsets.UTF_8));
+        assertEquals(Main.EXIT_BAD_CONFIG, exit);
+        return err.toString(StandardCharsets.UTF_8);
     }
 }
