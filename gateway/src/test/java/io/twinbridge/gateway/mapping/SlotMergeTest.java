@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.twinbridge.gateway.model.ModelRegistry;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Patches mapped by one binding share a layout and {@link TwinPatchCoalescer} merges them slot by slot; the result
@@ -55,25 +59,22 @@ class SlotMergeTest {
         assertEquals(viaMaps.redeliveryCondition(), slotWise.redeliveryCondition());
     }
 
-    @Test
-    void inOrderNewerValuesWinAndAbsentOnesAreKept() {
-        TwinPatch older = vehicle(1_000, "powertrain.engineRpm", 10.0);
-        TwinPatch newer = vehicle(2_000, "powertrain.batterySocPct", 20.0);
-
-        assertSameMerge(older, newer);
-        TwinPatch merged = TwinPatchCoalescer.merge(older, newer);
-        assertEquals(72.0, (Double) merged.value("location", "speed").orElseThrow(), 1e-9);
-        assertEquals(67.5, merged.value("powertrain", "batteryStateOfCharge").orElseThrow());
+    static Stream<Arguments> twoArrivalOrders() {
+        return Stream.of(
+                Arguments.of("in order: newer values win and absent ones are kept",
+                        vehicle(1_000, "powertrain.engineRpm", 10.0), vehicle(2_000, "powertrain.batterySocPct", 20.0)),
+                Arguments.of("a late older patch never overwrites newer values",
+                        vehicle(2_000, "powertrain.engineRpm", 20.0), vehicle(1_000, "powertrain.batterySocPct", 10.0)));
     }
 
-    @Test
-    void lateOlderPatchNeverOverwritesNewerValues() {
-        TwinPatch newer = vehicle(2_000, "powertrain.engineRpm", 20.0);
-        TwinPatch lateOlder = vehicle(1_000, "powertrain.batterySocPct", 10.0);
-
-        assertSameMerge(newer, lateOlder);
-        TwinPatch merged = TwinPatchCoalescer.merge(newer, lateOlder);
+    /** Whichever of the two patches arrives first, the sample of 2 000 (speed 20 m/s) wins and absent values stay. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("twoArrivalOrders")
+    void theNewerSampleWinsWhateverTheArrivalOrder(String name, TwinPatch first, TwinPatch second) {
+        assertSameMerge(first, second);
+        TwinPatch merged = TwinPatchCoalescer.merge(first, second);
         assertEquals(72.0, (Double) merged.value("location", "speed").orElseThrow(), 1e-9);
+        assertEquals(67.5, merged.value("powertrain", "batteryStateOfCharge").orElseThrow());
         assertEquals(2_000, merged.featureSourceTimestamp("location"));
         assertEquals(2_000, merged.sourceTimestamp());
     }
