@@ -74,6 +74,22 @@ class IngestConsumerTest {
         }
     }
 
+    /** What a test does while its consumer runs. */
+    @FunctionalInterface
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /** Starts the consumer, runs the body, and stops the consumer whatever the body did. */
+    private static void whileRunning(IngestConsumer consumer, Body body) throws Exception {
+        consumer.start();
+        try {
+            body.run();
+        } finally {
+            consumer.stop().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void commitsNeverPassAnUnfinishedRecordAndCatchUpOnceItFinishes() throws Exception {
         String topic = "t1.telemetry.acme";
@@ -92,8 +108,7 @@ class IngestConsumerTest {
         IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g1"), () -> Pattern.compile("t1\\.telemetry\\..*"),
                 handler, new InFlightLimits(1_000, 10_000, 1 << 24), counts, Duration.ofMillis(50),
                 Duration.ofSeconds(5));
-        consumer.start();
-        try {
+        whileRunning(consumer, () -> {
             await().atMost(Duration.ofSeconds(30)).until(() -> counts.consumed() == 200);
             TopicPartition p0 = new TopicPartition(topic, 0);
             TopicPartition p1 = new TopicPartition(topic, 1);
@@ -105,9 +120,7 @@ class IngestConsumerTest {
 
             held.get("p0@50").complete(null);
             await().atMost(Duration.ofSeconds(30)).until(() -> committed("g1").get(p0).offset() == 100);
-        } finally {
-            consumer.stop().get(30, TimeUnit.SECONDS);
-        }
+        });
     }
 
     @Test
@@ -124,8 +137,7 @@ class IngestConsumerTest {
         IngestConsumer consumer = new IngestConsumer(() -> newConsumer("g2"), () -> Pattern.compile("t2\\.telemetry\\..*"),
                 handler, new InFlightLimits(20, 10_000, 1 << 24), counts, Duration.ofMillis(50),
                 Duration.ofMillis(200));
-        consumer.start();
-        try {
+        whileRunning(consumer, () -> {
             await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stats().pausedPartitions() == 2);
             long consumedWhilePaused = counts.consumed();
             assertTrue(consumedWhilePaused < 400, "paused before reading everything: " + consumedWhilePaused);
@@ -137,9 +149,7 @@ class IngestConsumerTest {
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> committed("g2").values().stream()
                     .mapToLong(OffsetAndMetadata::offset).sum() == 400);
-        } finally {
-            consumer.stop().get(30, TimeUnit.SECONDS);
-        }
+        });
     }
 
     /**
@@ -210,8 +220,7 @@ class IngestConsumerTest {
                 () -> Pattern.compile("t4\\.telemetry\\..*"), r -> CompletableFuture.completedFuture(null),
                 new InFlightLimits(1_000_000, 10, 1_000), downstream, counts, Duration.ofMillis(50),
                 Duration.ofSeconds(5));
-        consumer.start();
-        try {
+        whileRunning(consumer, () -> {
             // given more pending twins than allowed: nothing is fetched
             await().atMost(Duration.ofSeconds(30)).until(() -> consumer.stats().pausedPartitions() == 2);
             assertEquals(0, counts.consumed());
@@ -226,8 +235,6 @@ class IngestConsumerTest {
             bytes.set(0);
             await().atMost(Duration.ofSeconds(60)).until(() -> committed("g4").values().stream()
                     .mapToLong(OffsetAndMetadata::offset).sum() == 400);
-        } finally {
-            consumer.stop().get(30, TimeUnit.SECONDS);
-        }
+        });
     }
 }
