@@ -120,8 +120,17 @@ public final class IngestPipeline implements RecordProcessor {
                 continue;
             }
             int handedOff = mapped.size();
-            process(next.record(), new PendingRecord(next.partition(), next.record().offset(),
-                    next.record().timestamp(), next.finisher()), 0);
+            PendingRecord done = new PendingRecord(next.partition(), next.record().offset(), next.record().timestamp(),
+                    next.finisher());
+            try {
+                process(next.record(), done, 0);
+            } catch (RuntimeException e) {
+                // a defect in one record's decoding or mapping must not stop the drain, and with it every record after
+                // it: this record stays unfinished (its partition's commit waits), the others go on
+                LOG.error("Processing {}-{}@{} failed", next.partition().topic(), next.partition().partition(),
+                        next.record().offset(), e);
+                done.abandon(e);
+            }
             long bytes = queuedBytes(next.record());
             if (mapped.size() > handedOff) {
                 // counted until the pipeline thread takes the update up (then its patch counts)
@@ -144,7 +153,12 @@ public final class IngestPipeline implements RecordProcessor {
         executor.execute(() -> {
             for (Submission s : batch) {
                 queuedBytes.add(-s.bytes);
-                scheduler.submit(s.thingId, s.update, s.done);
+                try {
+                    scheduler.submit(s.thingId, s.update, s.done);
+                } catch (RuntimeException e) {
+                    LOG.error("Submitting the update of {} failed", s.thingId, e);
+                    s.done.abandon(e);
+                }
             }
         });
     }

@@ -168,4 +168,49 @@ class IngestResilienceTest {
             }
         }
     }
+
+    /**
+     * A defect that throws while one record is decoded does not stop the records after it (they are decoded in
+     * batches on one thread): that record stays unfinished, so its partition's commit waits for it, and every other
+     * record reaches its twin.
+     */
+    @Test
+    void aRecordWhoseDecodingThrowsStaysUncommittedAndTheOthersGoOn() throws Exception {
+        IngestHarness h = new IngestHarness(KAFKA.cluster(), "throws");
+        h.createTopics("acme", "globex");
+        List<SimRecord> records = simulate("throws", 500);
+        AtomicInteger calls = new AtomicInteger();
+        Codec real = h.codecs.forKind(CodecKind.AUTO);
+        Codec throwsOnce = new Codec() {
+            @Override
+            public String name() {
+                return real.name();
+            }
+
+            @Override
+            public Result<DecodedEvent> decode(byte[] v) {
+                if (calls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("a defect in the codec");
+                }
+                return real.decode(v);
+            }
+        };
+        try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
+            DittoPort ditto = h.dittoPort(sandbox, "ingest");
+            IngestService ingest = new IngestService(h.settings("g-throws", Duration.ofMillis(5)), h.tenants,
+                    kind -> throwsOnce, h.models, ditto);
+            ingest.start();
+            try {
+                h.produce(records);
+                await().atMost(CATCH_UP).until(() -> ingest.stats().applied() + ingest.stats().staleRecords()
+                        == records.size() - 1);
+
+                assertTrue(h.committedTotal("g-throws") < records.size(), "the record that threw is not committed");
+                assertEquals(0, ingest.stats().deadLettered());
+            } finally {
+                ingest.stop().get();
+                ditto.close().toCompletableFuture().get();
+            }
+        }
+    }
 }
