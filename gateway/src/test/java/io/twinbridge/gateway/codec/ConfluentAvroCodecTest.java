@@ -70,16 +70,10 @@ class ConfluentAvroCodecTest {
 
     @Test
     void writerWithAnAddedOptionalFieldStillDecodes() {
-        Schema reader = probe(false, false);
-        Schema writer = probe(true, false);
-        registry.register(1, writer);
-        GenericRecord record = new GenericData.Record(writer);
-        record.put("deviceId", "p-1");
-        record.put("level", 2.5);
+        GenericRecord record = probeRecord(probe(true, false), "p-1", 2.5);
         record.put("firmware", "9.1");
 
-        Result<DecodedEvent> decoded = codec(RegistryConfig.of(registry.url()), List.of(reader))
-                .decode(TestTelemetry.confluent(1, record));
+        Result<DecodedEvent> decoded = decodeWithReader(probe(false, false), 1, record);
 
         assertTrue(decoded.isOk(), () -> decoded.failure().toString());
         assertEquals(2.5, decoded.value().fields().get(FieldPath.parse("level")));
@@ -88,15 +82,8 @@ class ConfluentAvroCodecTest {
 
     @Test
     void writerWithoutAFieldGetsTheReaderDefault() {
-        Schema reader = probe(false, true);
-        Schema writer = probe(false, false);
-        registry.register(2, writer);
-        GenericRecord record = new GenericData.Record(writer);
-        record.put("deviceId", "p-2");
-        record.put("level", 1.0);
-
-        Result<DecodedEvent> decoded = codec(RegistryConfig.of(registry.url()), List.of(reader))
-                .decode(TestTelemetry.confluent(2, record));
+        Result<DecodedEvent> decoded = decodeWithReader(probe(false, true), 2,
+                probeRecord(probe(false, false), "p-2", 1.0));
 
         assertTrue(decoded.isOk(), () -> decoded.failure().toString());
         assertEquals("celsius", decoded.value().fields().get(FieldPath.parse("unit")));
@@ -106,14 +93,9 @@ class ConfluentAvroCodecTest {
     void incompatibleWriterIsASchemaViolation() {
         Schema reader = SchemaBuilder.record("Probe").namespace("t").fields()
                 .requiredString("deviceId").requiredDouble("level").requiredString("unit").endRecord();
-        Schema writer = probe(false, false);
-        registry.register(3, writer);
-        GenericRecord record = new GenericData.Record(writer);
-        record.put("deviceId", "p-3");
-        record.put("level", 1.0);
 
-        assertFailure(DecodeErrors.SCHEMA_VIOLATION, codec(RegistryConfig.of(registry.url()), List.of(reader))
-                .decode(TestTelemetry.confluent(3, record)));
+        assertFailure(DecodeErrors.SCHEMA_VIOLATION, decodeWithReader(reader, 3,
+                probeRecord(probe(false, false), "p-3", 1.0)));
     }
 
     @Test
@@ -135,11 +117,7 @@ class ConfluentAvroCodecTest {
 
     @Test
     void registryDownIsRetriableRegistryUnavailable() throws IOException {
-        URI closedPort;
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort());
-        }
+        URI closedPort = closedPort();
         GenericRecord record = TestTelemetry.sample(TestTelemetry.schema("Turbine"), 1);
 
         Result<DecodedEvent> decoded = codec(RegistryConfig.of(closedPort), TestTelemetry.all())
@@ -211,11 +189,7 @@ class ConfluentAvroCodecTest {
 
     @Test
     void registryOutagesAreNotRemembered() throws IOException {
-        URI closedPort;
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort());
-        }
+        URI closedPort = closedPort();
         SchemaRegistryClient client = new SchemaRegistryClient(RegistryConfig.of(closedPort));
         ConfluentAvroCodec codec = new ConfluentAvroCodec(client, TestTelemetry.all(), 10);
         byte[] value = TestTelemetry.confluent(1, TestTelemetry.sample(TestTelemetry.schema("Turbine"), 1));
@@ -258,6 +232,28 @@ class ConfluentAvroCodecTest {
     void missingMagicByteIsMalformed() {
         assertFailure(DecodeErrors.MALFORMED, codec().decode(new byte[] {1, 0, 0, 0, 1, 2}));
         assertFailure(DecodeErrors.MALFORMED, codec().decode(new byte[] {0, 0, 0}));
+    }
+
+    /** The address of a local port that was free a moment ago and is closed now: a registry that is down. */
+    private static URI closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+    }
+
+    /** A record of a probe schema with its two required fields set. */
+    private static GenericRecord probeRecord(Schema writer, String deviceId, double level) {
+        GenericRecord record = new GenericData.Record(writer);
+        record.put("deviceId", deviceId);
+        record.put("level", level);
+        return record;
+    }
+
+    /** Registers the record's (writer's) schema under id and decodes it with a codec that knows the reader only. */
+    private Result<DecodedEvent> decodeWithReader(Schema reader, int id, GenericRecord record) {
+        registry.register(id, record.getSchema());
+        return codec(RegistryConfig.of(registry.url()), List.of(reader)).decode(TestTelemetry.confluent(id, record));
     }
 
     private static Schema probe(boolean withFirmware, boolean withUnit) {
