@@ -122,8 +122,7 @@ class DashboardSignInTest {
 
     @Test
     void aViewerStreamCarriesOnlyTheirTenantNotEvenAGlobexChangeMeanwhile() throws Exception {
-        Feed acme = Feed.open("acme-viewer");
-        try {
+        whileSignedIn("acme-viewer", acme -> {
             await().atMost(WAIT).until(() -> acme.text().contains("acme:WTG-001")
                     && acme.text().contains("acme:RBT-001"));
             // when: a globex twin changes, then an acme twin
@@ -139,24 +138,17 @@ class DashboardSignInTest {
             assertFalse(acme.text().contains("globex"), "globex in acme-viewer's stream");
             assertFalse(acme.text().contains("777.25"));
             assertEquals(List.of("acme"), List.copyOf(acme.lastStats().getJsonObject("tenants").fieldNames()));
-        } finally {
-            acme.close();
-        }
-        awaitNoDashboardSessions();
+        });
     }
 
     @Test
     void dittoWhoMayReadEverythingSeesBothTenants() throws Exception {
-        Feed all = Feed.open("ditto");
-        try {
+        whileSignedIn("ditto", all -> {
             await().atMost(WAIT).until(() -> all.text().contains("acme:WTG-001")
                     && all.text().contains("globex:WTG-001"));
             await().atMost(WAIT).until(() -> all.lastStats() != null && all.lastStats().getJsonObject("tenants")
                     .fieldNames().equals(Set.of("acme", "globex")));
-        } finally {
-            all.close();
-        }
-        awaitNoDashboardSessions();
+        });
     }
 
     @Test
@@ -208,13 +200,8 @@ class DashboardSignInTest {
         await().atMost(WAIT).until(() -> sessionsGauge() == before);
         await().atMost(WAIT).until(() -> closed.get() == opened.get());
         // and once someone left, the next person gets in
-        Feed later = Feed.open("ditto");
-        try {
-            await().atMost(WAIT).until(() -> later.text().contains("event: snapshot"));
-        } finally {
-            later.close();
-        }
-        awaitNoDashboardSessions();
+        whileSignedIn("ditto", later -> await().atMost(WAIT)
+                .until(() -> later.text().contains("event: snapshot")));
     }
 
     @Test
@@ -232,6 +219,23 @@ class DashboardSignInTest {
         }
         await().atMost(WAIT).until(() -> sessionsGauge() == 0.0 && closed.get() == opened.get());
         assertTrue(opened.get() - before <= 5, "at most one session per request");
+    }
+
+    /** What a test checks on an open feed. */
+    @FunctionalInterface
+    private interface FeedChecks {
+        void run(Feed feed) throws Exception;
+    }
+
+    /** Opens the user's feed, runs the checks on it, closes it whatever they did, awaits that no session is left. */
+    private static void whileSignedIn(String user, FeedChecks checks) throws Exception {
+        Feed feed = Feed.open(user);
+        try {
+            checks.run(feed);
+        } finally {
+            feed.close();
+        }
+        awaitNoDashboardSessions();
     }
 
     private static void awaitNoDashboardSessions() {
