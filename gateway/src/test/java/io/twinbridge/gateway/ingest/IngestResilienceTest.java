@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -125,48 +127,66 @@ class IngestResilienceTest {
         }
     }
 
+    /** What a test does with the ingest it started, its sandbox and its records. */
+    private interface IngestRun {
+        void check(IngestHarness h, IngestService ingest, DittoSandbox sandbox, List<SimRecord> records)
+                throws Exception;
+    }
+
     /**
-     * A schema registry that does not answer for a while (decode.registry-unavailable) delays records, never loses
-     * them: each is decoded again with backoff on the decode thread, and only then written and committed.
+     * 500 simulated records through an ingest whose codec is {@code wrap} of the real one (group {@code g-<prefix>}),
+     * then {@code check}; the ingest and its session are stopped afterwards.
      */
-    @Test
-    void recordsWhoseRegistryDoesNotAnswerAreDecodedAgainAndReachTheirTwins() throws Exception {
-        IngestHarness h = new IngestHarness(KAFKA.cluster(), "regdown");
+    private static void withCodec(String prefix, UnaryOperator<Function<byte[], Result<DecodedEvent>>> wrap, IngestRun check) throws Exception {
+        IngestHarness h = new IngestHarness(KAFKA.cluster(), prefix);
         h.createTopics("acme", "globex");
-        List<SimRecord> records = simulate("regdown", 500);
-        AtomicInteger refusals = new AtomicInteger(300);
+        List<SimRecord> records = simulate(prefix, 500);
         Codec real = h.codecs.forKind(CodecKind.AUTO);
-        Codec flaky = new Codec() {
+        Function<byte[], Result<DecodedEvent>> decode = wrap.apply(real::decode);
+        Codec wrapped = new Codec() {
             @Override
             public String name() {
                 return real.name();
             }
 
             @Override
-            public Result<DecodedEvent> decode(byte[] v) {
-                return refusals.getAndDecrement() > 0
-                        ? Result.err(new Failure(Stage.DECODE, DecodeErrors.REGISTRY_UNAVAILABLE, "registry down"))
-                        : real.decode(v);
+            public Result<DecodedEvent> decode(byte[] value) {
+                return decode.apply(value);
             }
         };
         try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
             DittoPort ditto = h.dittoPort(sandbox, "ingest");
-            IngestService ingest = new IngestService(h.settings("g-regdown", Duration.ofMillis(5)), h.tenants,
-                    kind -> flaky, h.models, ditto);
+            IngestService ingest = new IngestService(h.settings("g-" + prefix, Duration.ofMillis(5)), h.tenants,
+                    kind -> wrapped, h.models, ditto);
             ingest.start();
             try {
                 h.produce(records);
-                await().atMost(CATCH_UP).until(() -> h.committedTotal("g-regdown") == records.size());
-
-                assertTrue(ingest.stats().decodeRetries() >= 300, "every refusal was retried");
-                assertEquals(0, ingest.stats().deadLettered());
-                Map<String, TwinPatch> expected = h.expectedTwins(records);
-                expected.forEach((thingId, patch) -> assertTwinHolds(twin(sandbox, thingId).orElseThrow(), patch));
+                check.check(h, ingest, sandbox, records);
             } finally {
                 ingest.stop().get();
                 ditto.close().toCompletableFuture().get();
             }
         }
+    }
+
+    /**
+     * A schema registry that does not answer for a while (decode.registry-unavailable) delays records, never loses
+     * them: each is decoded again with backoff on the decode thread, and only then written and committed.
+     */
+    @Test
+    void recordsWhoseRegistryDoesNotAnswerAreDecodedAgainAndReachTheirTwins() throws Exception {
+        AtomicInteger refusals = new AtomicInteger(300);
+        withCodec("regdown", real -> value -> refusals.getAndDecrement() > 0
+                ? Result.err(new Failure(Stage.DECODE, DecodeErrors.REGISTRY_UNAVAILABLE, "registry down"))
+                : real.apply(value), (h, ingest, sandbox, records) -> {
+                    await().atMost(CATCH_UP).until(() -> h.committedTotal("g-regdown") == records.size());
+
+                    assertTrue(ingest.stats().decodeRetries() >= 300, "every refusal was retried");
+                    assertEquals(0, ingest.stats().deadLettered());
+                    Map<String, TwinPatch> expected = h.expectedTwins(records);
+                    expected.forEach((thingId, patch) -> assertTwinHolds(twin(sandbox, thingId).orElseThrow(),
+                            patch));
+                });
     }
 
     /**
@@ -176,41 +196,18 @@ class IngestResilienceTest {
      */
     @Test
     void aRecordWhoseDecodingThrowsStaysUncommittedAndTheOthersGoOn() throws Exception {
-        IngestHarness h = new IngestHarness(KAFKA.cluster(), "throws");
-        h.createTopics("acme", "globex");
-        List<SimRecord> records = simulate("throws", 500);
         AtomicInteger calls = new AtomicInteger();
-        Codec real = h.codecs.forKind(CodecKind.AUTO);
-        Codec throwsOnce = new Codec() {
-            @Override
-            public String name() {
-                return real.name();
+        withCodec("throws", real -> value -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("a defect in the codec");
             }
+            return real.apply(value);
+        }, (h, ingest, sandbox, records) -> {
+            await().atMost(CATCH_UP).until(() -> ingest.stats().applied() + ingest.stats().staleRecords()
+                    == records.size() - 1);
 
-            @Override
-            public Result<DecodedEvent> decode(byte[] v) {
-                if (calls.incrementAndGet() == 1) {
-                    throw new IllegalStateException("a defect in the codec");
-                }
-                return real.decode(v);
-            }
-        };
-        try (DittoSandbox sandbox = DittoSandbox.start(SandboxOptions.defaults().withPort(0))) {
-            DittoPort ditto = h.dittoPort(sandbox, "ingest");
-            IngestService ingest = new IngestService(h.settings("g-throws", Duration.ofMillis(5)), h.tenants,
-                    kind -> throwsOnce, h.models, ditto);
-            ingest.start();
-            try {
-                h.produce(records);
-                await().atMost(CATCH_UP).until(() -> ingest.stats().applied() + ingest.stats().staleRecords()
-                        == records.size() - 1);
-
-                assertTrue(h.committedTotal("g-throws") < records.size(), "the record that threw is not committed");
-                assertEquals(0, ingest.stats().deadLettered());
-            } finally {
-                ingest.stop().get();
-                ditto.close().toCompletableFuture().get();
-            }
-        }
+            assertTrue(h.committedTotal("g-throws") < records.size(), "the record that threw is not committed");
+            assertEquals(0, ingest.stats().deadLettered());
+        });
     }
 }
