@@ -3,6 +3,7 @@ package io.twinbridge.gateway.egress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.twinbridge.gateway.metrics.MetricNames;
+import io.twinbridge.gateway.metrics.TenantMeters;
 
 /**
  * One tenant's egress counters: one Micrometer counter per event, tagged with the tenant, on the gateway's registry
@@ -27,24 +28,20 @@ public final class EgressStats {
     public final Counter desiredCleared;
 
     public EgressStats(MeterRegistry registry, String tenant) {
-        this.eventsPublished = counter(registry, tenant, MetricNames.EGRESS_EVENTS_PUBLISHED,
+        this.eventsPublished = TenantMeters.counter(registry, tenant, MetricNames.EGRESS_EVENTS_PUBLISHED,
                 "Twin-event records Kafka confirmed");
-        this.resyncsPublished = counter(registry, tenant, MetricNames.EGRESS_RESYNCS_PUBLISHED,
+        this.resyncsPublished = TenantMeters.counter(registry, tenant, MetricNames.EGRESS_RESYNCS_PUBLISHED,
                 "State records published after a reconnect or gap");
-        this.eventsDropped = counter(registry, tenant, MetricNames.EGRESS_EVENTS_DROPPED,
+        this.eventsDropped = TenantMeters.counter(registry, tenant, MetricNames.EGRESS_EVENTS_DROPPED,
                 "Twin events not published (buffer full or Kafka failed)");
-        this.commandsPublished = counter(registry, tenant, MetricNames.EGRESS_COMMANDS_PUBLISHED,
+        this.commandsPublished = TenantMeters.counter(registry, tenant, MetricNames.EGRESS_COMMANDS_PUBLISHED,
                 "Device commands Kafka confirmed");
-        this.commandsRejected = counter(registry, tenant, MetricNames.EGRESS_COMMANDS_REJECTED,
+        this.commandsRejected = TenantMeters.counter(registry, tenant, MetricNames.EGRESS_COMMANDS_REJECTED,
                 "Desired-property changes that map to no valid command");
-        this.acksWithheld = counter(registry, tenant, MetricNames.EGRESS_ACKS_WITHHELD,
+        this.acksWithheld = TenantMeters.counter(registry, tenant, MetricNames.EGRESS_ACKS_WITHHELD,
                 "Twin events not acknowledged because the buffer was full");
-        this.desiredCleared = counter(registry, tenant, MetricNames.EGRESS_DESIRED_CLEARED,
+        this.desiredCleared = TenantMeters.counter(registry, tenant, MetricNames.EGRESS_DESIRED_CLEARED,
                 "Desired properties cleared once reported");
-    }
-
-    private static Counter counter(MeterRegistry registry, String tenant, String name, String description) {
-        return Counter.builder(name).description(description).tag(MetricNames.TAG_TENANT, tenant).register(registry);
     }
 
     @Override

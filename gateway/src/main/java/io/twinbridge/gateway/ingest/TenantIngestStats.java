@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.twinbridge.gateway.metrics.MetricNames;
+import io.twinbridge.gateway.metrics.TenantMeters;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +50,7 @@ final class TenantIngestStats {
     }
 
     private Counter counter(String name, String description) {
-        return Counter.builder(name).description(description).tag(MetricNames.TAG_TENANT, tenant).register(registry);
+        return TenantMeters.counter(registry, tenant, name, description);
     }
 
     /** The dead-letter counter of this code, registered with its first dead letter. */
