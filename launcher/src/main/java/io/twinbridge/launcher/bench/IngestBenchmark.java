@@ -139,11 +139,7 @@ public final class IngestBenchmark {
             try (IngestTimeline timeline = timelineFile == null ? null
                     : new IngestTimeline(Path.of(timelineFile), ingest)) {
                 ingest.start();
-                long firstConsumed = waitFor(() -> ingest.consumerCounts().consumed() > 0, Duration.ofMinutes(5));
-                waitFor(() -> committed(ingest) >= options.events(), Duration.ofMinutes(30));
-                long done = System.nanoTime();
-                double gatewaySeconds = seconds(done - firstConsumed);
-                double gatewayRate = options.events() / gatewaySeconds;
+                double gatewayRate = options.events() / ingestSeconds(ingest, options.events());
                 long merges = ingest.stats().mergesSent();
                 double meanRoundTripMs = ingest.stats().meanDittoMillis();
                 int peakWindow = ingest.stats().peakWriteWindow();
@@ -153,9 +149,7 @@ public final class IngestBenchmark {
                         + " %.1f ms)%n", gatewayRate, merges, merges / (double) options.events(),
                         ingest.stats().meanDittoMillis());
 
-                long reached = ingest.stats().applied() + ingest.stats().staleRecords() + ingest.stats().deadLettered();
-                long mismatchedEvents = expected.verify(device -> sandbox.thing(TENANT + ":" + device));
-                long lost = Math.max(options.events() - reached, mismatchedEvents);
+                long lost = lost(ingest, options.events(), expected, sandbox);
                 out.printf("verified %,d twins: %,d events not in a twin or the DLQ%n", expected.devices(), lost);
 
                 // 3. the naive baseline on a prefix of the same records, against the same sandbox
@@ -262,13 +256,9 @@ public final class IngestBenchmark {
         Map<String, Object> result = new LinkedHashMap<>();
         try {
             ingest.start();
-            long firstConsumed = waitFor(() -> ingest.consumerCounts().consumed() > 0, Duration.ofMinutes(5));
-            waitFor(() -> committed(ingest) >= committedBefore + count, Duration.ofMinutes(30));
-            double rate = count / seconds(System.nanoTime() - firstConsumed);
+            double rate = count / ingestSeconds(ingest, committedBefore + count);
             long merges = ingest.stats().mergesSent();
-            long reached = ingest.stats().applied() + ingest.stats().staleRecords() + ingest.stats().deadLettered();
-            long mismatchedEvents = expected.verify(device -> sandbox.thing(TENANT + ":" + device));
-            long lost = Math.max(count - reached, mismatchedEvents);
+            long lost = lost(ingest, count, expected, sandbox);
             out.printf("steady state (every twin exists): %,.0f events/s over %,d events, ratio %.3f (%,d merges,"
                     + " %.3f per event, mean Ditto round trip %.1f ms, peak window %d); %,d events not in a twin or"
                     + " the DLQ%n", rate, count, rate / rawRate, merges, merges / (double) count,
@@ -284,6 +274,23 @@ public final class IngestBenchmark {
             ingest.stop().get(60, TimeUnit.SECONDS);
         }
         return result;
+    }
+
+    /** From the first record the started {@code ingest} consumed until its commits sum to {@code committed}. */
+    private static double ingestSeconds(IngestService ingest, long committed) {
+        long firstConsumed = waitFor(() -> ingest.consumerCounts().consumed() > 0, Duration.ofMinutes(5));
+        waitFor(() -> committed(ingest) >= committed, Duration.ofMinutes(30));
+        return seconds(System.nanoTime() - firstConsumed);
+    }
+
+    /**
+     * Of the {@code events} this {@code ingest} took, those that reached neither a twin nor the DLQ: the larger of
+     * the ones it did not finish and the ones whose newest value is not in its twin (every twin read back).
+     */
+    private static long lost(IngestService ingest, long events, TwinExpectation expected, BenchDitto sandbox) {
+        long reached = ingest.stats().applied() + ingest.stats().staleRecords() + ingest.stats().deadLettered();
+        long mismatchedEvents = expected.verify(device -> sandbox.thing(TENANT + ":" + device));
+        return Math.max(events - reached, mismatchedEvents);
     }
 
     private IngestSettings settings(EmbeddedKafka kafka) {
