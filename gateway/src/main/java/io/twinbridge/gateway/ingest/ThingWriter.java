@@ -177,20 +177,27 @@ public final class ThingWriter {
         }
 
         private void failed(DittoPortException e) {
-            if (egressAckPrefix.isPresent() && ErrorClassifier.classify(e) == Disposition.RETRY) {
-                // the merge may be applied although egress did not confirm it: a plain retry would be refused as
-                // stale (412) and the record committed with its change never published
-                if (e.status() == FAILED_DEPENDENCY || e.status() == REQUEST_TIMEOUT) {
-                    stats.egressAckFailures.increment();
-                }
-                redelivery = true;
-            }
+            redeliverIfUnconfirmed(e);
             switch (ErrorClassifier.classify(e)) {
                 case RETRY -> retryLater(e);
                 case PROVISION -> provision();
                 case STALE -> dropStale();
                 case DEAD_LETTER -> result.complete(new WriteOutcome.Rejected(ErrorClassifier.deadLetterFailure(e)));
                 default -> throw new IllegalStateException("unhandled disposition");
+            }
+        }
+
+        /**
+         * With egress acknowledgements on, a write that failed retriably (a merge, or the create that carried the
+         * update) may be applied although egress did not confirm it: a plain retry would be refused as stale (412)
+         * and the record committed with its change never published, so the retry accepts the twin's equal source time.
+         */
+        private void redeliverIfUnconfirmed(DittoPortException e) {
+            if (egressAckPrefix.isPresent() && ErrorClassifier.classify(e) == Disposition.RETRY) {
+                if (e.status() == FAILED_DEPENDENCY || e.status() == REQUEST_TIMEOUT) {
+                    stats.egressAckFailures.increment();
+                }
+                redelivery = true;
             }
         }
 
@@ -226,14 +233,10 @@ public final class ThingWriter {
                 if (ErrorClassifier.alreadyExists(e)) {
                     // another writer created it first: the update goes as the conditional merge it always was
                     merge();
-                } else if (egressAckPrefix.isPresent() && (e.status() == FAILED_DEPENDENCY
-                        || e.status() == REQUEST_TIMEOUT)) {
-                    // created, but egress did not confirm it: sent again as a merge that accepts the twin's equal
-                    // source time, so that the change is published before the records count (as after a merge)
-                    stats.egressAckFailures.increment();
-                    redelivery = true;
-                    retryLater(e);
                 } else if (ErrorClassifier.classify(e) == Disposition.RETRY) {
+                    // perhaps created: the merge that follows finds out (404 creates again), and after an
+                    // unconfirmed create it is a redelivery, as after a merge
+                    redeliverIfUnconfirmed(e);
                     provisioned = false;
                     retryLater(e);
                 } else {
