@@ -46,6 +46,9 @@ public final class SandboxBenchmark {
             {"environment", "windSpeed", "windDirection", "ambientTemperature"},
             {"status", "state", "faultCode"}};
 
+    /** The source timestamp of the event each twin is created with; the merges carry later ones. */
+    private static final long FIRST_SOURCE_TS = 1_700_000_000_000L;
+
     /** The run's shape. */
     public record Options(long merges, int things, int sessions, int inFlight) {
         public static Options defaults() {
@@ -74,10 +77,14 @@ public final class SandboxBenchmark {
         try {
             List<Session> sessions = connect(vertx, sandbox.port());
             String policyId = createPolicy(sessions.get(0));
+            long createCpuStart = processCpuNanos();
+            long createStart = System.nanoTime();
             createThings(sessions, policyId);
+            double createElapsed = seconds(System.nanoTime() - createStart);
+            double createCpu = seconds(processCpuNanos() - createCpuStart);
             long warmup = Math.max(1, options.merges() / 10);
             long[] sourceTs = new long[options.things()];
-            java.util.Arrays.fill(sourceTs, 1_700_000_000_000L);
+            java.util.Arrays.fill(sourceTs, FIRST_SOURCE_TS);
             merge(sessions, warmup, sourceTs);
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
@@ -99,6 +106,10 @@ public final class SandboxBenchmark {
             // (it includes this benchmark's own client, which runs in the same process)
             result.put("processCpuMicrosPerMerge", Math.round(cpu * 1e6 / options.merges()));
             result.put("lost", failed);
+            // the creation of the twins before: cold (no warm-up), as the cold start of an ingest meets it
+            result.put("createSeconds", round3(createElapsed));
+            result.put("sandboxCreatesPerSec", Math.round(options.things() / createElapsed));
+            result.put("processCpuMicrosPerCreate", Math.round(createCpu * 1e6 / options.things()));
             result.put("cores", Runtime.getRuntime().availableProcessors());
             for (Session s : sessions) {
                 s.socket.close();
@@ -145,10 +156,8 @@ public final class SandboxBenchmark {
         for (int s = 0; s < sessions.size(); s++) {
             List<String> creates = new ArrayList<>();
             for (int t = s; t < options.things(); t += sessions.size()) {
-                creates.add(command(thingId(t), "things/twin", "create", "create-" + t, JsonObject.newBuilder()
-                        .set("policyId", policyId)
-                        .set("attributes", JsonObject.newBuilder().set("kind", "turbine").build())
-                        .set("features", JsonObject.empty()).build(), "", ""));
+                creates.add(command(thingId(t), "things/twin", "create", "create-" + t, newThing(t, policyId),
+                        "", ""));
             }
             done.add(sessions.get(s).call(creates));
         }
@@ -158,6 +167,22 @@ public final class SandboxBenchmark {
                 throw new IllegalStateException(failed + " things could not be created");
             }
         }
+    }
+
+    /**
+     * A twin as the gateway's {@code ThingProvisioner} creates it: definition, attributes, the referenced tenant
+     * policy, and the features of its first event (the turbine patch at {@link #FIRST_SOURCE_TS}).
+     */
+    private JsonObject newThing(int thing, String policyId) {
+        return JsonObject.newBuilder()
+                .set("thingId", thingId(thing))
+                .set("definition", "https://models.example.com/turbine-1.0.0.jsonld")
+                .set("attributes", JsonObject.newBuilder().set("tenant", TENANT).set("model", "turbine")
+                        .set("modelVersion", "1.0.0").build())
+                .set("features", org.eclipse.ditto.json.JsonFactory.readFrom(
+                        turbinePatch(thing, FIRST_SOURCE_TS, 0).featuresPatch()))
+                .set("policyId", policyId)
+                .build();
     }
 
     /** Sends {@code count} merges round robin over the things; returns how many were not answered with 204. */
@@ -190,6 +215,18 @@ public final class SandboxBenchmark {
 
     /** One turbine event as the gateway's ThingWriter sends it: the patch's merge JSON and freshness condition. */
     private String mergeCommand(int thing, long ts, long i) {
+        // as ThingWriter sends it since the pre-rendered merge write: the features patch at /features, as text
+        MergeWrite write = turbinePatch(thing, ts, i);
+        String id = thingId(thing);
+        int colon = id.indexOf(':');
+        return "{\"topic\":\"" + id.substring(0, colon) + "/" + id.substring(colon + 1)
+                + "/things/twin/commands/merge\",\"headers\":{\"correlation-id\":\"m-" + thing + "-" + ts
+                + "\",\"response-required\":true,\"condition\":" + JsonValue.of(write.condition())
+                + ",\"content-type\":\"application/merge-patch+json\"},\"path\":\"/features\",\"value\":"
+                + write.featuresPatch() + "}";
+    }
+
+    private static MergeWrite turbinePatch(int thing, long ts, long i) {
         TwinPatch.Builder patch = TwinPatch.builder("bench-" + thing, ts);
         int v = (int) (i % 1000);
         for (String[] feature : TURBINE) {
@@ -198,15 +235,7 @@ public final class SandboxBenchmark {
                 patch.put(feature[0], feature[p], value);
             }
         }
-        // as ThingWriter sends it since the pre-rendered merge write: the features patch at /features, as text
-        MergeWrite write = patch.build().mergeWrite(false);
-        String id = thingId(thing);
-        int colon = id.indexOf(':');
-        return "{\"topic\":\"" + id.substring(0, colon) + "/" + id.substring(colon + 1)
-                + "/things/twin/commands/merge\",\"headers\":{\"correlation-id\":\"m-" + thing + "-" + ts
-                + "\",\"response-required\":true,\"condition\":" + JsonValue.of(write.condition())
-                + ",\"content-type\":\"application/merge-patch+json\"},\"path\":\"/features\",\"value\":"
-                + write.featuresPatch() + "}";
+        return patch.build().mergeWrite(false);
     }
 
     private static String thingId(int i) {
