@@ -1,6 +1,7 @@
 package io.twinbridge.sandbox.ditto.ws;
 
 import io.twinbridge.sandbox.ditto.acks.TimeoutRule;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.eclipse.ditto.base.model.acks.AcknowledgementRequest;
@@ -48,7 +49,9 @@ final class WsCommandHeaders {
      * @throws org.eclipse.ditto.base.model.exceptions.DittoRuntimeException what Ditto refuses the message with
      */
     static DittoHeaders of(final Adaptable adaptable) {
-        Signal<?> signal = ADAPTER.fromAdaptable(adaptable);
+        final Optional<String> featuresShape = FeaturesPatchShapes.shapeOf(adaptable);
+        Signal<?> signal = ADAPTER.fromAdaptable(FeaturesPatchShapes.forAdapter(adaptable, featuresShape));
+        FeaturesPatchShapes.accepted(featuresShape);
         final DittoHeaders given = adaptable.getDittoHeaders();
         if (signal.getDittoHeaders().getCorrelationId().isEmpty()) {
             signal = signal.setDittoHeaders(signal.getDittoHeaders().toBuilder()
