@@ -36,6 +36,16 @@ final class ProtocolMessages {
 
     static String response(final TopicPath topic, final JsonPointer path, final HttpStatus status,
             final java.util.Optional<JsonValue> value, final DittoHeaders commandHeaders) {
+        final Optional<String> correlationId = commandHeaders.getCorrelationId();
+        if (correlationId.isPresent()) {
+            return ResponseTemplates.response(topic.getPath(), path.toString(), status, value, correlationId.get());
+        }
+        return renderResponse(topic, path, status, value, commandHeaders);
+    }
+
+    /** The response as Ditto's {@code JsonifiableAdaptable} renders it; {@link ResponseTemplates} fills its copies. */
+    static String renderResponse(final TopicPath topic, final JsonPointer path, final HttpStatus status,
+            final java.util.Optional<JsonValue> value, final DittoHeaders commandHeaders) {
         final PayloadBuilder payload = ProtocolFactory.newPayloadBuilder(path).withStatus(status);
         value.ifPresent(payload::withValue);
         return toJson(ProtocolFactory.newAdaptableBuilder(topic)
