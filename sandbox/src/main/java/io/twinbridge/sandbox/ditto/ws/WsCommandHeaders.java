@@ -15,6 +15,7 @@ import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
 import org.eclipse.ditto.protocol.adapter.ProtocolAdapter;
 import org.eclipse.ditto.things.model.signals.commands.ThingCommand;
 import org.eclipse.ditto.things.model.signals.commands.acks.ThingModifyCommandAckRequestSetter;
+import org.eclipse.ditto.things.model.signals.commands.modify.DeleteThing;
 import org.eclipse.ditto.things.model.signals.commands.modify.ThingModifyCommand;
 
 /**
@@ -59,10 +60,8 @@ final class WsCommandHeaders {
         }
         final boolean withAckDefaults = signal instanceof ThingModifyCommand<?> modify
                 && ACK_DEFAULTS.isApplicable(modify);
-        if (withAckDefaults) {
-            signal = ACK_DEFAULTS.apply((ThingModifyCommand<?>) signal);
-        }
-        final DittoHeaders prepared = signal.getDittoHeaders();
+        final DittoHeaders prepared = withAckDefaults
+                ? ackDefaults((ThingModifyCommand<?>) signal) : signal.getDittoHeaders();
         TimeoutRule.refuseZeroTimeout(prepared);
         refuseAcksWithoutResponse(signal, prepared);
         // the message's own headers (the adapter drops some the sandbox reads), with what Ditto set on the signal
@@ -73,6 +72,17 @@ final class WsCommandHeaders {
                     .acknowledgementRequests(prepared.getAcknowledgementRequests());
         }
         return result.build();
+    }
+
+    /**
+     * The headers {@code ThingModifyCommandAckRequestSetter.apply(command)} gives {@code command}. Its defaults depend
+     * on the headers alone ({@code AbstractCommandAckRequestSetter.setDefaultDittoHeaders}; {@code isApplicable}
+     * reads the channel header), so they are set on a {@code DeleteThing} of the same thing and headers: setting
+     * them on the command itself would build it again, and a {@code CreateThing} renders its whole thing to JSON
+     * when built.
+     */
+    private static DittoHeaders ackDefaults(final ThingModifyCommand<?> command) {
+        return ACK_DEFAULTS.apply(DeleteThing.of(command.getEntityId(), command.getDittoHeaders())).getDittoHeaders();
     }
 
     /** Ditto 3.9.6's {@code Command.Category.isEntityModifyingCommand} (2.4.0 has no CREATE or MIGRATE: a creation is MODIFY). */
