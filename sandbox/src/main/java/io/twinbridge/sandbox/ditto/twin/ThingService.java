@@ -55,7 +55,12 @@ public final class ThingService {
     /** Power of two; commands on things of different stripes run in parallel. */
     private static final int STRIPES = 256;
 
+    /** Bounds the parsed-id caches; past it they are emptied and filled again. */
+    private static final int ID_CACHE_LIMIT = 100_000;
+
     private final PolicyAccessCache policyAccess = new PolicyAccessCache();
+    private final java.util.Map<String, PolicyId> policyIds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, ThingId> thingIds = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object[] stripes = new Object[STRIPES];
     private final SandboxStore store;
     private final ChangeListener listener;
@@ -74,7 +79,7 @@ public final class ThingService {
      * @throws DittoRuntimeException Ditto's error for the command
      */
     public EntityResponse handle(final EntityRequest request) {
-        final ThingId thingId = ThingId.of(request.entityId());
+        final ThingId thingId = thingId(request.entityId());
         final ThingResource resource = ThingResource.of(request.path(), request.headers());
         synchronized (stripes[thingId.hashCode() & (STRIPES - 1)]) {
             final EntityResponse response = apply(request, thingId, resource, store.thing(thingId));
@@ -464,9 +469,40 @@ public final class ThingService {
 
     private PolicyAccess accessOf(final JsonObject thingJson) {
         return thingJson.getValue(POLICY_ID).filter(JsonValue::isString)
-                .flatMap(id -> store.policy(PolicyId.of(id.asString())))
+                .flatMap(id -> store.policy(policyId(id.asString())))
                 .map(policyAccess::of)
                 .orElseGet(PolicyAccess::none);
+    }
+
+    /**
+     * {@code PolicyId.of(id)} of a stored thing's (valid) policy id, remembered: Ditto's id validation is a regex,
+     * and every command on a thing needs its policy.
+     */
+    private PolicyId policyId(final String id) {
+        final PolicyId known = policyIds.get(id);
+        if (known != null) {
+            return known;
+        }
+        final PolicyId parsed = PolicyId.of(id);
+        if (policyIds.size() >= ID_CACHE_LIMIT) {
+            policyIds.clear();
+        }
+        policyIds.put(id, parsed);
+        return parsed;
+    }
+
+    /** {@code ThingId.of(id)}, remembered for the ids it accepted (a regex per command otherwise). */
+    private ThingId thingId(final String id) {
+        final ThingId known = thingIds.get(id);
+        if (known != null) {
+            return known;
+        }
+        final ThingId parsed = ThingId.of(id);
+        if (thingIds.size() >= ID_CACHE_LIMIT) {
+            thingIds.clear();
+        }
+        thingIds.put(id, parsed);
+        return parsed;
     }
 
     private static JsonObject objectValue(final EntityRequest request) {
