@@ -97,13 +97,17 @@ final class WsCommandHeaders {
      * that request any label but {@code live-response}.
      */
     private static void refuseAcksWithoutResponse(final Signal<?> signal, final DittoHeaders headers) {
+        if (headers.isResponseRequired()) {
+            // refused only without a response: spares parsing the requested acknowledgements on every command
+            return;
+        }
         final boolean aggregated = signal instanceof Command<?> command
                 && isEntityModifying(command.getCategory())
                 && signal instanceof ThingCommand<?>
                 && !headers.getChannel().filter("live"::equals).isPresent()
                 && headers.getAcknowledgementRequests().stream().map(AcknowledgementRequest::getLabel)
                 .anyMatch(label -> !DittoAcknowledgementLabel.LIVE_RESPONSE.equals(label));
-        if (aggregated && !headers.isResponseRequired()) {
+        if (aggregated) {
             throw DittoHeaderInvalidException.newBuilder().withInvalidHeaderKey(REQUESTED_ACKS)
                     .message("For WebSocket, it is forbidden to request acknowledgements while 'response-required'"
                             + " is set to false.")
