@@ -3,7 +3,7 @@ package io.twinbridge.sandbox.ditto.rql;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.eclipse.ditto.json.JsonKey;
+import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
 
@@ -16,20 +16,21 @@ import org.eclipse.ditto.json.JsonValue;
  */
 final class FieldPresence {
 
-    // JsonKeys, not Strings: ditto-json parses a String argument as a JSON pointer with a regex on every call
-    private static final JsonKey ATTRIBUTES = JsonKey.of("attributes");
-    private static final JsonKey FEATURES = JsonKey.of("features");
-    private static final JsonKey DEFINITION = JsonKey.of("definition");
-    private static final JsonKey PROPERTIES = JsonKey.of("properties");
-    private static final JsonKey DESIRED_PROPERTIES = JsonKey.of("desiredProperties");
-    private static final JsonKey METADATA = JsonKey.of("_metadata");
+    // one-level JsonPointers, not Strings or JsonKeys: ditto-json turns any other key into a new JSON pointer on every
+    // lookup (a String with a regex); a pointer it takes as it is
+    private static final JsonPointer ATTRIBUTES = JsonLookup.pointer("attributes");
+    private static final JsonPointer FEATURES = JsonLookup.pointer("features");
+    private static final JsonPointer DEFINITION = JsonLookup.pointer("definition");
+    private static final JsonPointer PROPERTIES = JsonLookup.pointer("properties");
+    private static final JsonPointer DESIRED_PROPERTIES = JsonLookup.pointer("desiredProperties");
+    private static final JsonPointer METADATA = JsonLookup.pointer("_metadata");
 
     private FieldPresence() {
     }
 
     static Predicate<RqlTarget> exists(final RqlField field) {
         final JsonLookup path = JsonLookup.of(field.path());
-        final JsonKey featureKey = field.featureId() == null ? null : JsonKey.of(field.featureId());
+        final JsonPointer featureKey = field.featureId() == null ? null : JsonLookup.pointer(field.featureId());
         switch (field.kind()) {
             case ATTRIBUTE:
                 return t -> object(t.json(), ATTRIBUTES).flatMap(path::getFlatteningArrays).isPresent();
@@ -63,7 +64,7 @@ final class FieldPresence {
 
     static Predicate<RqlTarget> empty(final RqlField field) {
         final JsonLookup path = JsonLookup.of(field.path());
-        final JsonKey featureKey = field.featureId() == null ? null : JsonKey.of(field.featureId());
+        final JsonPointer featureKey = field.featureId() == null ? null : JsonLookup.pointer(field.featureId());
         switch (field.kind()) {
             case ATTRIBUTE:
                 return t -> object(t.json(), ATTRIBUTES).map(a -> isEmpty(path.getFlatteningArrays(a)))
@@ -107,21 +108,21 @@ final class FieldPresence {
         }
     }
 
-    private static Optional<JsonObject> object(final JsonObject json, final JsonKey key) {
+    private static Optional<JsonObject> object(final JsonObject json, final JsonPointer key) {
         return json.getValue(key).filter(JsonValue::isObject).map(JsonValue::asObject);
     }
 
-    private static Optional<JsonObject> feature(final RqlTarget t, final JsonKey featureKey) {
+    private static Optional<JsonObject> feature(final RqlTarget t, final JsonPointer featureKey) {
         return object(t.json(), FEATURES).flatMap(f -> f.getValue(featureKey)).filter(JsonValue::isObject)
                 .map(JsonValue::asObject);
     }
 
     /** A part of a feature that the thing model holds as present: the key with a non-null value. */
-    private static Optional<JsonValue> featurePart(final RqlTarget t, final JsonKey featureKey, final JsonKey part) {
+    private static Optional<JsonValue> featurePart(final RqlTarget t, final JsonPointer featureKey, final JsonPointer part) {
         return feature(t, featureKey).flatMap(f -> f.getValue(part)).filter(v -> !v.isNull());
     }
 
-    private static boolean present(final JsonObject feature, final JsonKey part) {
+    private static boolean present(final JsonObject feature, final JsonPointer part) {
         return feature.getValue(part).filter(v -> !v.isNull()).isPresent();
     }
 

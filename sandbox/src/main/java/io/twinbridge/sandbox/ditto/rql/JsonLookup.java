@@ -15,11 +15,19 @@ import org.eclipse.ditto.json.JsonValue;
 final class JsonLookup {
 
     private final JsonKey[] keys;
+    /** Each key as a one-level pointer, which ditto-json's lookups take as they are (a key becomes a new pointer). */
+    private final JsonPointer[] levels;
 
     JsonLookup(final JsonPointer pointer) {
         final List<JsonKey> list = new ArrayList<>();
         pointer.forEach(list::add);
         this.keys = list.toArray(new JsonKey[0]);
+        this.levels = list.stream().map(JsonPointer.empty()::addLeaf).toArray(JsonPointer[]::new);
+    }
+
+    /** The one-level pointer to {@code key}, taken as it is (no {@code /} or {@code ~} decoding). */
+    static JsonPointer pointer(final String key) {
+        return JsonPointer.empty().addLeaf(JsonKey.of(key));
     }
 
     static JsonLookup of(final String pointer) {
@@ -33,11 +41,11 @@ final class JsonLookup {
     /** {@code JsonObject.getValue(pointer)}: objects only on the way down. */
     Optional<JsonValue> get(final JsonObject object) {
         JsonValue current = object;
-        for (final JsonKey key : keys) {
+        for (final JsonPointer level : levels) {
             if (!current.isObject()) {
                 return Optional.empty();
             }
-            final Optional<JsonValue> next = current.asObject().getValue(key);
+            final Optional<JsonValue> next = current.asObject().getValue(level);
             if (next.isEmpty()) {
                 return Optional.empty();
             }
@@ -65,7 +73,7 @@ final class JsonLookup {
         if (remaining == 0) {
             return Optional.of(object);
         }
-        final Optional<JsonValue> value = given != null ? Optional.of(given) : object.getValue(keys[level]);
+        final Optional<JsonValue> value = given != null ? Optional.of(given) : object.getValue(levels[level]);
         if (remaining == 1 || value.isEmpty()) {
             return value;
         }

@@ -306,12 +306,13 @@ public final class ThingService {
         }
         final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, request.headers()));
         final PolicyAccess access = accessOf(thing.json());
-        checkConditionReadable(request, access);
+        final Optional<ThingConditions.Condition> condition = condition(request);
+        checkConditionReadable(request, condition, access);
         if (!access.mayWrite(PolicyAccess.THING, request.path(), request.subject())) {
             throw readable(access, request) ? ThingNotModifiableException.newBuilder(thingId)
                     .dittoHeaders(request.headers()).build() : notAccessible(thingId, request.headers());
         }
-        checkCondition(request, thing);
+        checkCondition(request, condition, thing);
         ThingPreconditions.check(request, existing);
         final JsonValue value = request.value()
                 .orElseThrow(() -> JsonParseException.newBuilder().message("The command has no value.").build());
@@ -399,11 +400,22 @@ public final class ThingService {
      * permission, so it also comes before 403/404.
      */
     private void checkConditionReadable(final EntityRequest request, final PolicyAccess access) {
+        checkConditionReadable(request, condition(request), access);
+    }
+
+    /** The request's {@code condition} header, parsed (once per command: the parse cache is a locked LRU map). */
+    private static Optional<ThingConditions.Condition> condition(final EntityRequest request) {
         final String condition = request.headers().get("condition");
-        if (condition == null) {
+        return condition == null ? Optional.empty()
+                : Optional.of(ThingConditions.condition(condition, request.headers()));
+    }
+
+    private void checkConditionReadable(final EntityRequest request,
+            final Optional<ThingConditions.Condition> condition, final PolicyAccess access) {
+        if (condition.isEmpty()) {
             return;
         }
-        final List<JsonPointer> fields = ThingConditions.condition(condition, request.headers()).pointers();
+        final List<JsonPointer> fields = condition.get().pointers();
         if (!access.mayReadAll(PolicyAccess.THING, fields, request.subject())) {
             throw ThingConditionFailedException.newBuilderForInsufficientPermission(request.headers()).build();
         }
@@ -411,9 +423,12 @@ public final class ThingService {
 
     /** Ditto 3.9 {@code ThingConditionValidator}: the condition on the thing before the command, with its metadata. */
     private void checkCondition(final EntityRequest request, final ThingRecord thing) {
-        final String condition = request.headers().get("condition");
-        if (condition != null && !ThingConditions.condition(condition, request.headers())
-                .test(conditionTarget(thing), request.headers())) {
+        checkCondition(request, condition(request), thing);
+    }
+
+    private void checkCondition(final EntityRequest request, final Optional<ThingConditions.Condition> condition,
+            final ThingRecord thing) {
+        if (condition.isPresent() && !condition.get().test(conditionTarget(thing), request.headers())) {
             throw ThingConditionFailedException.newBuilder(request.headers()).build();
         }
     }
