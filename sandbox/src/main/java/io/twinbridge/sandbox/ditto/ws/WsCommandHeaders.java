@@ -51,6 +51,24 @@ final class WsCommandHeaders {
      */
     static DittoHeaders of(final Adaptable adaptable) {
         final Optional<String> featuresShape = FeaturesPatchShapes.shapeOf(adaptable);
+        final Optional<String> mergeKey = featuresShape.map(shape -> AcceptedMerges.key(adaptable, shape));
+        final Optional<AcceptedMerges.Decision> known = mergeKey.flatMap(key -> AcceptedMerges.known(adaptable, key));
+        if (known.isPresent()) {
+            final DittoHeaders given = adaptable.getDittoHeaders();
+            return AcceptedMerges.apply(given, known.get(),
+                    given.getCorrelationId().orElseGet(() -> UUID.randomUUID().toString()));
+        }
+        return prepare(adaptable, featuresShape, mergeKey);
+    }
+
+    /** As {@link #of(Adaptable)}, always through Ditto's protocol adapter with the whole value (for tests). */
+    static DittoHeaders throughAdapter(final Adaptable adaptable) {
+        return prepare(adaptable, Optional.empty(), Optional.empty());
+    }
+
+    /** Through Ditto's protocol adapter and the header checks, always. */
+    private static DittoHeaders prepare(final Adaptable adaptable, final Optional<String> featuresShape,
+            final Optional<String> mergeKey) {
         Signal<?> signal = ADAPTER.fromAdaptable(FeaturesPatchShapes.forAdapter(adaptable, featuresShape));
         FeaturesPatchShapes.accepted(featuresShape);
         final DittoHeaders given = adaptable.getDittoHeaders();
@@ -65,13 +83,15 @@ final class WsCommandHeaders {
         TimeoutRule.refuseZeroTimeout(prepared);
         refuseAcksWithoutResponse(signal, prepared);
         // the message's own headers (the adapter drops some the sandbox reads), with what Ditto set on the signal
-        final org.eclipse.ditto.base.model.headers.DittoHeadersBuilder<?, ?> result = given.toBuilder()
-                .correlationId(prepared.getCorrelationId().orElseThrow());
-        if (withAckDefaults) {
-            result.responseRequired(prepared.isResponseRequired())
-                    .acknowledgementRequests(prepared.getAcknowledgementRequests());
+        final AcceptedMerges.Decision decision = withAckDefaults
+                ? new AcceptedMerges.Decision(true, prepared.isResponseRequired(),
+                prepared.getAcknowledgementRequests())
+                : new AcceptedMerges.Decision(false, false, java.util.Set.of());
+        final String correlationId = prepared.getCorrelationId().orElseThrow();
+        if (mergeKey.isPresent() && correlationId.equals(given.getCorrelationId().orElse(correlationId))) {
+            AcceptedMerges.accepted(adaptable, mergeKey.get(), decision);
         }
-        return result.build();
+        return AcceptedMerges.apply(given, decision, correlationId);
     }
 
     /**
