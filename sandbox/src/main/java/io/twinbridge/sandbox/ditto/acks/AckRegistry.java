@@ -78,8 +78,23 @@ public final class AckRegistry {
         return sessionId.equals(declaredBy.get(label));
     }
 
+    private static final String REQUESTED_ACKS = "requested-acks";
+    private static final int CUSTOM_LABELS_LIMIT = 1024;
+    /** {@link #customLabels} by the text of the {@code requested-acks} header. */
+    private static final Map<String, Set<String>> CUSTOM_LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The labels of a command Ditto's built-in services do not fulfil: those subscribers must acknowledge. */
     public static Set<String> customLabels(final DittoHeaders headers) {
+        // by the header's text: parsing the requested-acks JSON twice per command (on the way in and for its event)
+        // cost more than the rest of the acknowledgement handling; the answer is unmodifiable, in the header's order
+        final String requested = headers.get(REQUESTED_ACKS);
+        if (requested == null) {
+            return Set.of();
+        }
+        final Set<String> known = CUSTOM_LABELS.get(requested);
+        if (known != null) {
+            return known;
+        }
         final Set<String> labels = new java.util.LinkedHashSet<>();
         for (final AcknowledgementRequest request : headers.getAcknowledgementRequests()) {
             final String label = request.getLabel().toString();
@@ -87,7 +102,12 @@ public final class AckRegistry {
                 labels.add(label);
             }
         }
-        return labels;
+        final Set<String> answer = java.util.Collections.unmodifiableSet(labels);
+        if (CUSTOM_LABELS.size() >= CUSTOM_LABELS_LIMIT) {
+            CUSTOM_LABELS.clear();
+        }
+        CUSTOM_LABELS.put(requested, answer);
+        return answer;
     }
 
     /**
