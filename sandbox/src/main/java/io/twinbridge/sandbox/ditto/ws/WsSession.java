@@ -224,7 +224,7 @@ public final class WsSession extends EventSubscriber {
         if (text.isEmpty()) {
             throw new IllegalArgumentException("Empty json.");
         }
-        return ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(text));
+        return AdaptableReader.read(JsonFactory.newObject(text));
     }
 
     private void dispatch(final Adaptable adaptable, final TopicPath topic, final DittoHeaders headers) {
