@@ -32,6 +32,7 @@ import org.eclipse.ditto.client.messaging.AuthenticationProvider;
 import org.eclipse.ditto.client.messaging.AuthenticationProviders;
 import org.eclipse.ditto.client.messaging.MessagingProvider;
 import org.eclipse.ditto.client.messaging.MessagingProviders;
+import org.eclipse.ditto.client.internal.bus.Classification;
 import org.eclipse.ditto.json.JsonFieldSelector;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
@@ -44,9 +45,9 @@ import org.eclipse.ditto.protocol.HeaderTranslator;
 import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
 import org.eclipse.ditto.things.model.ThingId;
 import org.eclipse.ditto.things.model.ThingsModelFactory;
+import org.eclipse.ditto.things.model.signals.commands.ThingCommandSizeValidator;
 import org.eclipse.ditto.things.model.signals.commands.modify.CreateThing;
 import org.eclipse.ditto.things.model.signals.commands.modify.DeleteThing;
-import org.eclipse.ditto.things.model.signals.commands.modify.MergeThing;
 import org.eclipse.ditto.things.model.signals.commands.query.RetrieveThing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -217,8 +218,21 @@ public final class DittoClientAdapter implements DittoPort {
     @Override
     public CompletionStage<Void> mergeThing(ThingId thingId, JsonPointer path, JsonValue patch,
                                             DittoRequestOptions options) {
-        return send("merge " + thingId + path, options, headers -> MergeThing.of(thingId, path, patch, headers),
-                DittoClientAdapter::successOrError);
+        String what = "merge " + thingId + path;
+        Duration timeout = options.timeout().orElse(config.requestTimeout());
+        String correlationId = correlationId(options);
+        String text;
+        try {
+            // the size check MergeThing.of makes (MergeThing.checkJsonSize); Ditto's own limit applies on its side
+            ThingCommandSizeValidator.getInstance().ensureValidSize(patch::getUpperBoundForStringSize,
+                    () -> patch.toString().length(), DittoHeaders::empty);
+            text = MergeCommandText.render(thingId, path, patch.toString(), correlationId, timeout,
+                    options.condition(), options.requestedAcks());
+        } catch (DittoRuntimeException e) {
+            return CompletableFuture.failedFuture(new DittoPortException(e.getHttpStatus().getCode(),
+                    e.getErrorCode(), e.getMessage(), e));
+        }
+        return sendText(what, correlationId, text, timeout, DittoClientAdapter::successOrError);
     }
 
     @Override
@@ -352,6 +366,27 @@ public final class DittoClientAdapter implements DittoPort {
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), what, onAnswer);
     }
 
+    /**
+     * Sends a command already rendered as Ditto Protocol text and waits for the answer with its correlation id, as
+     * ditto-client's own {@code MessagingProvider.sendAdaptable} does (subscribe once on the adaptable bus, then emit),
+     * without building the command's model first (see {@link MergeCommandText}).
+     */
+    private <T> CompletionStage<T> sendText(String what, String correlationId, String text, Duration timeout,
+                                            Function<Adaptable, T> onAnswer) {
+        MessagingProvider provider = messaging.get();
+        if (client.get() == null || provider == null || !connection.isOpen()) {
+            return CompletableFuture.failedFuture(new DittoPortException(DittoPortException.UNAVAILABLE,
+                    DittoPortException.CODE_UNAVAILABLE, "Ditto session '" + sessionName + "' is not connected; "
+                    + what + " not sent"));
+        }
+        return settle(guarded(what, () -> {
+            CompletionStage<Adaptable> answer = provider.getAdaptableBus()
+                    .subscribeOnceForAdaptable(Classification.forCorrelationId(correlationId), timeout);
+            provider.emit(text);
+            return answer;
+        }).toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), what, onAnswer);
+    }
+
     /** Completes with the mapped answer, or fails with a bare {@link DittoPortException}, never a wrapper. */
     private static <A, T> CompletionStage<T> settle(CompletionStage<A> stage, String what, Function<A, T> onAnswer) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -382,9 +417,7 @@ public final class DittoClientAdapter implements DittoPort {
 
     private static DittoHeaders headers(DittoRequestOptions options, Duration timeout) {
         DittoHeadersBuilder<?, ?> builder = DittoHeaders.newBuilder()
-                // one id per command sent, never reused: see CommandCorrelationIds for the late answer it keeps out
-                .correlationId(CommandCorrelationIds.forCommand(options.correlationId()
-                        .orElseGet(() -> UUID.randomUUID().toString())))
+                .correlationId(correlationId(options))
                 .responseRequired(true)
                 .timeout(timeout);
         options.condition().ifPresent(builder::condition);
@@ -393,6 +426,11 @@ public final class DittoClientAdapter implements DittoPort {
                     .map(AcknowledgementRequest::parseAcknowledgementRequest).toList());
         }
         return builder.build();
+    }
+
+    /** One id per command sent, never reused: see {@link CommandCorrelationIds} for the late answer it keeps out. */
+    private static String correlationId(DittoRequestOptions options) {
+        return CommandCorrelationIds.forCommand(options.correlationId().orElseGet(() -> UUID.randomUUID().toString()));
     }
 
     @Override
