@@ -22,7 +22,7 @@ import org.eclipse.ditto.json.SerializationContext;
  * A JSON object given as its JSON text, parsed only if something reads it. Its {@code toString()} is the text itself.
  *
  * <p>Why: ingest writes its merge patch as text ({@code TwinPatch.mergeWrite}), and the adapter renders the merge
- * message as text too ({@link MergeCommandText}, which takes the patch's {@code toString()}). So on ingest's path the
+ * message as text too ({@link ThingCommandText}, which takes the patch's {@code toString()}). So on ingest's path the
  * text goes onto the wire verbatim and no ditto-json tree of the patch is ever built. Where the value does go through
  * ditto-json (a {@code MergeThing} built elsewhere), ditto-json writes a field's value with the value's
  * {@code toString()} ({@code ImmutableJsonField.toString}, {@code ImmutableJsonifiableAdaptable.toJson},
