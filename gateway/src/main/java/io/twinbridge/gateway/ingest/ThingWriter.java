@@ -266,9 +266,11 @@ public final class ThingWriter {
             // the create carries the update and the same acknowledgements as a merge: once it is answered the update
             // is persisted (and, with egress acknowledgements, published), so it finishes the write
             commands++;
+            long started = System.nanoTime();
             ditto().createThing(thing, Optional.empty(),
                     withEgressAcks(DittoRequestOptions.defaults().withCorrelationId(correlationId)))
                     .whenComplete(inLogContext((ok, error) -> {
+                stats.recordDittoLatency(update.tenant().id(), System.nanoTime() - started);
                 if (error == null) {
                     learnt(true, true);
                     stats.thingsCreated.increment();
