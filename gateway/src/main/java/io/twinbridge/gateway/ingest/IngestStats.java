@@ -174,6 +174,10 @@ public final class IngestStats {
         tenant(tenant.value()).dittoRequests.record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    void recordDittoCreateLatency(TenantId tenant, long nanos) {
+        tenant(tenant.value()).dittoCreates.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
     void recordDeadLetter(TenantId tenant, String code) {
         tenant(tenant.value()).deadLettered(code).increment();
     }

@@ -270,7 +270,7 @@ public final class ThingWriter {
             ditto().createThing(thing, Optional.empty(),
                     withEgressAcks(DittoRequestOptions.defaults().withCorrelationId(correlationId)))
                     .whenComplete(inLogContext((ok, error) -> {
-                stats.recordDittoLatency(update.tenant().id(), System.nanoTime() - started);
+                stats.recordDittoCreateLatency(update.tenant().id(), System.nanoTime() - started);
                 if (error == null) {
                     learnt(true, true);
                     stats.thingsCreated.increment();

@@ -93,9 +93,14 @@ class MetricNamingTest {
         IngestStats stats = new IngestStats(metrics.registry());
         IngestStatsFixture.dittoRoundTrip(stats, "acme", 3_000_000);
         PrometheusText scrape = PrometheusText.parse(metrics.scrape());
-        assertEquals(0, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("le", "0.002")));
-        assertEquals(1, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("le", "0.005")));
-        assertEquals(0.003, scrape.value("twinbridge_ditto_request_seconds_sum", Map.of("tenant", "acme")), 1e-9);
+        assertEquals(0, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("command", "merge", "le",
+                "0.002")));
+        assertEquals(1, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("command", "merge", "le",
+                "0.005")));
+        assertEquals(0.003, scrape.value("twinbridge_ditto_request_seconds_sum", Map.of("tenant", "acme", "command",
+                "merge")), 1e-9);
+        assertEquals(0, scrape.value("twinbridge_ditto_request_seconds_count", Map.of("tenant", "acme", "command",
+                "create")), "no create was timed");
     }
 
     /** Each counter family reads its own figure of the stats: a meter bound to the wrong one fails here. */
