@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,7 +33,9 @@ import org.eclipse.ditto.client.messaging.AuthenticationProvider;
 import org.eclipse.ditto.client.messaging.AuthenticationProviders;
 import org.eclipse.ditto.client.messaging.MessagingProvider;
 import org.eclipse.ditto.client.messaging.MessagingProviders;
+import org.eclipse.ditto.client.internal.bus.Classification;
 import org.eclipse.ditto.json.JsonFieldSelector;
+import org.eclipse.ditto.json.JsonKey;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
@@ -41,12 +44,13 @@ import org.eclipse.ditto.policies.model.PolicyId;
 import org.eclipse.ditto.policies.model.signals.commands.modify.ModifyPolicy;
 import org.eclipse.ditto.protocol.Adaptable;
 import org.eclipse.ditto.protocol.HeaderTranslator;
+import org.eclipse.ditto.protocol.ProtocolFactory;
 import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
 import org.eclipse.ditto.things.model.ThingId;
 import org.eclipse.ditto.things.model.ThingsModelFactory;
+import org.eclipse.ditto.things.model.signals.commands.ThingCommandSizeValidator;
 import org.eclipse.ditto.things.model.signals.commands.modify.CreateThing;
 import org.eclipse.ditto.things.model.signals.commands.modify.DeleteThing;
-import org.eclipse.ditto.things.model.signals.commands.modify.MergeThing;
 import org.eclipse.ditto.things.model.signals.commands.query.RetrieveThing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +72,7 @@ public final class DittoClientAdapter implements DittoPort {
 
     private static final DittoProtocolAdapter PROTOCOL = DittoProtocolAdapter.of(HeaderTranslator.empty());
     private static final String START_EVENTS = "START-SEND-EVENTS";
+    private static final JsonKey NAMESPACE_FIELD = JsonKey.of("_namespace");
     private static final JsonFieldSelector STATE_FIELDS = JsonFieldSelector.newInstance("thingId", "policyId",
             "definition", "attributes", "features", "_revision", "_modified");
 
@@ -205,20 +210,37 @@ public final class DittoClientAdapter implements DittoPort {
     @Override
     public CompletionStage<JsonObject> createThing(JsonObject thing, Optional<JsonObject> inlinePolicy,
                                                    DittoRequestOptions options) {
-        return send("create " + thing.getValue("thingId").map(JsonValue::formatAsString).orElse("thing"), options,
-                headers -> CreateThing.of(ThingsModelFactory.newThing(thing), inlinePolicy.orElse(null), headers),
-                response -> {
-                    successOrError(response);
-                    return response.getPayload().getValue().filter(JsonValue::isObject).map(JsonValue::asObject)
-                            .orElse(thing);
-                });
+        String what = "create " + thing.getValue("thingId").map(JsonValue::formatAsString).orElse("thing");
+        Function<Adaptable, JsonObject> onAnswer = response -> {
+            successOrError(response);
+            return response.getPayload().getValue().filter(JsonValue::isObject).map(JsonValue::asObject)
+                    .orElse(thing);
+        };
+        Optional<String> id = thing.getValue("thingId").filter(JsonValue::isString).map(JsonValue::asString);
+        if (inlinePolicy.isPresent() || id.isEmpty() || thing.contains(NAMESPACE_FIELD)) {
+            // rare (a policy inline, no id for Ditto to refuse, a namespace given): through the model, as ever
+            return send(what, options, headers -> CreateThing.of(ThingsModelFactory.newThing(thing),
+                    inlinePolicy.orElse(null), headers), onAnswer);
+        }
+        return sendRendered(what, options, (correlationId, timeout) -> {
+            // the size check CreateThing.of makes; ThingId.of refuses a bad id as ThingsModelFactory would
+            ThingCommandSizeValidator.getInstance().ensureValidSize(thing::getUpperBoundForStringSize,
+                    () -> thing.toString().length(), DittoHeaders::empty);
+            return ThingCommandText.create(ThingId.of(id.get()), thing.toString(), correlationId, timeout,
+                    options.condition(), options.requestedAcks());
+        }, onAnswer);
     }
 
     @Override
     public CompletionStage<Void> mergeThing(ThingId thingId, JsonPointer path, JsonValue patch,
                                             DittoRequestOptions options) {
-        return send("merge " + thingId + path, options, headers -> MergeThing.of(thingId, path, patch, headers),
-                DittoClientAdapter::successOrError);
+        return sendRendered("merge " + thingId + path, options, (correlationId, timeout) -> {
+            // the size check MergeThing.of makes (MergeThing.checkJsonSize); Ditto's own limit applies on its side
+            ThingCommandSizeValidator.getInstance().ensureValidSize(patch::getUpperBoundForStringSize,
+                    () -> patch.toString().length(), DittoHeaders::empty);
+            return ThingCommandText.merge(thingId, path, patch.toString(), correlationId, timeout,
+                    options.condition(), options.requestedAcks());
+        }, DittoClientAdapter::successOrError);
     }
 
     @Override
@@ -331,25 +353,44 @@ public final class DittoClientAdapter implements DittoPort {
         return null;
     }
 
+    /** A command built with Ditto's model, rendered as ditto-client's {@code MessagingProvider.emitAdaptable} does. */
     private <T> CompletionStage<T> send(String what, DittoRequestOptions options,
                                         Function<DittoHeaders, Signal<?>> command, Function<Adaptable, T> onAnswer) {
-        DittoClient connected = client.get();
-        if (connected == null || !connection.isOpen()) {
+        return sendRendered(what, options, (correlationId, timeout) -> ProtocolFactory.wrapAsJsonifiableAdaptable(
+                PROTOCOL.toAdaptable(command.apply(headers(options, correlationId, timeout)))).toJsonString(),
+                onAnswer);
+    }
+
+    /**
+     * Sends a command rendered as Ditto Protocol text and waits for the answer with its correlation id, as
+     * ditto-client's own {@code MessagingProvider.sendAdaptable} does (subscribe once on the adaptable bus, then emit).
+     * Ingest's merges and creates are rendered without Ditto's model (see {@link ThingCommandText}).
+     */
+    private <T> CompletionStage<T> sendRendered(String what, DittoRequestOptions options,
+                                                BiFunction<String, Duration, String> render,
+                                                Function<Adaptable, T> onAnswer) {
+        MessagingProvider provider = messaging.get();
+        if (client.get() == null || provider == null || !connection.isOpen()) {
             return CompletableFuture.failedFuture(new DittoPortException(DittoPortException.UNAVAILABLE,
                     DittoPortException.CODE_UNAVAILABLE, "Ditto session '" + sessionName + "' is not connected; "
                     + what + " not sent"));
         }
         Duration timeout = options.timeout().orElse(config.requestTimeout());
-        Adaptable request;
+        String correlationId = correlationId(options);
+        String text;
         try {
-            request = PROTOCOL.toAdaptable(command.apply(headers(options, timeout)));
+            text = render.apply(correlationId, timeout);
         } catch (DittoRuntimeException e) {
-            // The command could not even be built (bad id, bad JSON): that is the caller's input, not Ditto's state.
+            // the command could not even be built (bad id, too large): the caller's input, not Ditto's state
             return CompletableFuture.failedFuture(new DittoPortException(e.getHttpStatus().getCode(),
                     e.getErrorCode(), e.getMessage(), e));
         }
-        return settle(guarded(what, () -> connected.sendDittoProtocol(request)).toCompletableFuture()
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), what, onAnswer);
+        return settle(guarded(what, () -> {
+            CompletionStage<Adaptable> answer = provider.getAdaptableBus()
+                    .subscribeOnceForAdaptable(Classification.forCorrelationId(correlationId), timeout);
+            provider.emit(text);
+            return answer;
+        }).toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), what, onAnswer);
     }
 
     /** Completes with the mapped answer, or fails with a bare {@link DittoPortException}, never a wrapper. */
@@ -380,11 +421,9 @@ public final class DittoClientAdapter implements DittoPort {
         }
     }
 
-    private static DittoHeaders headers(DittoRequestOptions options, Duration timeout) {
+    private static DittoHeaders headers(DittoRequestOptions options, String correlationId, Duration timeout) {
         DittoHeadersBuilder<?, ?> builder = DittoHeaders.newBuilder()
-                // one id per command sent, never reused: see CommandCorrelationIds for the late answer it keeps out
-                .correlationId(CommandCorrelationIds.forCommand(options.correlationId()
-                        .orElseGet(() -> UUID.randomUUID().toString())))
+                .correlationId(correlationId)
                 .responseRequired(true)
                 .timeout(timeout);
         options.condition().ifPresent(builder::condition);
@@ -393,6 +432,11 @@ public final class DittoClientAdapter implements DittoPort {
                     .map(AcknowledgementRequest::parseAcknowledgementRequest).toList());
         }
         return builder.build();
+    }
+
+    /** One id per command sent, never reused: see {@link CommandCorrelationIds} for the late answer it keeps out. */
+    private static String correlationId(DittoRequestOptions options) {
+        return CommandCorrelationIds.forCommand(options.correlationId().orElseGet(() -> UUID.randomUUID().toString()));
     }
 
     @Override

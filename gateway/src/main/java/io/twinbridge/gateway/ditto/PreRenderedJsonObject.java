@@ -21,14 +21,14 @@ import org.eclipse.ditto.json.SerializationContext;
 /**
  * A JSON object given as its JSON text, parsed only if something reads it. Its {@code toString()} is the text itself.
  *
- * <p>Why: ingest writes its merge patch as text ({@code TwinPatch.mergeWrite}), and ditto-client 2.4.0 sends a command
- * by rendering the protocol envelope with ditto-json, which writes a field's value with the value's {@code toString()}
- * ({@code ImmutableJsonField.toString}, {@code ImmutableJsonifiableAdaptable.toJson}, {@code ImmutablePayload.toJson}).
- * {@code MergeThing} only asks the value for {@code getUpperBoundForStringSize()} and {@code toString()}
- * ({@code MergeThing.checkJsonSize}), and the protocol adapter passes it on as it is
- * ({@code ThingMergeSignalMapper.enhancePayloadBuilder}). So on ingest's path the text goes onto the wire verbatim
- * and no ditto-json tree of the patch is ever built. Any other reader (a test double, a CBOR serialisation) gets the
- * parsed object.
+ * <p>Why: ingest writes its merge patch as text ({@code TwinPatch.mergeWrite}), and the adapter renders the merge
+ * message as text too ({@link ThingCommandText}, which takes the patch's {@code toString()}). So on ingest's path the
+ * text goes onto the wire verbatim and no ditto-json tree of the patch is ever built. Where the value does go through
+ * ditto-json (a {@code MergeThing} built elsewhere), ditto-json writes a field's value with the value's
+ * {@code toString()} ({@code ImmutableJsonField.toString}, {@code ImmutableJsonifiableAdaptable.toJson},
+ * {@code ImmutablePayload.toJson}), and {@code MergeThing} only asks it for {@code getUpperBoundForStringSize()} and
+ * {@code toString()} ({@code MergeThing.checkJsonSize}), so the text is still not parsed. Any other reader (a test
+ * double, a CBOR serialisation) gets the parsed object.
  *
  * <p>Equality is by JSON content with any {@link JsonObject}; ditto-json's own objects compare equal only to their
  * own class, so compare with this object on the left, or compare {@link #parsed()}.

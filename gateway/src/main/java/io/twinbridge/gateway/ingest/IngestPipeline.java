@@ -68,6 +68,8 @@ public final class IngestPipeline implements RecordProcessor {
     private final Backoff backoff;
     private final IngestStats stats;
     private final RecordFetcher fetcher;
+    /** Touched by the decode thread only; as many ids as the default bound of pending twins. */
+    private final CanonicalThingIds thingIds = new CanonicalThingIds(100_000);
 
     public IngestPipeline(TopicNames topics, TenantDirectory tenants, Function<CodecKind, Codec> codecs,
             ModelRegistry models, TelemetryMappers mappers, CoalescingScheduler<TwinUpdate, WriteOutcome> scheduler,
@@ -236,8 +238,9 @@ public final class IngestPipeline implements RecordProcessor {
         }
         BoundModel model = models.bySchema(decoded.value().schemaName()).orElseThrow();
         TwinUpdate update = new TwinUpdate(tenant, model.model(), patch.value(), correlationId);
-        context.thing(thingId.value());
-        submit(thingId.value(), update, done);
+        String id = thingIds.of(thingId.value());
+        context.thing(id);
+        submit(id, update, done);
     }
 
     /**

@@ -33,6 +33,7 @@ public final class IngestStats {
     final Counter dittoRetries;
     final Counter decodeRetries;
     final Counter thingsCreated;
+    final Counter createsFirst;
     final Counter egressAckFailures;
     private final Map<String, TenantIngestStats> tenants = new ConcurrentHashMap<>();
     private volatile LongConsumer appliedRecordTimestamps = ts -> { };
@@ -49,6 +50,8 @@ public final class IngestStats {
                 "Decodes retried (schema registry unreachable)");
         this.thingsCreated = gatewayCounter(MetricNames.INGEST_THINGS_PROVISIONED,
                 "Twins created for devices seen the first time");
+        this.createsFirst = gatewayCounter(MetricNames.INGEST_CREATES_FIRST,
+                "Writes to a thing not seen yet that started with the create (most unseen things were new)");
         this.dittoRetries = gatewayCounter(MetricNames.DITTO_WRITE_RETRIES,
                 "Writes to Ditto retried after a transient failure");
         this.egressAckFailures = gatewayCounter(MetricNames.DITTO_EGRESS_ACK_FAILURES,
@@ -169,6 +172,10 @@ public final class IngestStats {
 
     void recordDittoLatency(TenantId tenant, long nanos) {
         tenant(tenant.value()).dittoRequests.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void recordDittoCreateLatency(TenantId tenant, long nanos) {
+        tenant(tenant.value()).dittoCreates.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void recordDeadLetter(TenantId tenant, String code) {

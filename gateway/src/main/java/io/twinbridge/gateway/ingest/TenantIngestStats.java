@@ -29,6 +29,7 @@ final class TenantIngestStats {
     final Counter staleDrops;
     final Counter staleRecords;
     final Timer dittoRequests;
+    final Timer dittoCreates;
     private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
 
     TenantIngestStats(MeterRegistry registry, String tenant) {
@@ -42,9 +43,14 @@ final class TenantIngestStats {
         this.staleDrops = counter(MetricNames.INGEST_STALE_FEATURES,
                 "Features left out of merges because the twin held newer state");
         this.mergesSent = counter(MetricNames.DITTO_MERGES_SENT, "Merge commands sent to Ditto, retries included");
-        this.dittoRequests = Timer.builder(MetricNames.DITTO_REQUEST)
+        this.dittoRequests = dittoTimer(registry, tenant, "merge");
+        this.dittoCreates = dittoTimer(registry, tenant, "create");
+    }
+
+    private static Timer dittoTimer(MeterRegistry registry, String tenant, String command) {
+        return Timer.builder(MetricNames.DITTO_REQUEST)
                 .description("Round trip of a Ditto command, until its twin-persisted answer")
-                .tags(MetricNames.TAG_TENANT, tenant, MetricNames.TAG_COMMAND, "merge")
+                .tags(MetricNames.TAG_TENANT, tenant, MetricNames.TAG_COMMAND, command)
                 .serviceLevelObjectives(DITTO_BUCKETS)
                 .register(registry);
     }

@@ -66,6 +66,8 @@ public final class ThingWriter {
     private final ScheduledExecutorService scheduler;
     private final IngestStats stats;
     private final Optional<String> egressAckPrefix;
+    /** As many things as the default bound of pending twins. */
+    private final ThingPresence presence = new ThingPresence(100_000);
     private volatile boolean closed;
 
     /** @param sessions the session that writes each tenant's twins, as that tenant's technical subject */
@@ -86,7 +88,13 @@ public final class ThingWriter {
 
     public CompletionStage<WriteOutcome> write(String thingId, TwinUpdate update) {
         CompletableFuture<WriteOutcome> result = new CompletableFuture<>();
-        new Attempt(ThingId.of(thingId), update, update.correlationId(), result).merge();
+        ThingId id = ThingId.of(thingId);
+        Attempt attempt = new Attempt(id, update, update.correlationId(), result, !presence.isKnown(id));
+        if (presence.createFirst(id)) {
+            attempt.createFirst();
+        } else {
+            attempt.merge();
+        }
         return result;
     }
 
@@ -102,12 +110,37 @@ public final class ThingWriter {
         private int staleFeatures;
         private boolean provisioned;
         private boolean redelivery;
+        /** Not known to exist when the write started, and no answer has said yet whether it does. */
+        private boolean unseen;
 
-        Attempt(ThingId thingId, TwinUpdate update, String correlationId, CompletableFuture<WriteOutcome> result) {
+        Attempt(ThingId thingId, TwinUpdate update, String correlationId, CompletableFuture<WriteOutcome> result,
+                boolean unseen) {
             this.thingId = thingId;
             this.update = update;
             this.correlationId = correlationId;
             this.result = result;
+            this.unseen = unseen;
+        }
+
+        /** What an answer said about the thing: it exists now, and (the first time) whether it was new. */
+        private void learnt(boolean wasNew, boolean existsNow) {
+            if (unseen) {
+                unseen = false;
+                presence.learnt(wasNew);
+            }
+            if (existsNow) {
+                presence.exists(thingId);
+            }
+        }
+
+        /** A thing that is most likely new: the create, carrying the update, goes first (see ThingPresence). */
+        void createFirst() {
+            try (CloseableThreadContext.Instance ignored = logContext()) {
+                if (canSend()) {
+                    stats.createsFirst.increment();
+                    provision();
+                }
+            }
         }
 
         /** The log context of this write, opened around each of its steps: they run on several threads. */
@@ -140,20 +173,28 @@ public final class ThingWriter {
             }
         }
 
-        private void sendMerge() {
+        /** Whether a command may go out now; if not, the write has failed and its records stay uncommitted. */
+        private boolean canSend() {
             if (closed) {
                 result.completeExceptionally(new IllegalStateException("ingest is stopping"));
-                return;
+                return false;
             }
-            DittoPort ditto;
             try {
-                ditto = ditto();
+                ditto();
+                return true;
             } catch (RuntimeException e) {
                 // e.g. the tenant's password variable vanished: the record stays uncommitted, and the reason is logged
                 LOG.error("No Ditto session for tenant {}: {}", update.tenant().id(), e.getMessage());
                 result.completeExceptionally(e);
+                return false;
+            }
+        }
+
+        private void sendMerge() {
+            if (!canSend()) {
                 return;
             }
+            DittoPort ditto = ditto();
             // patch and condition rendered as text in one pass; the text goes to Ditto as it is (PreRenderedJsonObject)
             MergeWrite write = update.patch().mergeWrite(redelivery);
             DittoRequestOptions options = DittoRequestOptions.defaults().withCorrelationId(correlationId)
@@ -169,9 +210,14 @@ public final class ThingWriter {
                     .whenComplete(inLogContext((ok, error) -> {
                         stats.recordDittoLatency(update.tenant().id(), System.nanoTime() - started);
                         if (error == null) {
+                            learnt(false, true);
                             result.complete(new WriteOutcome.Applied(staleFeatures, provisioned, commands));
                         } else {
-                            failed(unwrap(error));
+                            DittoPortException e = unwrap(error);
+                            if (ErrorClassifier.classify(e) == Disposition.PROVISION) {
+                                learnt(true, false);
+                            }
+                            failed(e);
                         }
                     }));
         }
@@ -220,10 +266,13 @@ public final class ThingWriter {
             // the create carries the update and the same acknowledgements as a merge: once it is answered the update
             // is persisted (and, with egress acknowledgements, published), so it finishes the write
             commands++;
+            long started = System.nanoTime();
             ditto().createThing(thing, Optional.empty(),
                     withEgressAcks(DittoRequestOptions.defaults().withCorrelationId(correlationId)))
                     .whenComplete(inLogContext((ok, error) -> {
+                stats.recordDittoCreateLatency(update.tenant().id(), System.nanoTime() - started);
                 if (error == null) {
+                    learnt(true, true);
                     stats.thingsCreated.increment();
                     LOG.info("Created thing {} ({} {})", thingId, update.model().kind(), update.model().version());
                     result.complete(new WriteOutcome.Applied(staleFeatures, true, commands));
@@ -231,7 +280,9 @@ public final class ThingWriter {
                 }
                 DittoPortException e = unwrap(error);
                 if (ErrorClassifier.alreadyExists(e)) {
-                    // another writer created it first: the update goes as the conditional merge it always was
+                    // it existed (another writer's create came first, or a wrong guess of createFirst): the update
+                    // goes as the conditional merge it always was
+                    learnt(false, true);
                     merge();
                 } else if (ErrorClassifier.classify(e) == Disposition.RETRY) {
                     // perhaps created: the merge that follows finds out (404 creates again), and after an

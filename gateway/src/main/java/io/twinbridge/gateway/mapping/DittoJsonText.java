@@ -61,6 +61,12 @@ final class DittoJsonText {
         return out.toString();
     }
 
+    /** Whether {@link #appendValue} writes {@code value} as JSON {@code null}: a value whose text is {@code null}. */
+    static boolean rendersAsNull(Object value) {
+        return !(value instanceof Number || value instanceof Boolean || value instanceof List<?>)
+                && value.toString() == null;
+    }
+
     /** One property value; throws {@link NullPointerException} for a {@code null} list item, as ditto-json did. */
     static void appendValue(StringBuilder out, Object value) {
         if (value instanceof Integer i) {

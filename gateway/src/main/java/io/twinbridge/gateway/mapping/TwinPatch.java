@@ -240,6 +240,64 @@ public final class TwinPatch {
         return new MergeWrite(patch.append('}').toString(), closeCondition(condition, touched).toString());
     }
 
+    /**
+     * The features of a new thing that carries this patch, as JSON text: this patch's features with their values and
+     * {@code sourceTs} as {@link #mergeWrite} writes them, then every feature of {@code skeleton} that this patch does
+     * not touch, with empty properties. As JSON it equals the patch's features, without {@code null} values (a merge
+     * patch's null removes, it is never stored: RFC 7386), merged over that skeleton (ThingProvisionerTextTest).
+     * Empty when a key or a value is one the text path does not write as ditto-json would (see
+     * {@link LayoutText#plainKeys}); the caller then builds the tree.
+     */
+    public Optional<String> createFeaturesText(List<String> skeleton) {
+        LayoutText text = layout.text();
+        if (!text.plainKeys) {
+            return Optional.empty();
+        }
+        int[] touched = presentFeatures();
+        StringBuilder out = new StringBuilder(64 + 48 * skeleton.size() + 24 * values.length);
+        out.append('{');
+        for (int i = 0; i < touched.length; i++) {
+            int f = touched[i];
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(text.featureOpening[f]);
+            for (int slot : layout.featureSlots(f)) {
+                Object value = values[slot];
+                if (value != null) {
+                    if (DittoJsonText.rendersAsNull(value)) {
+                        continue;
+                    }
+                    out.append(text.slotKey[slot]);
+                    DittoJsonText.appendValue(out, value);
+                    out.append(',');
+                }
+            }
+            out.append(LayoutText.SOURCE_TS_FIELD).append(featureSourceTimestamp(f)).append("}}");
+        }
+        boolean first = touched.length == 0;
+        for (String feature : skeleton) {
+            if (!touches(feature, touched)) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                DittoJsonText.appendString(out, feature);
+                out.append(":{\"properties\":{}}");
+            }
+        }
+        return Optional.of(out.append('}').toString());
+    }
+
+    private boolean touches(String feature, int[] touched) {
+        for (int f : touched) {
+            if (layout.feature(f).equals(feature)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code or(not(exists(P)),<comparison>(P,<feature source time>))}, after a comma unless it is the first. */
     private static void appendFeatureCondition(StringBuilder out, int index, String comparison, String pointer,
             long featureTs) {

@@ -50,6 +50,7 @@ public final class MetricNames {
     public static final String EGRESS_DESIRED_CLEARED = "twinbridge.egress.desired.cleared";
     public static final String INGEST_DECODE_RETRIES = "twinbridge.ingest.decode.retries";
     public static final String INGEST_THINGS_PROVISIONED = "twinbridge.ingest.things.provisioned";
+    public static final String INGEST_CREATES_FIRST = "twinbridge.ingest.creates.first";
     public static final String DITTO_WRITE_RETRIES = "twinbridge.ditto.write.retries";
     public static final String DITTO_EGRESS_ACK_FAILURES = "twinbridge.ditto.egress.ack.failures";
 

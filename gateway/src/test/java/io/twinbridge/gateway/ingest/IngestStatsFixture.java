@@ -44,6 +44,7 @@ public final class IngestStatsFixture {
         stats.thingsCreated.increment(22);
         stats.dittoRetries.increment(23);
         stats.egressAckFailures.increment(24);
+        stats.createsFirst.increment(25);
         return stats;
     }
 

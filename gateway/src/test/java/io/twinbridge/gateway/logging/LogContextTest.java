@@ -1,5 +1,11 @@
 package io.twinbridge.gateway.logging;
 
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.logging.log4j.core.impl.ContextDataInjectorFactory;
+import org.apache.logging.log4j.util.SortedArrayStringMap;
+import org.apache.logging.log4j.util.StringMap;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -57,15 +63,40 @@ class LogContextTest {
     }
 
     @Test
-    void aTaskContextIsSetForTheTaskAndGoneAfterIt() {
-        try (LogContext.Task ignored = LogContext.task("acme", "acme:WTG-1", null)) {
-            assertEquals("acme", ThreadContext.get(LogContext.TENANT));
-            assertEquals("acme:WTG-1", ThreadContext.get(LogContext.THING_ID));
-            assertNull(ThreadContext.get(LogContext.CORRELATION_ID));
+    void aTaskContextIsOnTheLinesLoggedInTheTaskAndGoneAfterIt() {
+        try (LogContext.Task task = LogContext.task("acme", null, "cid-3")) {
+            assertEquals(Map.of("tenant", "acme", "correlationId", "cid-3"), logEventContext());
+            task.thing("acme:WTG-1");
+            assertEquals(Map.of("tenant", "acme", "thingId", "acme:WTG-1", "correlationId", "cid-3"),
+                    logEventContext());
         }
-        try (LogContext.Task ignored = LogContext.task("acme", "acme:WTG-2", "cid-3")) {
-            assertEquals("cid-3", ThreadContext.get(LogContext.CORRELATION_ID));
+        try (LogContext.Task ignored = LogContext.task("globex", "globex:AHU-2", null)) {
+            assertEquals(Map.of("tenant", "globex", "thingId", "globex:AHU-2"), logEventContext());
         }
-        assertEquals(0, ThreadContext.getContext().size(), "nothing leaks to the next task");
+        assertEquals(Map.of(), logEventContext(), "nothing leaks to the next task");
+        assertEquals(0, ThreadContext.getContext().size(), "a task does not touch the thread context map");
+    }
+
+    @Test
+    void insideATaskTheThreadContextWinsAndACarriedCallbackTakesTheTaskAlong() throws Exception {
+        BiConsumer<String, Throwable> callback;
+        List<Map<String, String>> seen = new ArrayList<>();
+        try (LogContext.Task ignored = LogContext.task("acme", "acme:WTG-1", "cid-4")) {
+            try (CloseableThreadContext.Instance inner = LogContext.of(null, "acme:WTG-2", null)) {
+                assertEquals(Map.of("tenant", "acme", "thingId", "acme:WTG-2", "correlationId", "cid-4"),
+                        logEventContext());
+            }
+            callback = LogContext.carried((value, error) -> seen.add(logEventContext()));
+        }
+        CompletableFuture.supplyAsync(() -> "x", other).whenComplete(callback).get(5, TimeUnit.SECONDS);
+
+        assertEquals(List.of(Map.of("tenant", "acme", "thingId", "acme:WTG-1", "correlationId", "cid-4")), seen);
+    }
+
+    /** The context data log4j puts into an event logged on this thread now (its injector, with every provider). */
+    private static Map<String, String> logEventContext() {
+        StringMap data = ContextDataInjectorFactory.createInjector().injectContextData(null,
+                new SortedArrayStringMap());
+        return new TreeMap<>(data.toMap());
     }
 }

@@ -33,7 +33,8 @@ class MetricNamingTest {
     private static final Set<String> STATE_GAUGES = Set.of("twinbridge_ditto_session_connected");
     /** Counted for the whole gateway: the flows keep no tenant for these. */
     private static final Set<String> GATEWAY_WIDE = Set.of("twinbridge_ingest_decode_retries_total",
-            "twinbridge_ingest_things_provisioned_total", "twinbridge_ditto_write_retries_total",
+            "twinbridge_ingest_things_provisioned_total", "twinbridge_ingest_creates_first_total",
+            "twinbridge_ditto_write_retries_total",
             "twinbridge_ditto_egress_ack_failures_total", "twinbridge_kafka_consumer_records_polled_total",
             "twinbridge_kafka_consumer_records_finished_total", "twinbridge_kafka_consumer_pauses_total");
 
@@ -92,9 +93,14 @@ class MetricNamingTest {
         IngestStats stats = new IngestStats(metrics.registry());
         IngestStatsFixture.dittoRoundTrip(stats, "acme", 3_000_000);
         PrometheusText scrape = PrometheusText.parse(metrics.scrape());
-        assertEquals(0, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("le", "0.002")));
-        assertEquals(1, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("le", "0.005")));
-        assertEquals(0.003, scrape.value("twinbridge_ditto_request_seconds_sum", Map.of("tenant", "acme")), 1e-9);
+        assertEquals(0, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("command", "merge", "le",
+                "0.002")));
+        assertEquals(1, scrape.value("twinbridge_ditto_request_seconds_bucket", Map.of("command", "merge", "le",
+                "0.005")));
+        assertEquals(0.003, scrape.value("twinbridge_ditto_request_seconds_sum", Map.of("tenant", "acme", "command",
+                "merge")), 1e-9);
+        assertEquals(0, scrape.value("twinbridge_ditto_request_seconds_count", Map.of("tenant", "acme", "command",
+                "create")), "no create was timed");
     }
 
     /** Each counter family reads its own figure of the stats: a meter bound to the wrong one fails here. */
@@ -135,7 +141,8 @@ class MetricNamingTest {
                 .forEach(name -> gatewayWide.put(name, scrape.value(name, Map.of())));
         assertEquals(Map.of("twinbridge_ingest_decode_retries_total", 21.0,
                 "twinbridge_ingest_things_provisioned_total", 22.0, "twinbridge_ditto_write_retries_total", 23.0,
-                "twinbridge_ditto_egress_ack_failures_total", 24.0), gatewayWide);
+                "twinbridge_ditto_egress_ack_failures_total", 24.0, "twinbridge_ingest_creates_first_total", 25.0),
+                gatewayWide);
         assertEquals(6, scrape.value("twinbridge_ingest_records_dead_lettered_total",
                 Map.of("tenant", "acme", "stage", "validate", "code", "validate.out-of-range")));
         assertEquals(1, scrape.value("twinbridge_ingest_records_dead_lettered_total",

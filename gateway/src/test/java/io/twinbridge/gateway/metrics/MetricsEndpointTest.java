@@ -93,9 +93,14 @@ class MetricsEndpointTest {
             // each merge sent was timed once
             double merges = scrape.value("twinbridge_ditto_merges_sent_total", t);
             assertTrue(merges >= 1 && merges <= good, tenant + " merges " + merges);
-            assertEquals(merges, scrape.value("twinbridge_ditto_request_seconds_count", t), tenant);
+            Map<String, String> merge = Map.of("tenant", tenant, "command", "merge");
+            assertEquals(merges, scrape.value("twinbridge_ditto_request_seconds_count", merge), tenant);
             assertEquals(merges, scrape.value("twinbridge_ditto_request_seconds_bucket",
-                    Map.of("tenant", tenant, "le", "+Inf")), tenant);
+                    Map.of("tenant", tenant, "command", "merge", "le", "+Inf")), tenant);
+            // and each create (the first write of a device) once, under its own command
+            assertEquals(scrape.value("twinbridge_ingest_things_provisioned_total", Map.of()) > 0, scrape.value(
+                    "twinbridge_ditto_request_seconds_count", Map.of("tenant", tenant, "command", "create")) > 0,
+                    tenant);
             assertEquals(0, scrape.value("twinbridge_kafka_consumer_paused_partitions", t), tenant);
         }
         assertEquals(1, scrape.value("twinbridge_ditto_session_connected", Map.of("session", "ingest")));

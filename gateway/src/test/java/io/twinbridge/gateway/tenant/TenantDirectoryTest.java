@@ -1,5 +1,7 @@
 package io.twinbridge.gateway.tenant;
 
+import io.twinbridge.gateway.tenant.document.TenantTopics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,5 +81,28 @@ class TenantDirectoryTest {
 
         assertEquals(1, seen.size());
         assertTrue(seen.get(0).added().contains(GLOBEX));
+    }
+
+    @Test
+    void theTenantOfATopicFollowsEveryChange() throws Exception {
+        TopicNames names = new TopicNames("twinbridge");
+        String acmeTopic = names.telemetry(TenantId.of("acme"));
+        assertEquals(Optional.of(ACME), directory.ofTelemetryTopic(acmeTopic, names));
+        assertEquals(Optional.empty(), directory.ofTelemetryTopic(names.telemetry(TenantId.of("globex")), names));
+
+        directory.put(GLOBEX).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertEquals(Optional.of(GLOBEX), directory.ofTelemetryTopic(names.telemetry(TenantId.of("globex")), names));
+
+        TenantSettings acmeOwnTopic = new TenantSettings(ACME.id(), "acme", CodecKind.AUTO, ACME.policyId(),
+                new TenantTopics(Optional.of("plant-a.sensors"), Optional.empty(), Optional.empty(),
+                        Optional.empty()), Optional.empty(), List.of());
+        directory.put(acmeOwnTopic).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertEquals(Optional.of(acmeOwnTopic), directory.ofTelemetryTopic("plant-a.sensors", names));
+        assertEquals(Optional.empty(), directory.ofTelemetryTopic(acmeTopic, names), "the old topic is no acme's");
+
+        directory.remove(TenantId.of("globex")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertEquals(Optional.empty(), directory.ofTelemetryTopic(names.telemetry(TenantId.of("globex")), names));
+        assertEquals(Optional.of(acmeOwnTopic), directory.ofTelemetryTopic("plant-a.sensors",
+                new TopicNames("other")), "another set of names gets its own answer");
     }
 }

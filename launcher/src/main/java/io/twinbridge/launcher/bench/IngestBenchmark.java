@@ -145,9 +145,9 @@ public final class IngestBenchmark {
                 int peakWindow = ingest.stats().peakWriteWindow();
                 out.printf("write window: peak %d, now %d; ready queue %d%n", peakWindow,
                         ingest.stats().writeWindow(), ingest.stats().readyQueueLength());
-                out.printf("gateway end to end: %,.0f events/s (%,d merges, %.3f per event, mean Ditto round trip"
-                        + " %.1f ms)%n", gatewayRate, merges, merges / (double) options.events(),
-                        ingest.stats().meanDittoMillis());
+                out.printf("gateway end to end: %,.0f events/s (%,d merges, %.3f per event, %,d twins created, mean"
+                        + " Ditto round trip %.1f ms)%n", gatewayRate, merges, merges / (double) options.events(),
+                        ingest.stats().thingsCreated(), ingest.stats().meanDittoMillis());
 
                 long lost = lost(ingest, options.events(), expected, sandbox);
                 out.printf("verified %,d twins: %,d events not in a twin or the DLQ%n", expected.devices(), lost);
@@ -181,6 +181,10 @@ public final class IngestBenchmark {
                 result.put("maxMs", latency.max());
                 result.put("mergesSent", merges);
                 result.put("mergesPerEvent", round3(merges / (double) options.events()));
+                // a new twin's create carries its update: the writes Ditto took are the merges and the creates
+                result.put("thingsCreated", ingest.stats().thingsCreated());
+                result.put("writesPerEvent", round3((merges + ingest.stats().thingsCreated())
+                        / (double) options.events()));
                 result.put("meanDittoRoundTripMs", round3(meanRoundTripMs));
                 result.put("unloadedDittoRoundTripMs", round3(unloadedMs));
                 result.put("peakWindow", peakWindow);
