@@ -59,8 +59,8 @@ public final class ThingService {
     private static final int ID_CACHE_LIMIT = 100_000;
 
     private final PolicyAccessCache policyAccess = new PolicyAccessCache();
-    private final java.util.Map<String, PolicyId> policyIds = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, ThingId> thingIds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedMemo<String, PolicyId> policyIds = new BoundedMemo<>(ID_CACHE_LIMIT);
+    private final BoundedMemo<String, ThingId> thingIds = new BoundedMemo<>(ID_CACHE_LIMIT);
     private final Object[] stripes = new Object[STRIPES];
     private final SandboxStore store;
     private final ChangeListener listener;
@@ -494,30 +494,12 @@ public final class ThingService {
      * and every command on a thing needs its policy.
      */
     private PolicyId policyId(final String id) {
-        final PolicyId known = policyIds.get(id);
-        if (known != null) {
-            return known;
-        }
-        final PolicyId parsed = PolicyId.of(id);
-        if (policyIds.size() >= ID_CACHE_LIMIT) {
-            policyIds.clear();
-        }
-        policyIds.put(id, parsed);
-        return parsed;
+        return policyIds.get(id, PolicyId::of);
     }
 
     /** {@code ThingId.of(id)}, remembered for the ids it accepted (a regex per command otherwise). */
     private ThingId thingId(final String id) {
-        final ThingId known = thingIds.get(id);
-        if (known != null) {
-            return known;
-        }
-        final ThingId parsed = ThingId.of(id);
-        if (thingIds.size() >= ID_CACHE_LIMIT) {
-            thingIds.clear();
-        }
-        thingIds.put(id, parsed);
-        return parsed;
+        return thingIds.get(id, ThingId::of);
     }
 
     private static JsonObject objectValue(final EntityRequest request) {

@@ -1,7 +1,7 @@
 package io.twinbridge.sandbox.ditto.ws;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.twinbridge.sandbox.ditto.twin.BoundedMemo;
+
 
 import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
@@ -21,7 +21,7 @@ final class AdaptableReader {
 
     /** Bounds the memory; past it, the topics are forgotten and parsed again. */
     private static final int LIMIT = 50_000;
-    private static final Map<String, TopicPath> TOPICS = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, TopicPath> TOPICS = new BoundedMemo<>(LIMIT);
 
     private AdaptableReader() {
     }
@@ -44,15 +44,6 @@ final class AdaptableReader {
     }
 
     private static TopicPath topic(final String text) {
-        final TopicPath known = TOPICS.get(text);
-        if (known != null) {
-            return known;
-        }
-        final TopicPath parsed = ProtocolFactory.newTopicPath(text);
-        if (TOPICS.size() >= LIMIT) {
-            TOPICS.clear();
-        }
-        TOPICS.put(text, parsed);
-        return parsed;
+        return TOPICS.get(text, ProtocolFactory::newTopicPath);
     }
 }
