@@ -1,5 +1,8 @@
 package io.twinbridge.launcher;
 
+import io.twinbridge.sandbox.kafka.TopicLeaders;
+import java.time.Duration;
+
 import io.twinbridge.gateway.tenant.TopicNames;
 import io.twinbridge.gateway.tenant.TenantId;
 import java.util.ArrayList;
@@ -13,9 +16,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * Creates every topic of the demo tenants before anything produces, as an operator would. Left to auto-creation, the
- * first sends of the gateway's idempotent producers race the new partitions' leader election, and the embedded broker
- * can then answer them with OUT_OF_ORDER_SEQUENCE_NUMBER on every retry.
+ * Creates every topic of the demo tenants before anything produces, as an operator would, and waits until each
+ * partition has a leader the broker knows ({@link TopicLeaders}). Left to auto-creation, or sent to too early, the
+ * first sends of the idempotent producers race the new partitions' leader election, and the embedded broker can then
+ * answer them with OUT_OF_ORDER_SEQUENCE_NUMBER on every retry.
  */
 final class DemoTopics {
     private static final int PARTITIONS = 4;
@@ -40,6 +44,7 @@ final class DemoTopics {
             topics.removeIf(topic -> existing.contains(topic.name()));
             if (!topics.isEmpty()) {
                 admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+                TopicLeaders.await(admin, topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(30));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.twinbridge.gateway.testkit;
 
+import io.twinbridge.sandbox.kafka.TopicLeaders;
+
 import io.twinbridge.sandbox.fleet.SimRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,6 +57,8 @@ public final class TestTopics {
             List<NewTopic> created = new ArrayList<>();
             topics.forEach((name, partitions) -> created.add(new NewTopic(name, partitions, (short) 1)));
             admin.createTopics(created).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // the gateway's idempotent producers (dead letters, egress) send to them next: see TopicLeaders
+            TopicLeaders.await(admin, topics.keySet(), WAIT);
         }
     }
 
