@@ -2,6 +2,7 @@ package io.twinbridge.sandbox.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -9,17 +10,21 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidMetadataException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Waits until every partition of new topics has a leader that the broker knows, before anything produces to them.
  *
  * <p>Why: {@code createTopics} completes once the controller created the topics; the broker's own metadata follows a
- * moment later. An idempotent producer that sends in that moment gets "invalid metadata" answers, retries, and the
- * embedded broker can then refuse its batches with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout: a record
- * of a demo, or a dead letter of a test, lost after two minutes. The broker answers {@code describeTopics} from the
- * same metadata the producer's requests meet.
+ * moment later, and its replica manager leads each partition a moment after that. An idempotent producer that sends
+ * in that moment gets NOT_LEADER_OR_FOLLOWER, retries, and the embedded broker can then refuse its batches with
+ * OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout: a record of a demo, or a dead letter of a test, lost after
+ * two minutes. So this waits until {@code describeTopics} names a leader for every partition and a list-offsets
+ * request, which the leader replica answers as it answers a produce, succeeds for every one.
  */
 public final class TopicLeaders {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -56,7 +61,24 @@ public final class TopicLeaders {
             }
             throw e;
         }
-        return described.values().stream().allMatch(topic -> topic.partitions().stream()
+        boolean led = described.values().stream().allMatch(topic -> topic.partitions().stream()
                 .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()));
+        if (!led) {
+            return false;
+        }
+        // the broker's metadata names a leader a moment before its replica manager leads the partition, and only
+        // then does a produce succeed: a list-offsets request needs the same leader replica
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        described.values().forEach(topic -> topic.partitions().forEach(partition ->
+                latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+        try {
+            admin.listOffsets(latest).all().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InvalidMetadataException) {
+                return false;
+            }
+            throw e;
+        }
     }
 }
