@@ -22,7 +22,7 @@ final class ThingPresence {
 
     private final int maxKnown;
     private final Set<ThingId> known = ConcurrentHashMap.newKeySet();
-    private double newShare;
+    private volatile double newShare;
 
     /** @param maxKnown things remembered as existing; past it the memory starts afresh, costing only guesses */
     ThingPresence(int maxKnown) {
@@ -33,9 +33,9 @@ final class ThingPresence {
         return known.contains(thingId);
     }
 
-    /** Whether a write to {@code thingId} should start with the create. */
-    synchronized boolean createFirst(ThingId thingId) {
-        return newShare > 0.5 && !known.contains(thingId);
+    /** Whether most unseen things turned out new lately: a write to an unseen thing then starts with the create. */
+    boolean mostUnseenAreNew() {
+        return newShare > 0.5;
     }
 
     /** The first answer about a thing that was not known when its write started: it was new, or it existed. */

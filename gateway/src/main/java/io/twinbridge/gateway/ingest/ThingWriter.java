@@ -89,8 +89,9 @@ public final class ThingWriter {
     public CompletionStage<WriteOutcome> write(String thingId, TwinUpdate update) {
         CompletableFuture<WriteOutcome> result = new CompletableFuture<>();
         ThingId id = ThingId.of(thingId);
-        Attempt attempt = new Attempt(id, update, update.correlationId(), result, !presence.isKnown(id));
-        if (presence.createFirst(id)) {
+        boolean unseen = !presence.isKnown(id);
+        Attempt attempt = new Attempt(id, update, update.correlationId(), result, unseen);
+        if (unseen && presence.mostUnseenAreNew()) {
             attempt.createFirst();
         } else {
             attempt.merge();
@@ -136,7 +137,7 @@ public final class ThingWriter {
         /** A thing that is most likely new: the create, carrying the update, goes first (see ThingPresence). */
         void createFirst() {
             try (CloseableThreadContext.Instance ignored = logContext()) {
-                if (canSend()) {
+                if (sessionOrFail() != null) {
                     stats.createsFirst.increment();
                     provision();
                 }
@@ -173,28 +174,30 @@ public final class ThingWriter {
             }
         }
 
-        /** Whether a command may go out now; if not, the write has failed and its records stay uncommitted. */
-        private boolean canSend() {
+        /**
+         * The tenant's session if a command may go out now; else {@code null}, and the write has failed, its records
+         * staying uncommitted.
+         */
+        private DittoPort sessionOrFail() {
             if (closed) {
                 result.completeExceptionally(new IllegalStateException("ingest is stopping"));
-                return false;
+                return null;
             }
             try {
-                ditto();
-                return true;
+                return ditto();
             } catch (RuntimeException e) {
                 // e.g. the tenant's password variable vanished: the record stays uncommitted, and the reason is logged
                 LOG.error("No Ditto session for tenant {}: {}", update.tenant().id(), e.getMessage());
                 result.completeExceptionally(e);
-                return false;
+                return null;
             }
         }
 
         private void sendMerge() {
-            if (!canSend()) {
+            DittoPort ditto = sessionOrFail();
+            if (ditto == null) {
                 return;
             }
-            DittoPort ditto = ditto();
             // patch and condition rendered as text in one pass; the text goes to Ditto as it is (PreRenderedJsonObject)
             MergeWrite write = update.patch().mergeWrite(redelivery);
             DittoRequestOptions options = DittoRequestOptions.defaults().withCorrelationId(correlationId)
