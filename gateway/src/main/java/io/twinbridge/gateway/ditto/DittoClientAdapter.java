@@ -210,13 +210,14 @@ public final class DittoClientAdapter implements DittoPort {
     @Override
     public CompletionStage<JsonObject> createThing(JsonObject thing, Optional<JsonObject> inlinePolicy,
                                                    DittoRequestOptions options) {
-        String what = "create " + thing.getValue("thingId").map(JsonValue::formatAsString).orElse("thing");
+        Optional<JsonValue> idValue = thing.getValue("thingId");
+        String what = "create " + idValue.map(JsonValue::formatAsString).orElse("thing");
         Function<Adaptable, JsonObject> onAnswer = response -> {
             successOrError(response);
             return response.getPayload().getValue().filter(JsonValue::isObject).map(JsonValue::asObject)
                     .orElse(thing);
         };
-        Optional<String> id = thing.getValue("thingId").filter(JsonValue::isString).map(JsonValue::asString);
+        Optional<String> id = idValue.filter(JsonValue::isString).map(JsonValue::asString);
         if (inlinePolicy.isPresent() || id.isEmpty() || thing.contains(NAMESPACE_FIELD)) {
             // rare (a policy inline, no id for Ditto to refuse, a namespace given): through the model, as ever
             return send(what, options, headers -> CreateThing.of(ThingsModelFactory.newThing(thing),
