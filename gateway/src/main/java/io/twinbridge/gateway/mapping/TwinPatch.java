@@ -226,15 +226,7 @@ public final class TwinPatch {
             if (i > 0) {
                 patch.append(',');
             }
-            patch.append(text.featureOpening[f]);
-            for (int slot : layout.featureSlots(f)) {
-                if (values[slot] != null) {
-                    patch.append(text.slotKey[slot]);
-                    DittoJsonText.appendValue(patch, values[slot]);
-                    patch.append(',');
-                }
-            }
-            patch.append(LayoutText.SOURCE_TS_FIELD).append(featureTs).append("}}");
+            appendFeature(patch, text, f, featureTs, false);
             appendFeatureCondition(condition, i, comparison, text.sourceTsPointer[f], featureTs);
         }
         return new MergeWrite(patch.append('}').toString(), closeCondition(condition, touched).toString());
@@ -261,19 +253,7 @@ public final class TwinPatch {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(text.featureOpening[f]);
-            for (int slot : layout.featureSlots(f)) {
-                Object value = values[slot];
-                if (value != null) {
-                    if (DittoJsonText.rendersAsNull(value)) {
-                        continue;
-                    }
-                    out.append(text.slotKey[slot]);
-                    DittoJsonText.appendValue(out, value);
-                    out.append(',');
-                }
-            }
-            out.append(LayoutText.SOURCE_TS_FIELD).append(featureSourceTimestamp(f)).append("}}");
+            appendFeature(out, text, f, featureSourceTimestamp(f), true);
         }
         boolean first = touched.length == 0;
         for (String feature : skeleton) {
@@ -287,6 +267,23 @@ public final class TwinPatch {
             }
         }
         return Optional.of(out.append('}').toString());
+    }
+
+    /**
+     * {@code "<f>":{"properties":{<its values>,"sourceTs":<featureTs>}}}; {@code withoutNulls} leaves out the values
+     * written as JSON null (a new thing stores none; a merge patch keeps them, as the tree did).
+     */
+    private void appendFeature(StringBuilder out, LayoutText text, int f, long featureTs, boolean withoutNulls) {
+        out.append(text.featureOpening[f]);
+        for (int slot : layout.featureSlots(f)) {
+            Object value = values[slot];
+            if (value != null && !(withoutNulls && DittoJsonText.rendersAsNull(value))) {
+                out.append(text.slotKey[slot]);
+                DittoJsonText.appendValue(out, value);
+                out.append(',');
+            }
+        }
+        out.append(LayoutText.SOURCE_TS_FIELD).append(featureTs).append("}}");
     }
 
     private boolean touches(String feature, int[] touched) {
