@@ -66,7 +66,7 @@ public final class LogContext {
     }
 
     /** The value a line logged now would carry: the thread context's, else the task's. */
-    public static String current(String key) {
+    private static String current(String key) {
         String value = ThreadContext.get(key);
         return value != null ? value : TaskContextData.get(key);
     }
