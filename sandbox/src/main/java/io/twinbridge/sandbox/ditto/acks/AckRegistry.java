@@ -1,5 +1,6 @@
 package io.twinbridge.sandbox.ditto.acks;
 
+import io.twinbridge.sandbox.ditto.memo.BoundedMemo;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class AckRegistry {
     private static final String REQUESTED_ACKS = "requested-acks";
     private static final int CUSTOM_LABELS_LIMIT = 1024;
     /** {@link #customLabels} by the text of the {@code requested-acks} header. */
-    private static final Map<String, Set<String>> CUSTOM_LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final BoundedMemo<String, Set<String>> CUSTOM_LABELS = new BoundedMemo<>(CUSTOM_LABELS_LIMIT);
 
     /** The labels of a command Ditto's built-in services do not fulfil: those subscribers must acknowledge. */
     public static Set<String> customLabels(final DittoHeaders headers) {
@@ -91,23 +92,15 @@ public final class AckRegistry {
         if (requested == null) {
             return Set.of();
         }
-        final Set<String> known = CUSTOM_LABELS.get(requested);
-        if (known != null) {
-            return known;
-        }
-        final Set<String> labels = new java.util.LinkedHashSet<>();
-        for (final AcknowledgementRequest request : headers.getAcknowledgementRequests()) {
-            final String label = request.getLabel().toString();
-            if (!DittoAcknowledgementLabel.contains(request.getLabel())) {
-                labels.add(label);
+        return CUSTOM_LABELS.get(requested, text -> {
+            final Set<String> labels = new java.util.LinkedHashSet<>();
+            for (final AcknowledgementRequest request : headers.getAcknowledgementRequests()) {
+                if (!DittoAcknowledgementLabel.contains(request.getLabel())) {
+                    labels.add(request.getLabel().toString());
+                }
             }
-        }
-        final Set<String> answer = java.util.Collections.unmodifiableSet(labels);
-        if (CUSTOM_LABELS.size() >= CUSTOM_LABELS_LIMIT) {
-            CUSTOM_LABELS.clear();
-        }
-        CUSTOM_LABELS.put(requested, answer);
-        return answer;
+            return java.util.Collections.unmodifiableSet(labels);
+        });
     }
 
     /**

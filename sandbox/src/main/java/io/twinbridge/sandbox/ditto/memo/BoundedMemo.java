@@ -1,4 +1,4 @@
-package io.twinbridge.sandbox.ditto.twin;
+package io.twinbridge.sandbox.ditto.memo;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,6 @@
 package io.twinbridge.sandbox.ditto.twin;
 
+import io.twinbridge.sandbox.ditto.memo.BoundedMemo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

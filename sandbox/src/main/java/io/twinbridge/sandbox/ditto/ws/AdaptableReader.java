@@ -1,6 +1,6 @@
 package io.twinbridge.sandbox.ditto.ws;
 
-import io.twinbridge.sandbox.ditto.twin.BoundedMemo;
+import io.twinbridge.sandbox.ditto.memo.BoundedMemo;
 
 
 import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;

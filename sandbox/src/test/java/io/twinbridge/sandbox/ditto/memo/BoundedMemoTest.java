@@ -1,4 +1,4 @@
-package io.twinbridge.sandbox.ditto.twin;
+package io.twinbridge.sandbox.ditto.memo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
