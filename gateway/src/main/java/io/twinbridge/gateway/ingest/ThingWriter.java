@@ -149,10 +149,18 @@ public final class ThingWriter {
             return LogContext.of(update.tenant().id().value(), thingId.toString(), correlationId);
         }
 
+        /**
+         * The callback in this write's log context. An exception it throws would otherwise vanish inside the
+         * CompletableFuture that runs it, and the write would never end: its thing would wait forever with a write in
+         * flight. It fails the write instead, logged, so its records are reported as unfinished.
+         */
         private <T> BiConsumer<T, Throwable> inLogContext(BiConsumer<T, Throwable> callback) {
             return (value, error) -> {
                 try (CloseableThreadContext.Instance ignored = logContext()) {
                     callback.accept(value, error);
+                } catch (RuntimeException e) {
+                    LOG.error("Write to {} failed unexpectedly; its records stay uncommitted", thingId, e);
+                    result.completeExceptionally(e);
                 }
             };
         }
@@ -255,7 +263,8 @@ public final class ThingWriter {
             long delay = backoff.delay(retries++).toMillis();
             LOG.debug("Write to {} failed ({} {}), retry {} in {} ms", thingId, e.status(), e.errorCode(), retries,
                     delay);
-            scheduler.schedule(this::merge, delay, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> inLogContext((ignored, none) -> sendMerge()).accept(null, null), delay,
+                    TimeUnit.MILLISECONDS);
         }
 
         private void provision() {

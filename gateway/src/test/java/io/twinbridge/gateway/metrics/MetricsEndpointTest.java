@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinbridge.gateway.Gateway;
+import io.twinbridge.gateway.logging.CapturedLogs;
 import io.twinbridge.gateway.testkit.GatewayStack;
 import io.twinbridge.sandbox.fleet.AssetKind;
 import io.twinbridge.sandbox.fleet.FaultKind;
@@ -20,8 +21,11 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,10 +49,18 @@ class MetricsEndpointTest {
     static final GatewayStack STACK = GatewayStack.prefix(PREFIX).topics("telemetry", 2, "acme", "globex")
             .topics("twin-events", 1, "acme", "globex").topics("dlq", 1, "acme", "globex");
     private static Gateway gateway;
+    /** What the gateway logged, for a failure's message: CI shows little more than that. */
+    private static CapturedLogs logs;
 
     @BeforeAll
     static void start() throws Exception {
+        logs = CapturedLogs.attach();
         gateway = STACK.start(STACK.env());
+    }
+
+    @AfterAll
+    static void detach() {
+        logs.close();
     }
 
     @Test
@@ -59,18 +71,23 @@ class MetricsEndpointTest {
                 .withFaults(0.2, CODES.keySet())).stream().limit(80).collect(Collectors.toList());
         produce(records);
 
-        // when: everything sent is finished (applied or dead-lettered)
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            PrometheusText scrape = scrape();
-            return List.of("acme", "globex").stream().allMatch(tenant -> {
-                Map<String, String> t = Map.of("tenant", tenant);
-                double finished = scrape.valueOrZero("twinbridge_ingest_records_applied_total", t)
-                        + scrape.valueOrZero("twinbridge_ingest_records_stale_total", t)
-                        + scrape.all("twinbridge_ingest_records_dead_lettered_total").stream()
-                        .filter(s -> s.labels().get("tenant").equals(tenant)).mapToDouble(s -> s.value()).sum();
-                return finished == records.stream().filter(r -> r.tenant().equals(tenant)).count();
+        // when: everything sent is finished (applied, stale or dead-lettered); a record counted twice ends the wait too,
+        // and fails below by its count; a timeout names what the last scrape counted
+        AtomicReference<PrometheusText> last = new AtomicReference<>();
+        try {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                last.set(scrape());
+                return List.of("acme", "globex").stream().allMatch(tenant -> finished(last.get(), tenant)
+                        >= records.stream().filter(r -> r.tenant().equals(tenant)).count());
             });
-        });
+        } catch (ConditionTimeoutException e) {
+            // one line without a cause: the build's summary of errors shows the first line of the message
+            throw new AssertionError("not all " + records.size() + " records finished in " + WAIT + ": "
+                    + (last.get() == null ? "no scrape" : counts(last.get())) + " log: " + logs.lines().stream()
+                    .filter(l -> !l.message().startsWith("Dead-lettering ") && !l.message().startsWith("Created thing "))
+                    .map(l -> l.logger().substring(l.logger().lastIndexOf('.') + 1) + " " + l.message())
+                    .collect(Collectors.joining(" | ")).replace('\n', ' '));
+        }
 
         // then: per tenant, consumed = produced, applied = the good ones, dead-lettered = the bad ones by code
         PrometheusText scrape = scrape();
@@ -119,6 +136,37 @@ class MetricsEndpointTest {
                     && later.all("twinbridge_kafka_consumer_lag_records").size() == 4
                     && later.all("twinbridge_kafka_consumer_lag_records").stream().allMatch(s -> s.value() == 0);
         });
+    }
+
+    /** Records of the tenant applied, stale or dead-lettered, by the scrape. */
+    private static double finished(PrometheusText scrape, String tenant) {
+        Map<String, String> t = Map.of("tenant", tenant);
+        return scrape.valueOrZero("twinbridge_ingest_records_applied_total", t)
+                + scrape.valueOrZero("twinbridge_ingest_records_stale_total", t)
+                + scrape.all("twinbridge_ingest_records_dead_lettered_total").stream()
+                .filter(s -> s.labels().get("tenant").equals(tenant)).mapToDouble(s -> s.value()).sum();
+    }
+
+    /** What a scrape counted of ingest, per tenant, on one line: what a failure needs to be understood. */
+    private static String counts(PrometheusText scrape) {
+        StringBuilder out = new StringBuilder();
+        for (String tenant : List.of("acme", "globex")) {
+            Map<String, String> t = Map.of("tenant", tenant);
+            out.append(tenant).append(": consumed ").append(scrape.valueOrZero("twinbridge_ingest_records_consumed_total", t))
+                    .append(" applied ").append(scrape.valueOrZero("twinbridge_ingest_records_applied_total", t))
+                    .append(" stale ").append(scrape.valueOrZero("twinbridge_ingest_records_stale_total", t))
+                    .append(" dead-lettered ").append(finished(scrape, tenant)
+                            - scrape.valueOrZero("twinbridge_ingest_records_applied_total", t)
+                            - scrape.valueOrZero("twinbridge_ingest_records_stale_total", t))
+                    .append(" merges ").append(scrape.valueOrZero("twinbridge_ditto_merges_sent_total", t))
+                    .append(" paused ").append(scrape.valueOrZero("twinbridge_kafka_consumer_paused_partitions", t))
+                    .append("; ");
+        }
+        scrape.samples.stream().filter(s -> s.labels().get("tenant") == null && (s.name().startsWith("twinbridge_ingest")
+                || s.name().startsWith("twinbridge_kafka") || s.name().startsWith("twinbridge_ditto"))
+                && !s.name().contains("_bucket")).forEach(s -> out.append(s.name()).append(s.labels().isEmpty() ? ""
+                : s.labels().toString()).append(' ').append(s.value()).append("; "));
+        return out.toString();
     }
 
     private static PrometheusText scrape() throws Exception {
