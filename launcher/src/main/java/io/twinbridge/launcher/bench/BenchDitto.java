@@ -63,10 +63,14 @@ interface BenchDitto extends AutoCloseable {
 
     /** {@link SandboxMain} as a child JVM with {@code heap}, on a free loopback port; returns once it answers. */
     static BenchDitto process(String heap) throws IOException, InterruptedException {
-        // the gateway under test keeps its -Xmx; the sandbox gets its own heap and the serial collector
+        // the gateway under test keeps its -Xmx; the sandbox gets its own heap and the JVM's default collector (G1), as
+        // ./twinbridge runs it. With the serial collector its full collections (about 0.5 s each, every few seconds at
+        // 5,000 merges/s: ditto-json keeps parsed objects behind soft references, which fill the old generation) made
+        // the tail of the latency phase: p99 at 1,000 events/s was 332 and 342 ms with it, 131 and 106 ms without
+        // (docs/benchmarks.md)
         int port = FaultsBenchmark.freePort();
         Path logDir = Files.createTempDirectory("twinbridge-bench-sandbox");
-        ChildProcess child = ChildProcess.java("sandbox", heap, SandboxMain.class.getName(),
+        ChildProcess child = ChildProcess.javaWithFlags("sandbox", heap, List.of(), SandboxMain.class.getName(),
                 List.of("--port", Integer.toString(port)), Map.of(), logDir);
         child.start();
         String http = "http://127.0.0.1:" + port;
