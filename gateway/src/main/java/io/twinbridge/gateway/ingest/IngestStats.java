@@ -220,11 +220,20 @@ public final class IngestStats {
         return MeterReads.total(registry, MetricNames.INGEST_STALE_RECORDS);
     }
 
-    /** Mean round trip of a Ditto merge, in milliseconds, or 0 before the first one. */
+    /** Mean round trip of a Ditto write (merges and creates), in milliseconds, or 0 before the first one. */
     public double meanDittoMillis() {
+        return meanMillis(registry.find(MetricNames.DITTO_REQUEST).timers());
+    }
+
+    /** Mean round trip of one kind of Ditto write ({@code merge}, {@code create}), in milliseconds, or 0. */
+    public double meanDittoMillis(String command) {
+        return meanMillis(registry.find(MetricNames.DITTO_REQUEST).tag("command", command).timers());
+    }
+
+    private static double meanMillis(java.util.Collection<Timer> timers) {
         long calls = 0;
         double millis = 0;
-        for (Timer timer : registry.find(MetricNames.DITTO_REQUEST).timers()) {
+        for (Timer timer : timers) {
             calls += timer.count();
             millis += timer.totalTime(TimeUnit.MILLISECONDS);
         }

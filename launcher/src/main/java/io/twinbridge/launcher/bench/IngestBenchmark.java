@@ -73,6 +73,7 @@ public final class IngestBenchmark {
     /** The gateway's default ingest.max-writes-in-flight, also the naive baseline's concurrency. */
     private static final int MAX_WRITES_IN_FLIGHT = IngestSettings.DEFAULT_MAX_WRITES_IN_FLIGHT;
     private static final int PROBE_MERGES = 200;
+    private static final int PROBE_CREATES = 100;
     /** The launcher's main class, by name: the bench package does not depend on the package above it. */
     private static final String LAUNCHER = "io.twinbridge.launcher.Launcher";
     /** Heap of the sandbox's own JVM. */
@@ -151,6 +152,15 @@ public final class IngestBenchmark {
 
                 long lost = lost(ingest, options.events(), expected, sandbox);
                 out.printf("verified %,d twins: %,d events not in a twin or the DLQ%n", expected.devices(), lost);
+                // per command: a create carries a whole new twin, and costs Ditto more than the probe's merge
+                double meanMergeMs = ingest.stats().meanDittoMillis("merge");
+                double meanCreateMs = ingest.stats().meanDittoMillis("create");
+                double unloadedCreateMs = unloadedCreateMillis(ditto, sandbox,
+                        TENANT + ":" + expected.deviceIds().iterator().next());
+                out.printf("round trip by command: merges %.1f ms (%.1fx the unloaded merge), creates %.1f ms"
+                        + " (%.1fx the unloaded create, %.2f ms: median of %d sequential creates of a twin's copy)%n",
+                        meanMergeMs, meanMergeMs / unloadedMs, meanCreateMs, meanCreateMs / unloadedCreateMs,
+                        unloadedCreateMs, PROBE_CREATES);
 
                 // 3. the naive baseline on a prefix of the same records, against the same sandbox
                 long naiveEvents = Math.min(options.naiveEvents(), options.events());
@@ -187,6 +197,9 @@ public final class IngestBenchmark {
                         / (double) options.events()));
                 result.put("meanDittoRoundTripMs", round3(meanRoundTripMs));
                 result.put("unloadedDittoRoundTripMs", round3(unloadedMs));
+                result.put("meanMergeRoundTripMs", round3(meanMergeMs));
+                result.put("meanCreateRoundTripMs", round3(meanCreateMs));
+                result.put("unloadedCreateRoundTripMs", round3(unloadedCreateMs));
                 result.put("peakWindow", peakWindow);
                 result.put("naiveEvents", naiveEvents);
                 result.put("naiveEventsPerSec", Math.round(naiveRate));
@@ -306,6 +319,24 @@ public final class IngestBenchmark {
                 new InFlightLimits(1_000_000, 100_000, 64L << 20), Duration.ofMillis(200), Duration.ofSeconds(10),
                 Duration.ofMillis(50), Duration.ofSeconds(2), "http://127.0.0.1:8088", Optional.empty(),
                 MAX_WRITES_IN_FLIGHT);
+    }
+
+    /**
+     * The median round trip of sequential creates, each a copy of a twin the gateway created (its definition,
+     * attributes, features and the tenant's policy) under a new id, while nothing else runs: an unloaded create,
+     * to which the creates of the cold start compare as the merges compare to {@link #unloadedRoundTripMillis}.
+     */
+    private static double unloadedCreateMillis(DittoPort ditto, BenchDitto sandbox, String twinId) throws Exception {
+        JsonObject twin = sandbox.thing(twinId).orElseThrow(() -> new IllegalStateException(twinId + " is missing"));
+        double[] millis = new double[PROBE_CREATES];
+        for (int i = 0; i < PROBE_CREATES; i++) {
+            JsonObject copy = twin.setValue("thingId", TENANT + ":bench-probe-create-" + i);
+            long started = System.nanoTime();
+            ditto.createThing(copy).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        java.util.Arrays.sort(millis);
+        return millis[PROBE_CREATES / 2];
     }
 
     /** The median round trip of sequential merges into one probe thing, before any load: Ditto unloaded. */
