@@ -340,8 +340,7 @@ public final class IngestBenchmark {
             ditto.createThing(copy).toCompletableFuture().get(30, TimeUnit.SECONDS);
             millis[i] = (System.nanoTime() - started) / 1e6;
         }
-        java.util.Arrays.sort(millis);
-        return millis[PROBE_CREATES / 2];
+        return median(millis);
     }
 
     /** The median round trip of sequential merges into one probe thing, before any load: Ditto unloaded. */
@@ -361,8 +360,13 @@ public final class IngestBenchmark {
                     .get(30, TimeUnit.SECONDS);
             millis[i] = (System.nanoTime() - started) / 1e6;
         }
-        java.util.Arrays.sort(millis);
-        return millis[PROBE_MERGES / 2];
+        return median(millis);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static TenantDirectory tenants() {
