@@ -224,6 +224,7 @@ public final class IngestConsumer {
         public void abandoned(TopicPartition partition, long offset, Throwable cause) {
             LOG.warn("Record {}-{}@{} was not finished and stays uncommitted: {}", partition.topic(),
                     partition.partition(), offset, cause.toString());
+            events.onAbandoned();
         }
     }
 

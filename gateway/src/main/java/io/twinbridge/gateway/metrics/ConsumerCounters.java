@@ -13,8 +13,9 @@ public final class ConsumerCounters implements ConsumerEvents {
     private final Counter consumed;
     private final Counter finished;
     private final Counter pauses;
+    private final Counter abandoned;
 
-    /** Registers the three counters (at 0 until the loop reports). */
+    /** Registers the counters (at 0 until the loop reports). */
     public ConsumerCounters(MeterRegistry registry) {
         this.consumed = Counter.builder(MetricNames.CONSUMER_POLLED)
                 .description("Records the consumer fetched and handed to the pipeline").register(registry);
@@ -22,6 +23,9 @@ public final class ConsumerCounters implements ConsumerEvents {
                 .description("Records finished: applied, stale or dead-lettered").register(registry);
         this.pauses = Counter.builder(MetricNames.CONSUMER_PAUSES)
                 .description("Partitions paused by backpressure, each time").register(registry);
+        this.abandoned = Counter.builder(MetricNames.CONSUMER_ABANDONED)
+                .description("Records given up in this process: uncommitted, with every later record of their"
+                        + " partition, until the partition has a new owner").register(registry);
     }
 
     @Override
@@ -37,6 +41,16 @@ public final class ConsumerCounters implements ConsumerEvents {
     @Override
     public void onPaused(int partitions) {
         pauses.increment(partitions);
+    }
+
+    /** Thread-safe, as Micrometer's counters are: a record is given up on whichever thread its failure arrives. */
+    @Override
+    public void onAbandoned() {
+        abandoned.increment();
+    }
+
+    public long abandoned() {
+        return Math.round(abandoned.count());
     }
 
     public long consumed() {

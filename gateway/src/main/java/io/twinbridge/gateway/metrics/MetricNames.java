@@ -36,6 +36,7 @@ public final class MetricNames {
     public static final String CONSUMER_POLLED = "twinbridge.kafka.consumer.records.polled";
     public static final String CONSUMER_FINISHED = "twinbridge.kafka.consumer.records.finished";
     public static final String CONSUMER_PAUSES = "twinbridge.kafka.consumer.pauses";
+    public static final String CONSUMER_ABANDONED = "twinbridge.kafka.consumer.records.abandoned";
     public static final String INGEST_WRITE_WINDOW = "twinbridge.ingest.write.window";
     public static final String INGEST_READY_QUEUE = "twinbridge.ingest.ready.queue";
     public static final String INGEST_WRITE_ROUND_TRIP = "twinbridge.ingest.write.round.trip";
