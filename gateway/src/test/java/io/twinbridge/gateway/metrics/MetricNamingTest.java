@@ -36,7 +36,8 @@ class MetricNamingTest {
             "twinbridge_ingest_things_provisioned_total", "twinbridge_ingest_creates_first_total",
             "twinbridge_ditto_write_retries_total",
             "twinbridge_ditto_egress_ack_failures_total", "twinbridge_kafka_consumer_records_polled_total",
-            "twinbridge_kafka_consumer_records_finished_total", "twinbridge_kafka_consumer_pauses_total");
+            "twinbridge_kafka_consumer_records_finished_total", "twinbridge_kafka_consumer_pauses_total",
+            "twinbridge_kafka_consumer_records_abandoned_total");
 
     @Test
     void everyGatewayMeterFollowsThePrometheusConventions() {
