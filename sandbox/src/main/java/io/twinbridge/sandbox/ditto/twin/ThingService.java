@@ -176,8 +176,9 @@ public final class ThingService {
             final Optional<ThingRecord> existing) {
         final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, request.headers()));
         final PolicyAccess access = accessOf(thing.json());
-        checkConditionReadable(request, access);
-        checkCondition(request, thing);
+        final Optional<ThingConditions.Condition> condition = condition(request);
+        checkConditionReadable(request, condition, access);
+        checkCondition(request, condition, thing);
         final JsonObject view = readView(thing, request.fields(), request.subject());
         if (view.isEmpty()) {
             throw notAccessible(thingId, request.headers());
@@ -360,7 +361,8 @@ public final class ThingService {
         final DittoHeaders headers = request.headers();
         final ThingRecord thing = existing.orElseThrow(() -> notAccessible(thingId, headers));
         final PolicyAccess access = accessOf(thing.json());
-        checkConditionReadable(request, access);
+        final Optional<ThingConditions.Condition> condition = condition(request);
+        checkConditionReadable(request, condition, access);
         if (!access.mayWrite(PolicyAccess.THING, request.path(), request.subject())) {
             if (!readable(access, request)) {
                 throw notAccessible(thingId, headers);
@@ -376,7 +378,7 @@ public final class ThingService {
         if (resource.kind() == ThingResource.Kind.POLICY_ID && request.action() == TwinAction.MODIFY) {
             requireExistingPolicy(request);
         }
-        checkCondition(request, thing);
+        checkCondition(request, condition, thing);
         ThingPreconditions.check(request, existing);
         return thing;
     }
@@ -394,16 +396,6 @@ public final class ThingService {
         return access.mayReadSomething(PolicyAccess.THING, JsonPointer.empty(), request.subject());
     }
 
-    /**
-     * Ditto 3.9 {@code ThingCommandEnforcement.authorizeByPolicyOrThrow}: for every command on an existing thing
-     * but CreateThing, the caller needs unrestricted READ on each field its {@code condition} names, else 412
-     * {@code things:condition.failed} (newBuilderForInsufficientPermission); checked before the command's own
-     * permission, so it also comes before 403/404.
-     */
-    private void checkConditionReadable(final EntityRequest request, final PolicyAccess access) {
-        checkConditionReadable(request, condition(request), access);
-    }
-
     /** The request's {@code condition} header, parsed (once per command: the parse cache is a locked LRU map). */
     private static Optional<ThingConditions.Condition> condition(final EntityRequest request) {
         final String condition = request.headers().get("condition");
@@ -411,6 +403,12 @@ public final class ThingService {
                 : Optional.of(ThingConditions.condition(condition, request.headers()));
     }
 
+    /**
+     * Ditto 3.9 {@code ThingCommandEnforcement.authorizeByPolicyOrThrow}: for every command on an existing thing
+     * but CreateThing, the caller needs unrestricted READ on each field its {@code condition} names, else 412
+     * {@code things:condition.failed} (newBuilderForInsufficientPermission); checked before the command's own
+     * permission, so it also comes before 403/404.
+     */
     private void checkConditionReadable(final EntityRequest request,
             final Optional<ThingConditions.Condition> condition, final PolicyAccess access) {
         if (condition.isEmpty()) {
@@ -423,10 +421,6 @@ public final class ThingService {
     }
 
     /** Ditto 3.9 {@code ThingConditionValidator}: the condition on the thing before the command, with its metadata. */
-    private void checkCondition(final EntityRequest request, final ThingRecord thing) {
-        checkCondition(request, condition(request), thing);
-    }
-
     private void checkCondition(final EntityRequest request, final Optional<ThingConditions.Condition> condition,
             final ThingRecord thing) {
         if (condition.isPresent() && !condition.get().test(conditionTarget(thing), request.headers())) {
