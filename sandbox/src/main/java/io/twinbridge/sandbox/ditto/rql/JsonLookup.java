@@ -14,20 +14,22 @@ import org.eclipse.ditto.json.JsonValue;
 /** A JSON pointer split once into its keys, looked up as Ditto 3.9.6's {@code ImmutableJsonObject} does. */
 final class JsonLookup {
 
-    private final JsonKey[] keys;
     /** Each key as a one-level pointer, which ditto-json's lookups take as they are (a key becomes a new pointer). */
     private final JsonPointer[] levels;
 
     JsonLookup(final JsonPointer pointer) {
-        final List<JsonKey> list = new ArrayList<>();
-        pointer.forEach(list::add);
-        this.keys = list.toArray(new JsonKey[0]);
-        this.levels = list.stream().map(JsonPointer.empty()::addLeaf).toArray(JsonPointer[]::new);
+        final List<JsonPointer> list = new ArrayList<>();
+        pointer.forEach(key -> list.add(level(key)));
+        this.levels = list.toArray(new JsonPointer[0]);
     }
 
     /** The one-level pointer to {@code key}, taken as it is (no {@code /} or {@code ~} decoding). */
     static JsonPointer pointer(final String key) {
-        return JsonPointer.empty().addLeaf(JsonKey.of(key));
+        return level(JsonKey.of(key));
+    }
+
+    private static JsonPointer level(final JsonKey key) {
+        return JsonPointer.empty().addLeaf(key);
     }
 
     static JsonLookup of(final String pointer) {
@@ -35,7 +37,7 @@ final class JsonLookup {
     }
 
     String root() {
-        return keys.length == 0 ? "" : keys[0].toString();
+        return levels.length == 0 ? "" : levels[0].getRoot().orElseThrow().toString();
     }
 
     /** {@code JsonObject.getValue(pointer)}: objects only on the way down. */
@@ -69,7 +71,7 @@ final class JsonLookup {
     }
 
     private Optional<JsonValue> flattening(final JsonObject object, final int level, final JsonValue given) {
-        final int remaining = keys.length - level;
+        final int remaining = levels.length - level;
         if (remaining == 0) {
             return Optional.of(object);
         }
