@@ -1,9 +1,8 @@
 package io.twinbridge.sandbox.ditto.ws;
 
-import java.util.Map;
+import io.twinbridge.sandbox.ditto.memo.BoundedMemo;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.ditto.base.model.acks.AcknowledgementRequest;
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
@@ -31,8 +30,8 @@ final class AcceptedMerges {
     private static final int THING_LIMIT = 100_000;
     private static final String CORRELATION_ID = "correlation-id";
     private static final String CONDITION = "condition";
-    private static final Map<String, Decision> DECISIONS = new ConcurrentHashMap<>();
-    private static final Set<String> THINGS = ConcurrentHashMap.newKeySet();
+    private static final BoundedMemo<String, Decision> DECISIONS = new BoundedMemo<>(LIMIT);
+    private static final BoundedMemo<String, Boolean> THINGS = new BoundedMemo<>(THING_LIMIT);
 
     /** The headers Ditto's defaults set on an accepted merge of a key. */
     record Decision(boolean withAckDefaults, boolean responseRequired, Set<AcknowledgementRequest> requestedAcks) {
@@ -58,20 +57,14 @@ final class AcceptedMerges {
 
     /** The decision for an earlier accepted merge of this key, if its thing was accepted before too. */
     static Optional<Decision> known(final Adaptable adaptable, final String key) {
-        final Decision decision = DECISIONS.get(key);
-        return decision != null && THINGS.contains(thing(adaptable.getTopicPath()))
+        final Decision decision = DECISIONS.known(key);
+        return decision != null && THINGS.known(thing(adaptable.getTopicPath())) != null
                 ? Optional.of(decision) : Optional.empty();
     }
 
     static void accepted(final Adaptable adaptable, final String key, final Decision decision) {
-        if (DECISIONS.size() >= LIMIT) {
-            DECISIONS.clear();
-        }
-        if (THINGS.size() >= THING_LIMIT) {
-            THINGS.clear();
-        }
-        DECISIONS.put(key, decision);
-        THINGS.add(thing(adaptable.getTopicPath()));
+        DECISIONS.remember(key, decision);
+        THINGS.remember(thing(adaptable.getTopicPath()), Boolean.TRUE);
     }
 
     /** The decision applied to the message's own headers, as {@link WsCommandHeaders} does after the adapter. */

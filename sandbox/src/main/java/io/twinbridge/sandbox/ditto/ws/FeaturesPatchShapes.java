@@ -1,8 +1,7 @@
 package io.twinbridge.sandbox.ditto.ws;
 
-import java.util.Map;
+import io.twinbridge.sandbox.ditto.memo.BoundedMemo;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.ditto.json.JsonField;
 import org.eclipse.ditto.json.JsonObject;
@@ -33,7 +32,7 @@ final class FeaturesPatchShapes {
     /** Bounds the memory of odd clients; past it, the known shapes are forgotten and learnt again. */
     private static final int LIMIT = 4096;
     private static final String FEATURES = "/features";
-    private static final Map<String, Boolean> ACCEPTED = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, Boolean> ACCEPTED = new BoundedMemo<>(LIMIT);
 
     private FeaturesPatchShapes() {
     }
@@ -55,7 +54,7 @@ final class FeaturesPatchShapes {
 
     /** What to give the adapter: {@code adaptable} itself, or with {@code {}} as value if its shape was accepted. */
     static Adaptable forAdapter(final Adaptable adaptable, final Optional<String> shape) {
-        if (shape.isEmpty() || !ACCEPTED.containsKey(shape.get())) {
+        if (shape.isEmpty() || ACCEPTED.known(shape.get()) == null) {
             return adaptable;
         }
         return ProtocolFactory.newAdaptableBuilder(adaptable)
@@ -66,12 +65,7 @@ final class FeaturesPatchShapes {
 
     /** The adapter accepted a message of this shape (with its whole value). */
     static void accepted(final Optional<String> shape) {
-        shape.ifPresent(s -> {
-            if (ACCEPTED.size() >= LIMIT) {
-                ACCEPTED.clear();
-            }
-            ACCEPTED.put(s, Boolean.TRUE);
-        });
+        shape.ifPresent(s -> ACCEPTED.remember(s, Boolean.TRUE));
     }
 
     /**
