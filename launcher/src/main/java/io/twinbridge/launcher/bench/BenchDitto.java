@@ -61,6 +61,15 @@ interface BenchDitto extends AutoCloseable {
         };
     }
 
+    /**
+     * Extra JVM flags for the sandbox's JVM, for a measurement of it: {@code -Dtwinbridge.bench.sandboxJvmFlags=...},
+     * separated by spaces (e.g. {@code -Xlog:gc:file=/tmp/sandbox-gc.log}).
+     */
+    static List<String> sandboxJvmFlags() {
+        String flags = System.getProperty("twinbridge.bench.sandboxJvmFlags", "").trim();
+        return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+    }
+
     /** {@link SandboxMain} as a child JVM with {@code heap}, on a free loopback port; returns once it answers. */
     static BenchDitto process(String heap) throws IOException, InterruptedException {
         // the gateway under test keeps its -Xmx; the sandbox gets its own heap and the JVM's default collector (G1), as
@@ -70,7 +79,7 @@ interface BenchDitto extends AutoCloseable {
         // (docs/benchmarks.md)
         int port = FaultsBenchmark.freePort();
         Path logDir = Files.createTempDirectory("twinbridge-bench-sandbox");
-        ChildProcess child = ChildProcess.javaWithFlags("sandbox", heap, List.of(), SandboxMain.class.getName(),
+        ChildProcess child = ChildProcess.javaWithFlags("sandbox", heap, sandboxJvmFlags(), SandboxMain.class.getName(),
                 List.of("--port", Integer.toString(port)), Map.of(), logDir);
         child.start();
         String http = "http://127.0.0.1:" + port;

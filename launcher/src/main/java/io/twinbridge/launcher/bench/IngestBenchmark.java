@@ -444,11 +444,15 @@ public final class IngestBenchmark {
     private Percentiles latency(EmbeddedKafka kafka, Iterator<SimRecord> fleet, IngestService ingest) {
         int total = options.rate() * options.latencySeconds();
         long[] samples = new long[total];
+        long[] appliedAt = new long[total];
         AtomicInteger n = new AtomicInteger();
+        long phaseStart = System.currentTimeMillis();
         ingest.stats().onApplied(ts -> {
             int i = n.getAndIncrement();
             if (i < samples.length) {
-                samples[i] = System.currentTimeMillis() - ts;
+                long now = System.currentTimeMillis();
+                samples[i] = now - ts;
+                appliedAt[i] = now - phaseStart;
             }
         });
         long intervalNanos = 1_000_000_000L / options.rate();
@@ -472,7 +476,29 @@ public final class IngestBenchmark {
             out.println("latency phase: only " + n.get() + " of " + total + " records were applied in time");
         }
         ingest.stats().onApplied(ts -> { });
-        return Percentiles.of(samples, Math.min(n.get(), samples.length));
+        int count = Math.min(n.get(), samples.length);
+        writeLatencySamples(appliedAt, samples, count);
+        return Percentiles.of(samples, count);
+    }
+
+    /**
+     * With {@code -Dtwinbridge.bench.latencySamples=FILE}: each sample of the latency phase as a CSV line of when it
+     * was applied (ms since the phase began) and its produce-to-persisted latency, to see how the tail moves in time.
+     */
+    private void writeLatencySamples(long[] appliedAt, long[] samples, int count) {
+        String file = System.getProperty("twinbridge.bench.latencySamples");
+        if (file == null) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder("appliedAtMs,latencyMs\n");
+        for (int i = 0; i < count; i++) {
+            csv.append(appliedAt[i]).append(',').append(samples[i]).append('\n');
+        }
+        try {
+            Files.writeString(Path.of(file), csv);
+        } catch (java.io.IOException e) {
+            out.println("could not write the latency samples to " + file + ": " + e);
+        }
     }
 
     /** Polls a condition every few milliseconds; returns the nano time at which it held. Measurement only. */
