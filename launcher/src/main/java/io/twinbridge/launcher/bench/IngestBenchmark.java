@@ -221,7 +221,7 @@ public final class IngestBenchmark {
                 long committedBefore = committed(ingest);
                 if (options.warmEvents() > 0) {
                     Map<String, Object> warm = steadyState(kafka, fleet, expected, codecs, models, ditto, sandbox,
-                            rawRate, committedBefore);
+                            rawRate, naiveRate, committedBefore);
                     result.putAll(warm);
                     result.put("lost", lost + (long) warm.get("warmLost"));
                 }
@@ -273,7 +273,8 @@ public final class IngestBenchmark {
      */
     private Map<String, Object> steadyState(EmbeddedKafka kafka, Iterator<SimRecord> fleet, TwinExpectation expected,
                                             Codecs codecs, ModelRegistry models, DittoPort ditto, BenchDitto sandbox,
-                                            double rawRate, long committedBefore) throws Exception {
+                                            double rawRate, double naiveRate, long committedBefore)
+            throws Exception {
         long count = options.warmEvents();
         preload(kafka, fleet, count, expected);
         IngestService ingest = new IngestService(settings(kafka), tenants(), codecs::forKind, models, ditto);
@@ -290,6 +291,13 @@ public final class IngestBenchmark {
             result.put("warmEvents", count);
             result.put("warmGatewayEventsPerSec", Math.round(rate));
             result.put("warmRatio", round3(rate / rawRate));
+            // the naive baseline runs with every twin existing and on JVMs warmed by the first phase, as this phase
+            // does; speedupVsNaive compares it with the first phase, whose creates and JIT warm-up it does not pay
+            result.put("warmSpeedupVsNaive", naiveRate == 0 ? 0 : round3(rate / naiveRate));
+            if (naiveRate > 0) {
+                out.printf("steady state against the naive baseline (both with every twin existing): %.1fx%n",
+                        rate / naiveRate);
+            }
             result.put("warmMergesPerEvent", round3(merges / (double) count));
             result.put("warmMeanDittoRoundTripMs", round3(ingest.stats().meanDittoMillis()));
             result.put("warmPeakWindow", ingest.stats().peakWriteWindow());
