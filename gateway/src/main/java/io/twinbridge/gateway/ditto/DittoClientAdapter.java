@@ -33,6 +33,7 @@ import org.eclipse.ditto.client.messaging.AuthenticationProvider;
 import org.eclipse.ditto.client.messaging.AuthenticationProviders;
 import org.eclipse.ditto.client.messaging.MessagingProvider;
 import org.eclipse.ditto.client.messaging.MessagingProviders;
+import org.eclipse.ditto.client.internal.bus.AdaptableBus;
 import org.eclipse.ditto.client.internal.bus.Classification;
 import org.eclipse.ditto.json.JsonFieldSelector;
 import org.eclipse.ditto.json.JsonKey;
@@ -144,6 +145,7 @@ public final class DittoClientAdapter implements DittoPort {
             disconnected.destroy();
             throw new IllegalStateException("Ditto session '" + sessionName + "' was already connected once");
         }
+        provider.getAdaptableBus().addStringClassifier(new AnswerTextClassifier());
         this.messaging.set(provider);
         // The client keeps retrying after our timeout gave up waiting, so a late success still counts. The caller's
         // future hangs off the step that records the client, so that isConnected() is true once it completes
@@ -223,25 +225,26 @@ public final class DittoClientAdapter implements DittoPort {
             return send(what, options, headers -> CreateThing.of(ThingsModelFactory.newThing(thing),
                     inlinePolicy.orElse(null), headers), onAnswer);
         }
-        return sendRendered(what, options, (correlationId, timeout) -> {
+        return sendReadingAnswerText(what, options, (correlationId, timeout) -> {
             // the size check CreateThing.of makes; ThingId.of refuses a bad id as ThingsModelFactory would
             ThingCommandSizeValidator.getInstance().ensureValidSize(thing::getUpperBoundForStringSize,
                     () -> thing.toString().length(), DittoHeaders::empty);
             return ThingCommandText.create(ThingId.of(id.get()), thing.toString(), correlationId, timeout,
                     options.condition(), options.requestedAcks());
-        }, onAnswer);
+        }, success -> success.valueText().filter(value -> value.startsWith("{"))
+                .<JsonObject>map(PreRenderedJsonObject::of).orElse(thing), onAnswer);
     }
 
     @Override
     public CompletionStage<Void> mergeThing(ThingId thingId, JsonPointer path, JsonValue patch,
                                             DittoRequestOptions options) {
-        return sendRendered("merge " + thingId + path, options, (correlationId, timeout) -> {
+        return sendReadingAnswerText("merge " + thingId + path, options, (correlationId, timeout) -> {
             // the size check MergeThing.of makes (MergeThing.checkJsonSize); Ditto's own limit applies on its side
             ThingCommandSizeValidator.getInstance().ensureValidSize(patch::getUpperBoundForStringSize,
                     () -> patch.toString().length(), DittoHeaders::empty);
             return ThingCommandText.merge(thingId, path, patch.toString(), correlationId, timeout,
                     options.condition(), options.requestedAcks());
-        }, DittoClientAdapter::successOrError);
+        }, success -> null, DittoClientAdapter::successOrError);
     }
 
     @Override
@@ -370,6 +373,39 @@ public final class DittoClientAdapter implements DittoPort {
     private <T> CompletionStage<T> sendRendered(String what, DittoRequestOptions options,
                                                 BiFunction<String, Duration, String> render,
                                                 Function<Adaptable, T> onAnswer) {
+        return sendAndAwait(what, options, render, (bus, correlationId, timeout) ->
+                bus.subscribeOnceForAdaptable(Classification.forCorrelationId(correlationId), timeout), onAnswer);
+    }
+
+    /**
+     * As {@link #sendRendered}, but the answer is taken as text ({@link AnswerTextClassifier}): a success (2xx) is
+     * read from the text alone ({@link ProtocolAnswerText}) and goes to {@code onSuccess}; any other answer, or one
+     * the text reader does not read, is parsed into an {@code Adaptable} as ditto-client parses it
+     * ({@code DefaultAdaptableBus.parseAsAdaptable}) and goes to {@code onAnswer}, which gives the error as before.
+     */
+    private <T> CompletionStage<T> sendReadingAnswerText(String what, DittoRequestOptions options,
+                                                         BiFunction<String, Duration, String> render,
+                                                         Function<ProtocolAnswerText, T> onSuccess,
+                                                         Function<Adaptable, T> onAnswer) {
+        return sendAndAwait(what, options, render, (bus, correlationId, timeout) ->
+                bus.subscribeOnceForString(AnswerTextClassifier.tag(correlationId), timeout), text -> {
+                    Optional<ProtocolAnswerText> answer = ProtocolAnswerText.read(text);
+                    if (answer.isPresent() && answer.get().isSuccess()) {
+                        return onSuccess.apply(answer.get());
+                    }
+                    return onAnswer.apply(ProtocolFactory.jsonifiableAdaptableFromJson(JsonObject.of(text)));
+                });
+    }
+
+    /** Subscribes for the answer to a correlation id on ditto-client's bus. */
+    @FunctionalInterface
+    private interface AnswerSubscription<A> {
+        CompletionStage<A> subscribe(AdaptableBus bus, String correlationId, Duration timeout);
+    }
+
+    private <A, T> CompletionStage<T> sendAndAwait(String what, DittoRequestOptions options,
+                                                   BiFunction<String, Duration, String> render,
+                                                   AnswerSubscription<A> subscription, Function<A, T> onAnswer) {
         MessagingProvider provider = messaging.get();
         if (client.get() == null || provider == null || !connection.isOpen()) {
             return CompletableFuture.failedFuture(new DittoPortException(DittoPortException.UNAVAILABLE,
@@ -387,8 +423,7 @@ public final class DittoClientAdapter implements DittoPort {
                     e.getErrorCode(), e.getMessage(), e));
         }
         return settle(guarded(what, () -> {
-            CompletionStage<Adaptable> answer = provider.getAdaptableBus()
-                    .subscribeOnceForAdaptable(Classification.forCorrelationId(correlationId), timeout);
+            CompletionStage<A> answer = subscription.subscribe(provider.getAdaptableBus(), correlationId, timeout);
             provider.emit(text);
             return answer;
         }).toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), what, onAnswer);
@@ -414,7 +449,7 @@ public final class DittoClientAdapter implements DittoPort {
         return result;
     }
 
-    private static CompletionStage<Adaptable> guarded(String what, Supplier<CompletionStage<Adaptable>> call) {
+    private static <A> CompletionStage<A> guarded(String what, Supplier<CompletionStage<A>> call) {
         try {
             return call.get();
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.twinbridge.gateway.ditto;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,8 @@ class DittoClientAdapterTest {
 
         JsonObject created = get(ditto.createThing(thing));
         assertEquals("org.acme:pump-1", created.getValue("thingId").orElseThrow().asString());
+        // the successful answer was read from its text (ProtocolAnswerText), its value not parsed until read
+        assertInstanceOf(PreRenderedJsonObject.class, created);
 
         // given a condition that holds, the merge applies
         get(ditto.mergeThing(id, JsonPointer.of("/features/pump/properties"), JsonFactory.newObject("{\"rpm\": 100}"),
