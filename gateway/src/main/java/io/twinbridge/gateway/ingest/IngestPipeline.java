@@ -68,13 +68,14 @@ public final class IngestPipeline implements RecordProcessor {
     private final Backoff backoff;
     private final IngestStats stats;
     private final RecordFetcher fetcher;
-    /** Touched by the decode thread only; as many ids as the default bound of pending twins. */
-    private final CanonicalThingIds thingIds = new CanonicalThingIds(100_000);
+    /** Touched by the decode thread only; as many ids as ingest may hold pending twins. */
+    private final CanonicalThingIds thingIds;
 
     public IngestPipeline(TopicNames topics, TenantDirectory tenants, Function<CodecKind, Codec> codecs,
             ModelRegistry models, TelemetryMappers mappers, CoalescingScheduler<TwinUpdate, WriteOutcome> scheduler,
             DeadLetterPublisher deadLetters, RecordFetcher fetcher, ScheduledExecutorService decodeExecutor,
-            ScheduledExecutorService executor, Backoff backoff, IngestStats stats) {
+            ScheduledExecutorService executor, Backoff backoff, IngestStats stats, int maxPendingTwins) {
+        this.thingIds = new CanonicalThingIds(maxPendingTwins);
         this.decodeExecutor = Objects.requireNonNull(decodeExecutor, "decodeExecutor");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.topics = Objects.requireNonNull(topics, "topics");

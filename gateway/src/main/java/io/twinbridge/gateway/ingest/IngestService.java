@@ -86,7 +86,7 @@ public final class IngestService {
                 topic -> tenants.ofTelemetryTopic(topic, topics).map(t -> t.deadLetterTopic(topics))
                         .orElseGet(() -> topics.deadLetterFor(topic)), backoff, pipelineThread, Clock.systemUTC());
         this.writer = new ThingWriter(sessions, new ThingProvisioner(settings.modelBaseUrl()), backoff, pipelineThread,
-                stats, settings.egressAckPrefix());
+                stats, settings.egressAckPrefix(), settings.limits().maxPendingTwins());
         this.scheduler = new CoalescingScheduler<>(pipelineThread, settings.coalesceWindow(), (pending, later) -> {
             stats.recordCoalesced(later.tenant().id());
             return pending.coalesce(later);
@@ -100,7 +100,8 @@ public final class IngestService {
         this.fetcher = new RecordFetcher(this::newFetchConsumer, FETCH_TIMEOUT);
         this.consumerCounters = new ConsumerCounters(meters);
         IngestPipeline pipeline = new IngestPipeline(topics, tenants, codecs, models, TelemetryMappers.compile(models),
-                scheduler, deadLetters, fetcher, decodeThread, pipelineThread, backoff, stats);
+                scheduler, deadLetters, fetcher, decodeThread, pipelineThread, backoff, stats,
+                settings.limits().maxPendingTwins());
         this.consumer = new IngestConsumer(this::newConsumer,
                 () -> TopicNames.exactly(tenants.telemetryTopics(topics)),
                 pipeline, settings.limits(),

@@ -66,13 +66,18 @@ public final class ThingWriter {
     private final ScheduledExecutorService scheduler;
     private final IngestStats stats;
     private final Optional<String> egressAckPrefix;
-    /** As many things as the default bound of pending twins. */
-    private final ThingPresence presence = new ThingPresence(100_000);
+    /** As many things as ingest may hold pending ({@code ingest.max-pending-twins}). */
+    private final ThingPresence presence;
     private volatile boolean closed;
 
-    /** @param sessions the session that writes each tenant's twins, as that tenant's technical subject */
+    /**
+     * @param sessions the session that writes each tenant's twins, as that tenant's technical subject
+     * @param knownThings how many things it remembers as existing: the bound of pending twins
+     */
     public ThingWriter(Function<TenantSettings, DittoPort> sessions, ThingProvisioner provisioner, Backoff backoff,
-            ScheduledExecutorService scheduler, IngestStats stats, Optional<String> egressAckPrefix) {
+            ScheduledExecutorService scheduler, IngestStats stats, Optional<String> egressAckPrefix,
+            int knownThings) {
+        this.presence = new ThingPresence(knownThings);
         this.egressAckPrefix = Objects.requireNonNull(egressAckPrefix, "egressAckPrefix");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.provisioner = Objects.requireNonNull(provisioner, "provisioner");

@@ -23,7 +23,7 @@ final class ThingWriterKit {
     static ThingWriter writer(DittoPort port, ScheduledExecutorService pipeline, Optional<String> egressAckPrefix) {
         return new ThingWriter(tenant -> port, new ThingProvisioner("http://gw:8088"),
                 new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5), pipeline, new IngestStats(),
-                egressAckPrefix);
+                egressAckPrefix, 100_000);
     }
 
     static ThingModel turbine() {
