@@ -90,40 +90,28 @@ final class ProtocolAnswerText {
             int valueEnd = -1;
             skipWhitespace();
             expect('{');
-            skipWhitespace();
-            if (peek() == '}') {
-                pos++;
-            } else {
-                while (true) {
-                    String key = key();
-                    skipWhitespace();
-                    int start = pos;
-                    switch (key) {
-                        case HEADERS -> {
-                            if (peek() == '{') {
-                                correlationId = correlationIdOfHeaders();
-                            } else {
-                                skipValue(1);
-                                correlationId = null;
-                            }
-                        }
-                        case STATUS -> status = integer();
-                        case VALUE -> {
+            boolean more = !closedAtOnce('}');
+            while (more) {
+                String key = key();
+                int start = pos;
+                switch (key) {
+                    case HEADERS -> {
+                        if (peek() == '{') {
+                            correlationId = correlationIdOfHeaders();
+                        } else {
                             skipValue(1);
-                            valueStart = start;
-                            valueEnd = pos;
+                            correlationId = null;
                         }
-                        default -> skipValue(1);
                     }
-                    skipWhitespace();
-                    if (peek() == ',') {
-                        pos++;
-                        skipWhitespace();
-                    } else {
-                        expect('}');
-                        break;
+                    case STATUS -> status = integer();
+                    case VALUE -> {
+                        skipValue(1);
+                        valueStart = start;
+                        valueEnd = pos;
                     }
+                    default -> skipValue(1);
                 }
+                more = another('}');
             }
             skipWhitespace();
             if (pos != text.length()) {
@@ -136,38 +124,27 @@ final class ProtocolAnswerText {
         private String correlationIdOfHeaders() throws Malformed {
             String found = null;
             expect('{');
-            skipWhitespace();
-            if (peek() == '}') {
-                pos++;
-                return null;
-            }
-            while (true) {
-                String key = key();
-                skipWhitespace();
-                if (CORRELATION_ID.equals(key)) {
-                    found = peek() == '"' ? string() : null;
-                    if (found == null) {
-                        skipValue(2);
-                    }
+            boolean more = !closedAtOnce('}');
+            while (more) {
+                boolean isId = CORRELATION_ID.equals(key());
+                if (isId && peek() == '"') {
+                    found = string();
                 } else {
+                    // the last of repeated ids counts, also when it is not a string
+                    found = isId ? null : found;
                     skipValue(2);
                 }
-                skipWhitespace();
-                if (peek() == ',') {
-                    pos++;
-                    skipWhitespace();
-                } else {
-                    expect('}');
-                    return found;
-                }
+                more = another('}');
             }
+            return found;
         }
 
-        /** A member's key and its colon. */
+        /** A member's key and its colon, and the space before its value. */
         private String key() throws Malformed {
             String key = string();
             skipWhitespace();
             expect(':');
+            skipWhitespace();
             return key;
         }
 
@@ -200,12 +177,8 @@ final class ProtocolAnswerText {
 
         private void skipContainer(char close, int depth, boolean object) throws Malformed {
             pos++;
-            skipWhitespace();
-            if (peek() == close) {
-                pos++;
-                return;
-            }
-            while (true) {
+            boolean more = !closedAtOnce(close);
+            while (more) {
                 if (object) {
                     skipString();
                     skipWhitespace();
@@ -213,15 +186,30 @@ final class ProtocolAnswerText {
                     skipWhitespace();
                 }
                 skipValue(depth + 1);
-                skipWhitespace();
-                if (peek() == ',') {
-                    pos++;
-                    skipWhitespace();
-                } else {
-                    expect(close);
-                    return;
-                }
+                more = another(close);
             }
+        }
+
+        /** Right after an opening bracket: true (and past it) if {@code close} follows at once. */
+        private boolean closedAtOnce(char close) throws Malformed {
+            skipWhitespace();
+            if (peek() == close) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        /** After a member or an element: true if a comma says another follows, false past {@code close}. */
+        private boolean another(char close) throws Malformed {
+            skipWhitespace();
+            if (peek() == ',') {
+                pos++;
+                skipWhitespace();
+                return true;
+            }
+            expect(close);
+            return false;
         }
 
         private void literal(String word) throws Malformed {

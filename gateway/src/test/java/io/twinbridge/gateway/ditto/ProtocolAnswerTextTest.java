@@ -89,6 +89,16 @@ class ProtocolAnswerTextTest {
                 .orElseThrow().correlationId());
         assertEquals(Optional.empty(), ProtocolAnswerText.read("{\"headers\":{\"correlation-id\":7}}")
                 .orElseThrow().correlationId());
+        // repeated ids: the last counts, as in ditto-json's parse of the same text
+        for (String text : List.of("{\"headers\":{\"correlation-id\":\"a\",\"correlation-id\":1}}",
+                "{\"headers\":{\"correlation-id\":1,\"correlation-id\":\"b\"}}",
+                "{\"headers\":{\"correlation-id\":\"a\"},\"headers\":{}}")) {
+            Optional<String> parsed = JsonObject.of(text).getValue("headers").map(JsonValue::asObject)
+                    .flatMap(h -> h.getValue("correlation-id")).filter(JsonValue::isString).map(JsonValue::asString);
+            assertEquals(parsed, ProtocolAnswerText.read(text).orElseThrow().correlationId(), text);
+        }
+        assertEquals(Optional.of("b"), ProtocolAnswerText.read(
+                "{\"headers\":{\"correlation-id\":1,\"correlation-id\":\"b\"}}").orElseThrow().correlationId());
         // the id in the value's headers is not the message's
         assertEquals(Optional.empty(), ProtocolAnswerText.read(
                 "{\"value\":{\"headers\":{\"correlation-id\":\"inner\"}}}").orElseThrow().correlationId());
