@@ -59,6 +59,27 @@ class PreRenderedJsonObjectTest {
     }
 
     @Test
+    void topLevelFieldsAreReadFromTheTextAloneAndAgreeWithTheTree() {
+        String text = "{\"thingId\":\"acme:x\",\"policyId\":\"acme:p\",\"features\":{\"a\":{\"properties\":"
+                + "{\"v\":1,\"ts\":1717171717000}}},\"a/b\":null,\"thingId\":\"acme:y\"}";
+        JsonObject tree = JsonFactory.newObject(text);
+        PreRenderedJsonObject thing = PreRenderedJsonObject.of(text);
+
+        for (CharSequence key : List.of("thingId", JsonKey.of("thingId"), "features", "policyId", "missing",
+                JsonKey.of("_namespace"), JsonKey.of("a/b"))) {
+            assertEquals(tree.getValue(key), thing.getValue(key), key.toString());
+            assertEquals(tree.contains(key), thing.contains(key), key.toString());
+        }
+        assertEquals("acme:y", thing.getValue("thingId").orElseThrow().asString(), "the last of repeated keys");
+        assertFalse(thing.isParsed(), "top-level fields were read from the text");
+
+        // a pointer goes to the tree, as ditto-json reads it
+        assertEquals(tree.getValue("features/a/properties/v"), thing.getValue("features/a/properties/v"));
+        assertEquals(tree.getValue("/thingId"), thing.getValue("/thingId"));
+        assertTrue(thing.isParsed());
+    }
+
+    @Test
     void readersSeeTheParsedObject() {
         PreRenderedJsonObject patch = PreRenderedJsonObject.of(PATCH);
         JsonObject tree = JsonFactory.newObject(PATCH);
