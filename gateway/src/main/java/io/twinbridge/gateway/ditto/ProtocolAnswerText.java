@@ -17,8 +17,6 @@ import java.util.OptionalInt;
  * counts.
  */
 final class ProtocolAnswerText {
-    static final int MAX_DEPTH = JsonMembers.MAX_DEPTH;
-
     private final String text;
     private final Optional<String> correlationId;
     private final OptionalInt status;

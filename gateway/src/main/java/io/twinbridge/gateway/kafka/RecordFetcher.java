@@ -69,13 +69,13 @@ public final class RecordFetcher implements AutoCloseable {
         pending.add(result);
         result.whenComplete((record, error) -> pending.remove(result));
         if (closed) {
-            result.completeExceptionally(new IllegalStateException("the record fetcher is closed"));
+            result.completeExceptionally(closedError(null));
             return result;
         }
         try {
             thread.execute(() -> attempt(partition, offset, result, 1));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            result.completeExceptionally(new IllegalStateException("the record fetcher is closed", e));
+            result.completeExceptionally(closedError(e));
         }
         return result;
     }
@@ -152,6 +152,11 @@ public final class RecordFetcher implements AutoCloseable {
         return Optional.of(Optional.empty());
     }
 
+    /** How a fetch fails once the fetcher is closed. */
+    private static IllegalStateException closedError(Throwable cause) {
+        return new IllegalStateException("the record fetcher is closed", cause);
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -166,7 +171,6 @@ public final class RecordFetcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List.copyOf(pending).forEach(f -> f.completeExceptionally(new IllegalStateException(
-                "the record fetcher is closed")));
+        List.copyOf(pending).forEach(f -> f.completeExceptionally(closedError(null)));
     }
 }

@@ -115,11 +115,11 @@ class ProtocolAnswerTextTest {
 
     @Test
     void refusesANestingDeeperThanItsBound() {
-        String deep = "{\"value\":" + "[".repeat(ProtocolAnswerText.MAX_DEPTH + 1)
-                + "]".repeat(ProtocolAnswerText.MAX_DEPTH + 1) + "}";
+        String deep = "{\"value\":" + "[".repeat(JsonMembers.MAX_DEPTH + 1)
+                + "]".repeat(JsonMembers.MAX_DEPTH + 1) + "}";
         assertEquals(Optional.empty(), ProtocolAnswerText.read(deep));
-        String bounded = "{\"value\":" + "[".repeat(ProtocolAnswerText.MAX_DEPTH - 1)
-                + "]".repeat(ProtocolAnswerText.MAX_DEPTH - 1) + "}";
+        String bounded = "{\"value\":" + "[".repeat(JsonMembers.MAX_DEPTH - 1)
+                + "]".repeat(JsonMembers.MAX_DEPTH - 1) + "}";
         assertTrue(ProtocolAnswerText.read(bounded).isPresent());
     }
 

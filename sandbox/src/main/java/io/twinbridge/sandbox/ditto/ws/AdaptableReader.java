@@ -2,7 +2,6 @@ package io.twinbridge.sandbox.ditto.ws;
 
 import io.twinbridge.sandbox.ditto.memo.BoundedMemo;
 
-
 import org.eclipse.ditto.base.model.exceptions.DittoRuntimeException;
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
 import org.eclipse.ditto.json.JsonObject;
